@@ -1,0 +1,22 @@
+using TerritoryGrid.Domain.Accounts;
+using TerritoryGrid.Domain.Geography;
+
+namespace TerritoryGrid.Domain.Company;
+
+/// <summary>
+/// An account with its assignment. <see cref="AnnualRevenue"/> and <see cref="AnnualCostToServe"/> are the trailing
+/// 12 months as the CRM has them; <see cref="Segment"/> is derived from net profit when not given.
+/// </summary>
+public sealed record AccountDefinition(
+    string Id,
+    string Name,
+    string TerritoryId,
+    string? OwnerRepId,
+    string Industry,
+    string City,
+    GeoPoint Location,
+    double AnnualRevenue = 0,
+    double AnnualCostToServe = 0,
+    double? RevenuePotential = null,
+    Segment? Segment = null,
+    FunnelStage Stage = FunnelStage.Customer);
