@@ -1,0 +1,20 @@
+namespace TerritoryGrid.Contracts.Company;
+
+/// <summary>
+/// A territory's definition, its reps' capacity, and how many accounts it has: until every account has reported
+/// once, the day's status is provisional and re-evaluated.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("tg.TerritorySetup")]
+public sealed record TerritorySetup(
+    [property: Id(0)] string Name,
+    [property: Id(1)] string? Region,
+    [property: Id(2)] double AnnualQuota,
+    [property: Id(3)] RepCapacity[] Reps,
+    [property: Id(4)] int AccountCount,
+    [property: Id(5)] DateTimeOffset PlanStart);
+
+[GenerateSerializer, Immutable, Alias("tg.RepCapacity")]
+public sealed record RepCapacity(
+    [property: Id(0)] string RepId,
+    [property: Id(1)] string Name,
+    [property: Id(2)] double CapacityHoursPerWeek);

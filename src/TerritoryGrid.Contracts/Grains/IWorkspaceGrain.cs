@@ -1,0 +1,23 @@
+using TerritoryGrid.Contracts.Company;
+
+namespace TerritoryGrid.Contracts.Grains;
+
+/// <summary>A workspace ("live" or a sandbox name) and its company. Keyed by the workspace name.</summary>
+[Alias("tg.IWorkspaceGrain")]
+public interface IWorkspaceGrain : IGrainWithStringKey
+{
+    [Alias("GetInfo")]
+    Task<WorkspaceInfo> GetInfo();
+
+    /// <summary>Reserves the next generation for a company being loaded; reads keep the current one until commit.</summary>
+    [Alias("BeginLoad")]
+    Task<int> BeginLoad();
+
+    /// <summary>Makes a loaded generation current. A generation older than the current one is refused.</summary>
+    [Alias("CommitLoad")]
+    Task<WorkspaceInfo> CommitLoad(int generation, CompanyManifest manifest);
+
+    /// <summary>The current company's definition as UTF-8 JSON, or null when none is loaded.</summary>
+    [Alias("GetDefinition")]
+    Task<byte[]?> GetDefinition();
+}

@@ -1,0 +1,43 @@
+using TerritoryGrid.Contracts.Rollups;
+using TerritoryGrid.Domain.Coverage;
+using TerritoryGrid.Domain.Pipeline;
+
+namespace TerritoryGrid.Contracts.Metrics;
+
+/// <summary>
+/// A territory's live figures at its event-time <see cref="Watermark"/>. <see cref="Status"/> is the classification
+/// made at the last day boundary the watermark crossed (deterministic); coverage and adherence are live.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("tg.TerritoryMetrics")]
+public sealed record TerritoryMetrics(
+    [property: Id(0)] string Id,
+    [property: Id(1)] string Name,
+    [property: Id(2)] string? Region,
+    [property: Id(3)] DateTimeOffset Watermark,
+    [property: Id(4)] ServiceStatus Status,
+    [property: Id(5)] string StatusReason,
+    [property: Id(6)] DateTimeOffset? StatusSince,
+    [property: Id(7)] double DemandHours,
+    [property: Id(8)] double CapacityHours,
+    [property: Id(9)] double Adherence,
+    [property: Id(10)] int LeadsWaitingPastTarget,
+    [property: Id(11)] int RepCount,
+    [property: Id(12)] int AccountCount,
+    [property: Id(13)] int AccountsReporting,
+    [property: Id(14)] ActivityTotals Totals,
+    [property: Id(15)] ProductAmount[] RevenueByProduct,
+    [property: Id(16)] double RevenuePotential,
+    [property: Id(17)] double RevenueAtRisk,
+    [property: Id(18)] double AnnualQuota,
+    [property: Id(19)] DailyPoint[] Trend)
+{
+    public double Coverage => Workload.CoverageRatio(CapacityHours, DemandHours);
+
+    public double NetProfit => Totals.NetProfit;
+
+    public FunnelFigures Funnel => FunnelFigures.From(Totals);
+
+    public double PipelineCoverage => Rates.PipelineCoverage(Totals.OpenPipeline, AnnualQuota, Totals.WonValue);
+
+    public double QuotaAttainment => Rates.QuotaAttainment(Totals.WonValue, AnnualQuota);
+}

@@ -1,0 +1,17 @@
+namespace TerritoryGrid.Contracts.Rollups;
+
+/// <summary>
+/// An account's whole current contribution to one rep or territory, numbered by a per-account sequence. A target
+/// keeps the latest per account and ignores any with a sequence it has already passed, so a contribution re-sent
+/// after a crash or timeout is never applied twice. <see cref="Coverage"/> is null for a rep who worked the
+/// account without owning it.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("tg.AccountContribution")]
+public sealed record AccountContribution(
+    [property: Id(0)] string AccountId,
+    [property: Id(1)] long Sequence,
+    [property: Id(2)] ActivityTotals Totals,
+    [property: Id(3)] ProductAmount[] RevenueByProduct,
+    [property: Id(4)] AccountCoverage? Coverage,
+    [property: Id(5)] DateTimeOffset? LatestEventAt,
+    [property: Id(6)] DateTimeOffset? LastContactAt);
