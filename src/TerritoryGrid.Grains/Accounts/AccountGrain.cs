@@ -1,0 +1,143 @@
+using Microsoft.Extensions.Options;
+using TerritoryGrid.Contracts.Activity;
+using TerritoryGrid.Contracts.Company;
+using TerritoryGrid.Contracts.Grains;
+using TerritoryGrid.Contracts.Metrics;
+using TerritoryGrid.Contracts.Rollups;
+using TerritoryGrid.Domain.Coverage;
+using TerritoryGrid.Grains.Persistence;
+using TerritoryGrid.Grains.Rollups;
+
+namespace TerritoryGrid.Grains.Accounts;
+
+/// <summary>
+/// One account: applies its events in batches, and publishes its contribution to its territory and reps through the
+/// silo's <see cref="RollupDispatcher"/>, which coalesces them (no grain call per event per level).
+/// </summary>
+internal sealed class AccountGrain(
+    [PersistentState("account", StorageNames.Grains)] IPersistentState<AccountState> persisted,
+    RollupDispatcher dispatcher,
+    IOptions<MetricsOptions> options)
+    : CheckpointedGrain<AccountState>(persisted, options.Value.CheckpointDelay), IAccountGrain
+{
+    private readonly MetricsOptions metrics = options.Value;
+    private AccountLedger? ledger;
+
+    private string AccountId => GrainKeys.IdOf(this.GetPrimaryKeyString());
+
+    private AccountLedger Ledger => ledger ??= new AccountLedger(State, metrics);
+
+    public Task Setup(AccountSetup setup)
+    {
+        var previous = State.Setup;
+        var isNew = previous is null;
+        State.Setup = setup;
+        if (isNew)
+        {
+            State.Stage = setup.Stage;
+        }
+
+        State.Sequence++;
+        var reps = new HashSet<string>(State.ByRep.Keys, StringComparer.Ordinal);
+        if (previous?.OwnerRepId is { } oldOwner)
+        {
+            reps.Add(oldOwner);
+        }
+
+        if (previous is not null && previous.TerritoryId != setup.TerritoryId)
+        {
+            // The old territory gets an empty contribution, which removes the account from its totals.
+            dispatcher.Publish(RollupTargetKind.Territory, Key(previous.TerritoryId),
+                new AccountContribution(AccountId, State.Sequence, default, [], null, null, null));
+        }
+
+        PublishTo(reps);
+        MarkDirty();
+        return Task.CompletedTask;
+    }
+
+    public Task<AccountBatchResult> Apply(ActivityEvent[] events)
+    {
+        var outcomes = new ApplyOutcome[events.Length];
+        string?[]? reasons = null;
+        if (State.Setup is null)
+        {
+            Array.Fill(outcomes, ApplyOutcome.UnknownAccount);
+            return Task.FromResult(new AccountBatchResult(outcomes, null));
+        }
+
+        var accountId = AccountId;
+        var applied = false;
+        for (var i = 0; i < events.Length; i++)
+        {
+            var (outcome, reason) = events[i].AccountId == accountId
+                ? Ledger.Apply(events[i])
+                : (ApplyOutcome.Invalid, $"event is for account '{events[i].AccountId}', sent to account '{accountId}'");
+            outcomes[i] = outcome;
+            applied |= outcome is ApplyOutcome.Accepted or ApplyOutcome.AcceptedLate;
+            if (reason is not null)
+            {
+                reasons ??= new string?[events.Length];
+                reasons[i] = reason;
+            }
+        }
+
+        if (applied)
+        {
+            Ledger.Trim();
+            State.Sequence++;
+            PublishTo(Ledger.TakeChangedReps());
+            MarkDirty();
+        }
+
+        return Task.FromResult(new AccountBatchResult(outcomes, reasons));
+    }
+
+    public Task<AccountMetrics?> GetMetrics(DateTimeOffset? asOf)
+    {
+        if (State.Setup is not { } setup)
+        {
+            return Task.FromResult<AccountMetrics?>(null);
+        }
+
+        var at = asOf ?? State.Watermark ?? setup.PlanStart;
+        var coverage = ContributionBuilder.Coverage(State, metrics);
+        var window = metrics.Classification.WindowDays;
+        var day = EventDay.Of(at);
+        var delivered = coverage.TouchesBetween(day - window, day);
+        var required = CallPlanAdherence.RequiredTouches(coverage.TouchesPer4Weeks, day - coverage.PlanStartDay, window);
+        var totals = ContributionBuilder.ForTerritory(AccountId, State, metrics).Totals;
+        return Task.FromResult<AccountMetrics?>(new AccountMetrics(
+            AccountId, setup.Name, setup.TerritoryId, setup.OwnerRepId, setup.Segment, State.Stage, setup.Industry, setup.City,
+            setup.Latitude, setup.Longitude, setup.AnnualRevenue, setup.AnnualCostToServe, setup.RevenuePotential,
+            coverage.DemandHoursPerWeek, delivered, required, State.LastContactAt, at, totals,
+            [.. State.RevenueByProduct.Select(p => new ProductAmount(p.Key, p.Value))],
+            [.. State.ByRep.Keys.Order(StringComparer.Ordinal)]));
+    }
+
+    /// <summary>Sends the territory and owner their contribution, and <paramref name="reps"/> theirs.</summary>
+    private void PublishTo(IEnumerable<string> reps)
+    {
+        var setup = State.Setup!;
+        dispatcher.Publish(RollupTargetKind.Territory, Key(setup.TerritoryId), ContributionBuilder.ForTerritory(AccountId, State, metrics));
+        if (setup.OwnerRepId is { } owner)
+        {
+            dispatcher.Publish(RollupTargetKind.Rep, Key(owner), ContributionBuilder.ForRep(AccountId, owner, State, metrics));
+        }
+
+        foreach (var rep in reps)
+        {
+            if (rep != setup.OwnerRepId)
+            {
+                dispatcher.Publish(RollupTargetKind.Rep, Key(rep), ContributionBuilder.ForRep(AccountId, rep, State, metrics));
+            }
+        }
+    }
+
+    /// <summary>The key of a sibling grain (same workspace and generation).</summary>
+    private string Key(string id)
+    {
+        var key = this.GetPrimaryKeyString();
+        return string.Concat(key.AsSpan(0, key.Length - AccountId.Length), id);
+    }
+}

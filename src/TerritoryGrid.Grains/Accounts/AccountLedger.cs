@@ -1,0 +1,276 @@
+using TerritoryGrid.Contracts.Activity;
+using TerritoryGrid.Contracts.Rollups;
+using TerritoryGrid.Domain.Accounts;
+using TerritoryGrid.Domain.Pipeline;
+
+namespace TerritoryGrid.Grains.Accounts;
+
+/// <summary>
+/// Applies activity to an account's state: duplicate detection, lateness, the funnel (leads, opportunities, wins),
+/// revenue and cost, touches for the call plan. Plain C# so it is tested without a cluster.
+/// </summary>
+internal sealed class AccountLedger(AccountState state, MetricsOptions options)
+{
+    /// <summary>The reps whose totals changed since the last <see cref="TakeChangedReps"/>.</summary>
+    private readonly HashSet<string> changedReps = new(StringComparer.Ordinal);
+
+    public AccountState State => state;
+
+    public IReadOnlyCollection<string> TakeChangedReps()
+    {
+        var reps = changedReps.ToArray();
+        changedReps.Clear();
+        return reps;
+    }
+
+    public (ApplyOutcome Outcome, string? Reason) Apply(ActivityEvent e)
+    {
+        var day = EventDay.Of(e.OccurredAt);
+        if (day <= state.ForgottenThroughDay)
+        {
+            return (ApplyOutcome.Invalid,
+                $"occurredAt {e.OccurredAt:O} is more than {options.DuplicateHorizonDays} days before this account's latest event, outside the window in which duplicates are detected");
+        }
+
+        var idHash = StableHash.Of(e.Id);
+        var payloadHash = StableHash.OfPayload(e);
+        if (state.SeenEvents.TryGetValue(idHash, out var seen))
+        {
+            return seen.PayloadHash == payloadHash
+                ? (ApplyOutcome.Duplicate, null)
+                : (ApplyOutcome.Conflict, $"event id '{e.Id}' was already accepted with a different payload");
+        }
+
+        var refusal = ApplyFunnel(e);
+        if (refusal is not null)
+        {
+            return (ApplyOutcome.Invalid, refusal);
+        }
+
+        state.SeenEvents[idHash] = new SeenEvent(payloadHash, day);
+        var late = state.Watermark is { } watermark && e.OccurredAt < watermark.AddDays(-options.LatenessDays);
+        Count(e, day, late);
+        if (state.Watermark is null || e.OccurredAt > state.Watermark)
+        {
+            state.Watermark = e.OccurredAt;
+        }
+
+        return late ? (ApplyOutcome.AcceptedLate, "older than the allowed lateness: counted in totals, not in the rolling windows") : (ApplyOutcome.Accepted, null);
+    }
+
+    /// <summary>Forgets what the windows and duplicate horizon no longer need.</summary>
+    public void Trim()
+    {
+        if (state.Watermark is not { } watermark)
+        {
+            return;
+        }
+
+        var today = EventDay.Of(watermark);
+        var oldestTouchDay = today - options.Classification.WindowDays - options.LatenessDays;
+        while (state.TouchesByDay.Count > 0 && state.TouchesByDay.First().Key < oldestTouchDay)
+        {
+            state.TouchesByDay.Remove(state.TouchesByDay.First().Key);
+        }
+
+        var forgetThrough = today - options.DuplicateHorizonDays;
+        if (state.SeenEvents.Count > options.MaxRememberedEventIds)
+        {
+            // Forget whole days, oldest first, until under the cap; the refusal floor moves with them.
+            var days = state.SeenEvents.Values.Select(s => s.Day).Order().ToArray();
+            forgetThrough = Math.Max(forgetThrough, days[state.SeenEvents.Count - options.MaxRememberedEventIds - 1]);
+        }
+
+        if (forgetThrough > state.ForgottenThroughDay)
+        {
+            state.ForgottenThroughDay = forgetThrough;
+            foreach (var (id, seen) in state.SeenEvents)
+            {
+                if (seen.Day <= forgetThrough)
+                {
+                    state.SeenEvents.Remove(id);
+                }
+            }
+        }
+    }
+
+    private string? ApplyFunnel(ActivityEvent e)
+    {
+        var reference = e.ReferenceId ?? e.Id;
+        switch (e.Kind)
+        {
+            case ActivityKind.LeadCreated when state.OpenLeads.ContainsKey(reference):
+                return $"lead '{reference}' is already open";
+            case ActivityKind.LeadCreated:
+                state.OpenLeads[reference] = new OpenLead
+                {
+                    CreatedAt = e.OccurredAt,
+                    RepId = e.RepId,
+                    Touched = state.LastContactAt >= e.OccurredAt,
+                };
+                if (state.Stage is FunnelStage.Prospect)
+                {
+                    state.Stage = FunnelStage.Lead;
+                }
+
+                return null;
+            case ActivityKind.LeadQualified when state.OpenOpportunities.ContainsKey(reference):
+                return $"opportunity '{reference}' is already open";
+            case ActivityKind.LeadQualified when state.ClosedOpportunities.Contains(StableHash.Of(reference)):
+                return $"opportunity '{reference}' is already closed";
+            case ActivityKind.LeadQualified:
+                state.OpenLeads.Remove(reference);
+                state.OpenOpportunities[reference] = new OpenOpportunity { CreatedAt = e.OccurredAt, RepId = e.RepId, Amount = e.Amount };
+                if (state.Stage is FunnelStage.Prospect or FunnelStage.Lead)
+                {
+                    state.Stage = FunnelStage.Opportunity;
+                }
+
+                return null;
+            case ActivityKind.OpportunityWon or ActivityKind.OpportunityLost
+                when !state.ClosedOpportunities.Add(StableHash.Of(reference)):
+                return $"opportunity '{reference}' is already closed";
+            case ActivityKind.OpportunityWon or ActivityKind.OpportunityLost:
+                CloseOpportunity(e, reference);
+                return null;
+            default:
+                return null;
+        }
+    }
+
+    private void CloseOpportunity(ActivityEvent e, string reference)
+    {
+        if (state.OpenOpportunities.Remove(reference, out var opportunity) && e.Kind == ActivityKind.OpportunityWon)
+        {
+            var days = Math.Max(0, (e.OccurredAt - opportunity.CreatedAt).TotalDays);
+            Both(e.RepId ?? opportunity.RepId, (ref ActivityTotals t) =>
+            {
+                t.SalesCycleDaysSum += days;
+                t.SalesCycleCount++;
+            });
+        }
+
+        if (e.Kind == ActivityKind.OpportunityWon && state.Stage is not FunnelStage.Customer)
+        {
+            state.Stage = FunnelStage.Customer;
+            if (!state.IsNewCustomer)
+            {
+                state.IsNewCustomer = true;
+                Both(e.RepId, (ref ActivityTotals t) => t.NewAccounts++);
+            }
+        }
+    }
+
+    private void Count(ActivityEvent e, int day, bool late)
+    {
+        Both(e.RepId, (ref ActivityTotals t) =>
+        {
+            t.Events++;
+            if (late)
+            {
+                t.LateEvents++;
+            }
+        });
+
+        if (e.Kind.TouchChannel() is { } channel)
+        {
+            CountTouch(e, day, late, channel);
+            return;
+        }
+
+        switch (e.Kind)
+        {
+            case ActivityKind.LeadCreated:
+                Both(e.RepId, (ref ActivityTotals t) => t.Leads++);
+                break;
+            case ActivityKind.LeadQualified:
+                Both(e.RepId, (ref ActivityTotals t) => t.Opportunities++);
+                break;
+            case ActivityKind.OpportunityWon:
+                Both(e.RepId, (ref ActivityTotals t) =>
+                {
+                    t.Wins++;
+                    t.WonValue += e.Amount;
+                });
+                break;
+            case ActivityKind.OpportunityLost:
+                Both(e.RepId, (ref ActivityTotals t) => t.Losses++);
+                break;
+            case ActivityKind.Order:
+                CountOrder(e);
+                break;
+            case ActivityKind.Cost:
+                Both(e.RepId, (ref ActivityTotals t) => t.Cost += e.Amount);
+                break;
+            case ActivityKind.NpsAnswer:
+                var score = e.Score ?? 0;
+                Both(e.RepId, (ref ActivityTotals t) =>
+                {
+                    t.NpsResponses++;
+                    t.NpsPromoters += NetPromoterScore.IsPromoter(score) ? 1 : 0;
+                    t.NpsDetractors += NetPromoterScore.IsDetractor(score) ? 1 : 0;
+                });
+                break;
+            case ActivityKind.AccountChurned when state.Stage != FunnelStage.Churned:
+                state.Stage = FunnelStage.Churned;
+                state.Totals.ChurnedAccounts = 1;
+                break;
+        }
+    }
+
+    private void CountTouch(ActivityEvent e, int day, bool late, Domain.Activity.Channel channel)
+    {
+        var conversation = e.Kind.IsConversation();
+        Both(e.RepId, (ref ActivityTotals t) =>
+        {
+            t.Touches++;
+            t.Conversations += conversation ? 1 : 0;
+        });
+
+        var pattern = options.CallPatterns.For(state.Setup?.Segment ?? Segment.C);
+        if (!late && pattern.IsSatisfiedBy(channel))
+        {
+            state.TouchesByDay[day] = state.TouchesByDay.GetValueOrDefault(day) + 1;
+        }
+
+        if (state.LastContactAt is null || e.OccurredAt > state.LastContactAt)
+        {
+            state.LastContactAt = e.OccurredAt;
+        }
+
+        foreach (var lead in state.OpenLeads.Values)
+        {
+            lead.Touched |= lead.CreatedAt <= e.OccurredAt;
+        }
+    }
+
+    private void CountOrder(ActivityEvent e)
+    {
+        var newCustomer = state.IsNewCustomer;
+        Both(e.RepId, (ref ActivityTotals t) =>
+        {
+            t.Revenue += e.Amount;
+            t.Cost += e.Cost;
+            t.NewCustomerRevenue += newCustomer ? e.Amount : 0;
+        });
+        var product = string.IsNullOrEmpty(e.Product) ? Contracts.Products.Unspecified : e.Product;
+        state.RevenueByProduct[product] = state.RevenueByProduct.GetValueOrDefault(product) + e.Amount;
+    }
+
+    private delegate void TotalsChange(ref ActivityTotals totals);
+
+    /// <summary>Counts a change once for the account and once for the rep who did it (an activity counts for both).</summary>
+    private void Both(string? repId, TotalsChange change)
+    {
+        change(ref state.Totals);
+        if (repId is null)
+        {
+            return;
+        }
+
+        var repTotals = state.ByRep.GetValueOrDefault(repId);
+        change(ref repTotals);
+        state.ByRep[repId] = repTotals;
+        changedReps.Add(repId);
+    }
+}

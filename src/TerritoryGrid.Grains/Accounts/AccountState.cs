@@ -1,0 +1,46 @@
+using TerritoryGrid.Contracts.Company;
+using TerritoryGrid.Contracts.Rollups;
+using TerritoryGrid.Domain.Accounts;
+
+namespace TerritoryGrid.Grains.Accounts;
+
+/// <summary>
+/// Everything an account remembers. Memory is bounded: touch days only for the window plus lateness, event ids
+/// only within the duplicate horizon and up to a cap, leads and opportunities only while open.
+/// </summary>
+[GenerateSerializer, Alias("tg.AccountState")]
+internal sealed class AccountState
+{
+    [Id(0)] public AccountSetup? Setup { get; set; }
+
+    [Id(1)] public long Sequence { get; set; }
+
+    [Id(2)] public ActivityTotals Totals;
+
+    [Id(3)] public Dictionary<string, double> RevenueByProduct { get; set; } = new(StringComparer.Ordinal);
+
+    [Id(4)] public Dictionary<string, ActivityTotals> ByRep { get; set; } = new(StringComparer.Ordinal);
+
+    [Id(5)] public Dictionary<string, OpenLead> OpenLeads { get; set; } = new(StringComparer.Ordinal);
+
+    [Id(6)] public Dictionary<string, OpenOpportunity> OpenOpportunities { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Qualifying touches per event-time day, for the rolling call-plan window.</summary>
+    [Id(7)] public SortedDictionary<int, int> TouchesByDay { get; set; } = new();
+
+    [Id(8)] public Dictionary<ulong, SeenEvent> SeenEvents { get; set; } = new();
+
+    /// <summary>Events on or before this day are refused: their ids may have been forgotten.</summary>
+    [Id(9)] public int ForgottenThroughDay { get; set; } = int.MinValue;
+
+    [Id(10)] public DateTimeOffset? Watermark { get; set; }
+
+    [Id(11)] public DateTimeOffset? LastContactAt { get; set; }
+
+    [Id(12)] public FunnelStage Stage { get; set; }
+
+    /// <summary>Hashes of closed opportunity references, so a second win for the same deal is refused.</summary>
+    [Id(13)] public HashSet<ulong> ClosedOpportunities { get; set; } = new();
+
+    [Id(14)] public bool IsNewCustomer { get; set; }
+}

@@ -1,0 +1,22 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using TerritoryGrid.Grains;
+using TerritoryGrid.Grains.Rollups;
+
+namespace Orleans.Hosting;
+
+public static class SiloBuilderExtensions
+{
+    /// <summary>
+    /// Adds TerritoryGrid's grains' services: the metrics options (bound from "Metrics") and the per-silo roll-up
+    /// dispatcher. The caller chooses the "territorygrid" grain storage provider.
+    /// </summary>
+    public static ISiloBuilder AddTerritoryGridGrains(this ISiloBuilder builder)
+    {
+        builder.Services.AddOptions<MetricsOptions>().BindConfiguration(MetricsOptions.SectionName);
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<RollupDispatcher>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<RollupDispatcher>());
+        return builder;
+    }
+}

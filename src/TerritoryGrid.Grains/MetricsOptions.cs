@@ -1,0 +1,40 @@
+using TerritoryGrid.Domain.Activity;
+using TerritoryGrid.Domain.Coverage;
+
+namespace TerritoryGrid.Grains;
+
+/// <summary>How metrics are computed. Every threshold of DOMAIN.md is here, with its default; bound from "Metrics".</summary>
+public sealed class MetricsOptions
+{
+    public const string SectionName = "Metrics";
+
+    public CallPatternOptions CallPatterns { get; set; } = new();
+
+    public WorkloadOptions Workload { get; set; } = new();
+
+    public ClassificationOptions Classification { get; set; } = new();
+
+    /// <summary>
+    /// Days of event time an event may lag its account's watermark and still count in the rolling windows; older
+    /// ones count in totals only and are reported as late. The default is 7.
+    /// </summary>
+    public int LatenessDays { get; set; } = 7;
+
+    /// <summary>
+    /// Days of event time, before an account's watermark, within which a re-sent event id is recognised as a
+    /// duplicate. Older events are refused so that nothing accepted can be counted twice. The default is 90.
+    /// </summary>
+    public int DuplicateHorizonDays { get; set; } = 90;
+
+    /// <summary>Most event ids an account remembers for duplicate detection (bounds memory). The default is 1024.</summary>
+    public int MaxRememberedEventIds { get; set; } = 1024;
+
+    /// <summary>Daily points kept per territory for its time series. The default is 400.</summary>
+    public int TrendDays { get; set; } = 400;
+
+    /// <summary>How long a changed grain waits before writing its state. The default is 30 seconds.</summary>
+    public TimeSpan CheckpointDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often coalesced account contributions are sent to reps and territories. The default is 100 ms.</summary>
+    public TimeSpan RollupFlushInterval { get; set; } = TimeSpan.FromMilliseconds(100);
+}

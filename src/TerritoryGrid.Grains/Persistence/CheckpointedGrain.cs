@@ -1,0 +1,43 @@
+namespace TerritoryGrid.Grains.Persistence;
+
+/// <summary>
+/// A grain that writes its state a while after it changes, and when it deactivates, rather than once per event:
+/// no store commits a write per event at ingest rates.
+/// </summary>
+internal abstract class CheckpointedGrain<TState>(IPersistentState<TState> persisted, TimeSpan delay) : Grain
+    where TState : new()
+{
+    private IGrainTimer? checkpointTimer;
+    private bool dirty;
+
+    protected TState State => persisted.State;
+
+    protected void MarkDirty()
+    {
+        dirty = true;
+        checkpointTimer ??= this.RegisterGrainTimer(
+            CheckpointAsync, new GrainTimerCreationOptions { DueTime = delay, Period = Timeout.InfiniteTimeSpan });
+    }
+
+    protected async Task CheckpointNowAsync(CancellationToken cancellationToken = default)
+    {
+        if (dirty)
+        {
+            dirty = false;
+            await persisted.WriteStateAsync(cancellationToken);
+        }
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        await CheckpointNowAsync(cancellationToken);
+        await base.OnDeactivateAsync(reason, cancellationToken);
+    }
+
+    private async Task CheckpointAsync(CancellationToken cancellationToken)
+    {
+        checkpointTimer?.Dispose();
+        checkpointTimer = null;
+        await CheckpointNowAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,63 @@
+using Microsoft.Extensions.Options;
+using TerritoryGrid.Contracts.Company;
+using TerritoryGrid.Contracts.Grains;
+using TerritoryGrid.Contracts.Metrics;
+using TerritoryGrid.Contracts.Rollups;
+using TerritoryGrid.Domain.Coverage;
+using TerritoryGrid.Grains.Accounts;
+using TerritoryGrid.Grains.Persistence;
+
+namespace TerritoryGrid.Grains.Reps;
+
+/// <summary>
+/// One rep: workload and adherence of the accounts the rep owns, and the activity the rep did on any account
+/// (team selling and overlays count for the rep who did the work).
+/// </summary>
+internal sealed class RepGrain(
+    [PersistentState("rep", StorageNames.Grains)] IPersistentState<RepState> persisted,
+    IOptions<MetricsOptions> options)
+    : CheckpointedGrain<RepState>(persisted, options.Value.CheckpointDelay), IRepGrain
+{
+    private readonly MetricsOptions metrics = options.Value;
+
+    public Task Setup(RepSetup setup)
+    {
+        State.Setup = setup;
+        MarkDirty();
+        return Task.CompletedTask;
+    }
+
+    public Task ApplyContributions(AccountContribution[] contributions)
+    {
+        var changed = false;
+        foreach (var contribution in contributions)
+        {
+            changed |= State.Book.Apply(contribution);
+        }
+
+        if (changed)
+        {
+            MarkDirty();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<RepMetrics?> GetMetrics()
+    {
+        if (State.Setup is not { } setup)
+        {
+            return Task.FromResult<RepMetrics?>(null);
+        }
+
+        var book = State.Book;
+        var watermark = book.Watermark is { } latest && latest > setup.PlanStart ? latest : setup.PlanStart;
+        var window = book.WindowAt(EventDay.Of(watermark), metrics.Classification);
+        var capacity = Workload.CapacityHoursPerWeek(setup.SellingHoursPerWeek, setup.Availability);
+        var owned = book.ByAccount.Values.Where(c => c.Coverage is not null).Select(c => c.AccountId).Order(StringComparer.Ordinal);
+        return Task.FromResult<RepMetrics?>(new RepMetrics(
+            GrainKeys.IdOf(this.GetPrimaryKeyString()), setup.Name, setup.TerritoryId, setup.Role, capacity, setup.Availability,
+            book.CoveredAccounts, book.DemandHours, book.RevenuePotential, book.AnnualRevenue, window.Adherence, book.Totals,
+            setup.AnnualQuota, watermark, [.. owned]));
+    }
+}

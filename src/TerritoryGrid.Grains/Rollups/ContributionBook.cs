@@ -1,0 +1,106 @@
+using TerritoryGrid.Contracts.Rollups;
+using TerritoryGrid.Domain.Coverage;
+using TerritoryGrid.Grains.Accounts;
+
+namespace TerritoryGrid.Grains.Rollups;
+
+/// <summary>
+/// The latest contribution of every account of a rep or territory, and their running sums. Applying a
+/// contribution replaces the account's previous one (sums move by the difference), and one whose sequence is not
+/// newer is ignored: totals always equal the sum of the accounts' latest contributions, whatever is re-sent.
+/// </summary>
+[GenerateSerializer, Alias("tg.ContributionBook")]
+internal sealed class ContributionBook
+{
+    /// <summary>Share of an account's call plan below which its annual revenue is at risk (DOMAIN.md: 0.5).</summary>
+    public const double RevenueAtRiskAdherence = 0.5;
+
+    [Id(0)] public Dictionary<string, AccountContribution> ByAccount { get; set; } = new(StringComparer.Ordinal);
+
+    [Id(1)] public ActivityTotals Totals;
+
+    [Id(2)] public Dictionary<string, double> RevenueByProduct { get; set; } = new(StringComparer.Ordinal);
+
+    [Id(3)] public double DemandHours { get; set; }
+
+    [Id(4)] public double RevenuePotential { get; set; }
+
+    [Id(5)] public double AnnualRevenue { get; set; }
+
+    [Id(6)] public int CoveredAccounts { get; set; }
+
+    [Id(7)] public DateTimeOffset? Watermark { get; set; }
+
+    /// <summary>Applies a contribution; false when it was stale (a re-send or out of order) and changed nothing.</summary>
+    public bool Apply(AccountContribution contribution)
+    {
+        if (ByAccount.TryGetValue(contribution.AccountId, out var previous))
+        {
+            if (previous.Sequence >= contribution.Sequence)
+            {
+                return false;
+            }
+
+            Add(previous, -1);
+        }
+
+        Add(contribution, +1);
+        ByAccount[contribution.AccountId] = contribution;
+        if (contribution.LatestEventAt is { } latest && (Watermark is null || latest > Watermark))
+        {
+            Watermark = latest;
+        }
+
+        return true;
+    }
+
+    /// <summary>Call-plan adherence, waiting leads and revenue at risk over the window ending with <paramref name="day"/>.</summary>
+    public WindowFigures WindowAt(int day, ClassificationOptions options)
+    {
+        double credited = 0, required = 0, atRisk = 0;
+        var waiting = 0;
+        var leadDeadline = EventDay.Start(day + 1).AddHours(-options.LeadResponseTargetHours);
+        foreach (var contribution in ByAccount.Values)
+        {
+            if (contribution.Coverage is not { } coverage)
+            {
+                continue;
+            }
+
+            var owed = CallPlanAdherence.RequiredTouches(coverage.TouchesPer4Weeks, day - coverage.PlanStartDay, options.WindowDays);
+            var delivered = coverage.TouchesBetween(day - options.WindowDays, day);
+            var credit = CallPlanAdherence.CreditedTouches(delivered, owed);
+            credited += credit;
+            required += owed;
+            if (owed > 0 && credit / owed < RevenueAtRiskAdherence)
+            {
+                atRisk += coverage.AnnualRevenue;
+            }
+
+            if (coverage.OldestUntouchedLeadAt < leadDeadline)
+            {
+                waiting++;
+            }
+        }
+
+        return new WindowFigures(credited, required, waiting, atRisk);
+    }
+
+    private void Add(AccountContribution contribution, int sign)
+    {
+        Totals.Add(contribution.Totals, sign);
+        foreach (var product in contribution.RevenueByProduct)
+        {
+            var amount = RevenueByProduct.GetValueOrDefault(product.Product) + sign * product.Amount;
+            RevenueByProduct[product.Product] = amount;
+        }
+
+        if (contribution.Coverage is { } coverage)
+        {
+            DemandHours += sign * coverage.DemandHoursPerWeek;
+            RevenuePotential += sign * coverage.RevenuePotential;
+            AnnualRevenue += sign * coverage.AnnualRevenue;
+            CoveredAccounts += sign;
+        }
+    }
+}

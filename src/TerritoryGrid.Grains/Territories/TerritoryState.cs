@@ -1,0 +1,30 @@
+using TerritoryGrid.Contracts.Company;
+using TerritoryGrid.Contracts.Metrics;
+using TerritoryGrid.Domain.Coverage;
+using TerritoryGrid.Grains.Rollups;
+
+namespace TerritoryGrid.Grains.Territories;
+
+[GenerateSerializer, Alias("tg.TerritoryState")]
+internal sealed class TerritoryState
+{
+    [Id(0)] public TerritorySetup? Setup { get; set; }
+
+    [Id(1)] public ContributionBook Book { get; set; } = new();
+
+    [Id(2)] public ServiceStatus Status { get; set; }
+
+    [Id(3)] public string StatusReason { get; set; } = "not evaluated yet";
+
+    [Id(4)] public DateTimeOffset? StatusSince { get; set; }
+
+    /// <summary>The last event-time day whose closing status was recorded; days are evaluated once, in order.</summary>
+    [Id(5)] public int LastClosedDay { get; set; } = int.MinValue;
+
+    [Id(6)] public List<StatusChange> History { get; set; } = [];
+
+    [Id(7)] public List<DailyPoint> Trend { get; set; } = [];
+
+    /// <summary>True until every account has reported once: the status so far is re-evaluated, not recorded.</summary>
+    [Id(8)] public bool Provisional { get; set; } = true;
+}

@@ -1,0 +1,58 @@
+using TerritoryGrid.Contracts.Company;
+using TerritoryGrid.Contracts.Grains;
+using TerritoryGrid.Grains.Persistence;
+
+namespace TerritoryGrid.Grains.Workspaces;
+
+/// <summary>A workspace and the generation of its current company. Written on every change: changes are rare.</summary>
+internal sealed class WorkspaceGrain(
+    [PersistentState("workspace", StorageNames.Grains)] IPersistentState<WorkspaceState> persisted,
+    TimeProvider clock) : Grain, IWorkspaceGrain
+{
+    public const string LiveWorkspace = "live";
+
+    private WorkspaceState State => persisted.State;
+
+    private string Name => this.GetPrimaryKeyString();
+
+    public Task<WorkspaceInfo> GetInfo() => Task.FromResult(Info());
+
+    public async Task<int> BeginLoad()
+    {
+        State.LastReservedGeneration = Math.Max(State.LastReservedGeneration, State.Generation) + 1;
+        await persisted.WriteStateAsync();
+        return State.LastReservedGeneration;
+    }
+
+    public async Task<WorkspaceInfo> CommitLoad(int generation, CompanyManifest manifest)
+    {
+        if (generation <= State.Generation || generation > State.LastReservedGeneration)
+        {
+            throw new InvalidOperationException(
+                $"Generation {generation} of workspace '{Name}' cannot be committed: the current generation is {State.Generation}.");
+        }
+
+        State.Generation = generation;
+        State.Manifest = manifest;
+        State.LoadedAt = clock.GetUtcNow();
+        await persisted.WriteStateAsync();
+        return Info();
+    }
+
+    public Task<byte[]?> GetDefinition() => Task.FromResult(State.Manifest?.DefinitionJson);
+
+    private WorkspaceInfo Info()
+    {
+        var manifest = State.Manifest;
+        return new WorkspaceInfo(
+            Name,
+            Name == LiveWorkspace ? WorkspaceKind.Live : WorkspaceKind.Sandbox,
+            State.Generation,
+            manifest?.Name,
+            manifest?.TerritoryIds ?? [],
+            manifest?.RepIds ?? [],
+            manifest?.AccountCount ?? 0,
+            manifest?.PlanStart,
+            State.LoadedAt);
+    }
+}
