@@ -13,6 +13,14 @@ public interface ITerritoryGrain : IRollupTarget
     [Alias("GetMetrics")]
     Task<TerritoryMetrics?> GetMetrics();
 
+    /// <summary>The ids of the territory's reps.</summary>
+    [Alias("GetRepIds")]
+    Task<string[]> GetRepIds();
+
+    /// <summary>The territory's event-time watermark: the latest event of any of its accounts, or the plan start.</summary>
+    [Alias("GetWatermark")]
+    Task<DateTimeOffset?> GetWatermark();
+
     /// <summary>Every status change, oldest first, as the watermark crossed day boundaries.</summary>
     [Alias("GetStatusHistory")]
     Task<StatusChange[]> GetStatusHistory();

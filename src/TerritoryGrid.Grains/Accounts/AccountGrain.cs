@@ -1,3 +1,4 @@
+using TerritoryGrid.Domain;
 using Microsoft.Extensions.Options;
 using TerritoryGrid.Contracts.Activity;
 using TerritoryGrid.Contracts.Company;
@@ -63,6 +64,8 @@ internal sealed class AccountGrain(
         if (State.Setup is null)
         {
             Array.Fill(outcomes, ApplyOutcome.UnknownAccount);
+            // Nothing to keep: do not let unknown ids hold memory until idle collection.
+            this.DeactivateOnIdle();
             return Task.FromResult(new AccountBatchResult(outcomes, null));
         }
 

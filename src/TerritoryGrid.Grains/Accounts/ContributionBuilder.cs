@@ -1,3 +1,4 @@
+using TerritoryGrid.Domain;
 using TerritoryGrid.Contracts.Rollups;
 using TerritoryGrid.Domain.Accounts;
 using TerritoryGrid.Domain.Coverage;

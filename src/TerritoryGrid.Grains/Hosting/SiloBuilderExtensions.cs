@@ -1,3 +1,4 @@
+using TerritoryGrid.Domain;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using TerritoryGrid.Grains;

@@ -1,3 +1,4 @@
+using TerritoryGrid.Domain;
 using Microsoft.Extensions.Options;
 using TerritoryGrid.Contracts.Company;
 using TerritoryGrid.Contracts.Grains;

@@ -1,3 +1,4 @@
+using TerritoryGrid.Domain;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

@@ -1,3 +1,4 @@
+using TerritoryGrid.Domain;
 using Microsoft.Extensions.Options;
 using TerritoryGrid.Contracts.Company;
 using TerritoryGrid.Contracts.Grains;
@@ -65,6 +66,11 @@ internal sealed class TerritoryGrain(
             book.RevenuePotential, window.RevenueAtRisk, setup.AnnualQuota, trend));
     }
 
+    public Task<string[]> GetRepIds() => Task.FromResult(State.Setup?.Reps.Select(r => r.RepId).ToArray() ?? []);
+
+    public Task<DateTimeOffset?> GetWatermark() =>
+        Task.FromResult(State.Setup is { } setup ? Watermark(setup) : (DateTimeOffset?)null);
+
     public Task<StatusChange[]> GetStatusHistory() => Task.FromResult(State.History.ToArray());
 
     /// <summary>
@@ -110,7 +116,7 @@ internal sealed class TerritoryGrain(
             State.Trend.RemoveAt(State.Trend.Count - 1);
         }
 
-        State.Trend.Add(new DailyPoint(at, classification.Status, Math.Min(inputs.Coverage, 99), window.Adherence, book.DemandHours,
+        State.Trend.Add(new DailyPoint(at, classification.Status, inputs.Coverage, window.Adherence, book.DemandHours,
             inputs.CapacityHours, book.Totals.Revenue, book.Totals.NetProfit, book.Totals.Leads, book.Totals.Opportunities, book.Totals.Wins));
         if (State.Trend.Count > metrics.TrendDays)
         {

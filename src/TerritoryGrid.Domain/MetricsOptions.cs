@@ -1,7 +1,8 @@
+using TerritoryGrid.Domain.Accounts;
 using TerritoryGrid.Domain.Activity;
 using TerritoryGrid.Domain.Coverage;
 
-namespace TerritoryGrid.Grains;
+namespace TerritoryGrid.Domain;
 
 /// <summary>How metrics are computed. Every threshold of DOMAIN.md is here, with its default; bound from "Metrics".</summary>
 public sealed class MetricsOptions
@@ -13,6 +14,9 @@ public sealed class MetricsOptions
     public WorkloadOptions Workload { get; set; } = new();
 
     public ClassificationOptions Classification { get; set; } = new();
+
+    /// <summary>How segments are derived from annual net profit when a company does not give them.</summary>
+    public SegmentationOptions Segmentation { get; set; } = new();
 
     /// <summary>
     /// Days of event time an event may lag its account's watermark and still count in the rolling windows; older

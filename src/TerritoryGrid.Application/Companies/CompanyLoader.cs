@@ -1,0 +1,107 @@
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using TerritoryGrid.Contracts.Company;
+using TerritoryGrid.Contracts.Grains;
+using TerritoryGrid.Domain;
+using TerritoryGrid.Domain.Accounts;
+using TerritoryGrid.Domain.Company;
+using TerritoryGrid.Domain.Coverage;
+
+namespace TerritoryGrid.Application.Companies;
+
+/// <summary>
+/// Creates or replaces a workspace's company: validates it whole, derives missing segments, sets up every grain of
+/// a new generation, then switches the workspace to it. Readers see the old company until the switch.
+/// </summary>
+public sealed class CompanyLoader(IGrainFactory grains, IOptions<MetricsOptions> options, TimeProvider clock)
+{
+    private const int ParallelSetups = 512;
+
+    public async Task<CompanyLoadResult> LoadAsync(string workspace, CompanyDefinition? company, CancellationToken cancellationToken = default)
+    {
+        if (!WorkspaceName.IsValid(workspace))
+        {
+            return Failed(new ValidationError("workspace", workspace, "name", $"must be {WorkspaceName.Rule}"));
+        }
+
+        var errors = CompanyValidator.Validate(company);
+        if (errors.Count > 0)
+        {
+            return new CompanyLoadResult(errors, null, null);
+        }
+
+        var resolved = WithSegments(company!);
+        var planStart = resolved.PlanStart ?? clock.GetUtcNow();
+        resolved = resolved with { PlanStart = planStart };
+        var workspaceGrain = grains.GetGrain<IWorkspaceGrain>(workspace);
+        var generation = await workspaceGrain.BeginLoad();
+        await SetUpGrainsAsync(workspace, generation, resolved, planStart, cancellationToken);
+
+        var manifest = new CompanyManifest(
+            resolved.Name,
+            [.. resolved.Territories.Select(t => t.Id)],
+            [.. resolved.Reps.Select(r => r.Id)],
+            resolved.Accounts.Count,
+            planStart,
+            JsonSerializer.SerializeToUtf8Bytes(resolved, TerritoryGridJson.Options));
+        var info = await workspaceGrain.CommitLoad(generation, manifest);
+        await grains.GetGrain<IWorkspaceDirectoryGrain>(0).Register(workspace);
+        var bySegment = resolved.Accounts
+            .GroupBy(a => a.Segment!.Value)
+            .OrderBy(g => g.Key)
+            .ToDictionary(g => g.Key.ToString(), g => g.Count());
+        return new CompanyLoadResult([], info, bySegment);
+    }
+
+    private static CompanyLoadResult Failed(ValidationError error) => new([error], null, null);
+
+    private CompanyDefinition WithSegments(CompanyDefinition company)
+    {
+        if (company.Accounts.All(a => a.Segment is not null))
+        {
+            return company;
+        }
+
+        var derived = Segmenter.Assign(company.Accounts, a => a.Id, a => a.AnnualRevenue - a.AnnualCostToServe, options.Value.Segmentation);
+        return company with { Accounts = [.. company.Accounts.Select(a => a.Segment is null ? a with { Segment = derived[a.Id] } : a)] };
+    }
+
+    private async Task SetUpGrainsAsync(
+        string workspace, int generation, CompanyDefinition company, DateTimeOffset planStart, CancellationToken cancellationToken)
+    {
+        var workload = options.Value.Workload;
+        var reps = company.Reps.ToDictionary(r => r.Id, StringComparer.Ordinal);
+        var accountsPerTerritory = company.Accounts.CountBy(a => a.TerritoryId).ToDictionary();
+        var accountsPerRep = company.Accounts.Where(a => a.OwnerRepId is not null).CountBy(a => a.OwnerRepId!).ToDictionary();
+        string Key(string id) => GrainKeys.Of(workspace, generation, id);
+        double Capacity(RepDefinition rep) => Workload.CapacityHoursPerWeek(rep.SellingHoursPerWeek ?? workload.SellingHoursPerWeek, rep.Availability);
+
+        await Parallel.ForEachAsync(company.Territories, cancellationToken, async (territory, _) =>
+        {
+            var territoryReps = company.Reps.Where(r => r.TerritoryId == territory.Id)
+                .Select(r => new RepCapacity(r.Id, r.Name, Capacity(r))).ToArray();
+            await grains.GetGrain<ITerritoryGrain>(Key(territory.Id)).Setup(new TerritorySetup(
+                territory.Name, territory.Region, territory.AnnualQuota ?? 0, territoryReps,
+                accountsPerTerritory.GetValueOrDefault(territory.Id), planStart));
+        });
+
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = ParallelSetups, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(company.Reps, parallel, async (rep, _) =>
+            await grains.GetGrain<IRepGrain>(Key(rep.Id)).Setup(new RepSetup(
+                rep.Name, rep.TerritoryId, rep.Role, rep.Home.Latitude, rep.Home.Longitude,
+                rep.SellingHoursPerWeek ?? workload.SellingHoursPerWeek, rep.Availability, rep.ExperienceYears,
+                rep.AnnualQuota ?? 0, accountsPerRep.GetValueOrDefault(rep.Id), planStart)));
+
+        await Parallel.ForEachAsync(company.Accounts, parallel, async (account, _) =>
+        {
+            // An account with no owner has no travel base: its visits are costed as if local until it is assigned.
+            var travelKm = account.OwnerRepId is { } owner ? reps[owner].Home.DistanceKmTo(account.Location) : 0;
+            await grains.GetGrain<IAccountGrain>(Key(account.Id)).Setup(new AccountSetup(
+                account.Name, account.TerritoryId, account.OwnerRepId, account.Segment!.Value, account.Stage, account.Industry,
+                account.City, account.Location.Latitude, account.Location.Longitude, travelKm, account.AnnualRevenue,
+                account.AnnualCostToServe,
+                account.RevenuePotential ?? options.Value.Segmentation.EstimatePotential(account.Segment.Value, account.AnnualRevenue),
+                planStart));
+        });
+    }
+}

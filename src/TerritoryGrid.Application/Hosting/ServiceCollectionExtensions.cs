@@ -1,0 +1,22 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using TerritoryGrid.Application.Companies;
+using TerritoryGrid.Application.Ingest;
+using TerritoryGrid.Application.Queries;
+using TerritoryGrid.Domain;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+public static class TerritoryGridApplicationExtensions
+{
+    /// <summary>Adds the company loader, the activity ingestor and the metrics reader, with their options.</summary>
+    public static IServiceCollection AddTerritoryGridApplication(this IServiceCollection services)
+    {
+        services.AddOptions<MetricsOptions>().BindConfiguration(MetricsOptions.SectionName);
+        services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.SectionName);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<CompanyLoader>();
+        services.AddSingleton<ActivityIngestor>();
+        services.AddSingleton<MetricsReader>();
+        return services;
+    }
+}

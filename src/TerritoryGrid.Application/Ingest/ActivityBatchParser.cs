@@ -1,0 +1,159 @@
+using System.Globalization;
+using System.Text.Json;
+using TerritoryGrid.Contracts.Activity;
+
+namespace TerritoryGrid.Application.Ingest;
+
+/// <summary>
+/// Reads a posted batch event by event, so one bad event (a wrong type, an unparseable time, a missing field) is
+/// refused with its index and reason while every valid event of the batch is kept.
+/// </summary>
+public static class ActivityBatchParser
+{
+    private static readonly Dictionary<string, ActivityKind> Kinds =
+        Enum.GetValues<ActivityKind>().ToDictionary(k => k.ToString(), k => k, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Parses <paramref name="events"/> (a JSON array). Throws <see cref="FormatException"/> if it is not an array.</summary>
+    public static ParsedBatch Parse(JsonElement events, DateTimeOffset now, IngestOptions options)
+    {
+        if (events.ValueKind != JsonValueKind.Array)
+        {
+            throw new FormatException($"'events' must be an array of activity events, not {Describe(events.ValueKind)}");
+        }
+
+        var count = events.GetArrayLength();
+        if (count > options.MaxBatchSize)
+        {
+            throw new FormatException($"a batch may hold at most {options.MaxBatchSize} events; this one has {count}");
+        }
+
+        var valid = new List<IndexedEvent>(count);
+        var rejected = new List<RejectedEvent>();
+        var accountOfId = new Dictionary<string, (string Account, int Index)>(count, StringComparer.Ordinal);
+        var index = 0;
+        foreach (var element in events.EnumerateArray())
+        {
+            var (parsed, error) = Read(element);
+            var reason = error ?? ActivityEventRules.Check(parsed!, now, options);
+            if (reason is null && accountOfId.TryGetValue(parsed!.Id, out var first) && first.Account != parsed.AccountId)
+            {
+                reason = $"event id '{parsed.Id}' is also used at index {first.Index} for account '{first.Account}'";
+            }
+
+            if (reason is null)
+            {
+                accountOfId.TryAdd(parsed!.Id, (parsed.AccountId, index));
+                valid.Add(new IndexedEvent(index, parsed));
+            }
+            else
+            {
+                rejected.Add(new RejectedEvent(index, IdOf(element), reason));
+            }
+
+            index++;
+        }
+
+        return new ParsedBatch(valid, rejected, count);
+    }
+
+    private static (ActivityEvent? Event, string? Error) Read(JsonElement e)
+    {
+        if (e.ValueKind != JsonValueKind.Object)
+        {
+            return (null, $"an event must be a JSON object, not {Describe(e.ValueKind)}");
+        }
+
+        try
+        {
+            var kindText = String(e, "kind", required: true)!;
+            if (!Kinds.TryGetValue(kindText, out var kind))
+            {
+                return (null, $"kind '{kindText}' is not one of {string.Join(", ", Kinds.Values.Select(ActivityEventRules.Name))}");
+            }
+
+            return (new ActivityEvent(
+                String(e, "id", required: true)!,
+                kind,
+                Time(e, "occurredAt"),
+                String(e, "accountId", required: true)!,
+                String(e, "repId", required: false),
+                Number(e, "amount"),
+                Number(e, "cost"),
+                Number(e, "durationMinutes"),
+                Number(e, "travelMinutes"),
+                String(e, "referenceId", required: false),
+                String(e, "product", required: false),
+                Integer(e, "score")), null);
+        }
+        catch (FormatException problem)
+        {
+            return (null, problem.Message);
+        }
+    }
+
+    private static string? String(JsonElement e, string name, bool required)
+    {
+        if (!e.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return required ? throw new FormatException($"{name} is required") : null;
+        }
+
+        return value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : throw new FormatException($"{name} must be a string, not {Describe(value.ValueKind)}");
+    }
+
+    private static DateTimeOffset Time(JsonElement e, string name)
+    {
+        var text = String(e, name, required: true)!;
+        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time)
+            ? time
+            : throw new FormatException($"{name} '{Truncate(text)}' is not an ISO 8601 date and time (e.g. 2026-11-23T09:30:00Z)");
+    }
+
+    private static double Number(JsonElement e, string name)
+    {
+        if (!e.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return 0;
+        }
+
+        if (value.ValueKind != JsonValueKind.Number)
+        {
+            throw new FormatException($"{name} must be a number, not {Describe(value.ValueKind)}");
+        }
+
+        var number = value.GetDouble();
+        return double.IsFinite(number) ? number : throw new FormatException($"{name} is out of range");
+    }
+
+    private static int? Integer(JsonElement e, string name)
+    {
+        if (!e.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        return value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number)
+            ? number
+            : throw new FormatException($"{name} must be a whole number");
+    }
+
+    private static string? IdOf(JsonElement e) =>
+        e.ValueKind == JsonValueKind.Object && e.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String
+            ? Truncate(id.GetString()!)
+            : null;
+
+    private static string Truncate(string text) => text.Length <= 64 ? text : string.Concat(text.AsSpan(0, 64), "…");
+
+    private static string Describe(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        JsonValueKind.Null => "null",
+        _ => "nothing",
+    };
+}

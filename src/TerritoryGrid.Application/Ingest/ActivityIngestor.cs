@@ -1,0 +1,109 @@
+using Microsoft.Extensions.Options;
+using TerritoryGrid.Contracts.Activity;
+using TerritoryGrid.Contracts.Grains;
+
+namespace TerritoryGrid.Application.Ingest;
+
+/// <summary>
+/// Applies a batch of events: groups them by account and makes one grain call per account, so the number of grain
+/// calls per event stays at or below one; roll-ups to reps and territories are coalesced inside the silos.
+/// </summary>
+public sealed class ActivityIngestor(IGrainFactory grains, IOptions<IngestOptions> options, TimeProvider clock)
+{
+    public IngestOptions Options => options.Value;
+
+    public DateTimeOffset Now => clock.GetUtcNow();
+
+    /// <summary>Checks and applies typed events (the Orleans-client path; HTTP parses first, then calls <see cref="ApplyAsync"/>).</summary>
+    public Task<IngestResult> IngestAsync(string workspace, IReadOnlyList<ActivityEvent> events)
+    {
+        var now = Now;
+        var valid = new List<IndexedEvent>(events.Count);
+        var rejected = new List<RejectedEvent>();
+        for (var i = 0; i < events.Count; i++)
+        {
+            if (ActivityEventRules.Check(events[i], now, options.Value) is { } reason)
+            {
+                rejected.Add(new RejectedEvent(i, events[i].Id, reason));
+            }
+            else
+            {
+                valid.Add(new IndexedEvent(i, events[i]));
+            }
+        }
+
+        return ApplyAsync(workspace, new ParsedBatch(valid, rejected, events.Count));
+    }
+
+    public async Task<IngestResult> ApplyAsync(string workspace, ParsedBatch batch)
+    {
+        var info = await grains.GetGrain<IWorkspaceGrain>(workspace).GetInfo();
+        if (!info.HasCompany)
+        {
+            throw new WorkspaceNotReadyException(workspace);
+        }
+
+        var byAccount = new Dictionary<string, List<IndexedEvent>>(StringComparer.Ordinal);
+        foreach (var item in batch.Valid)
+        {
+            if (!byAccount.TryGetValue(item.Event.AccountId, out var list))
+            {
+                list = new List<IndexedEvent>(1);
+                byAccount[item.Event.AccountId] = list;
+            }
+
+            list.Add(item);
+        }
+
+        var calls = new Task<AccountBatchResult>[byAccount.Count];
+        var groups = new List<IndexedEvent>[byAccount.Count];
+        var n = 0;
+        foreach (var (accountId, items) in byAccount)
+        {
+            groups[n] = items;
+            calls[n++] = grains.GetGrain<IAccountGrain>(GrainKeys.Of(workspace, info.Generation, accountId))
+                .Apply([.. items.Select(i => i.Event)]);
+        }
+
+        await Task.WhenAll(calls);
+        return Summarise(workspace, info.Generation, batch, groups, calls);
+    }
+
+    private static IngestResult Summarise(
+        string workspace, int generation, ParsedBatch batch, List<IndexedEvent>[] groups, Task<AccountBatchResult>[] calls)
+    {
+        int accepted = 0, late = 0, duplicates = 0;
+        var rejected = new List<RejectedEvent>(batch.Rejected);
+        for (var g = 0; g < groups.Length; g++)
+        {
+            var result = calls[g].Result;
+            for (var i = 0; i < groups[g].Count; i++)
+            {
+                var item = groups[g][i];
+                switch (result.Outcomes[i])
+                {
+                    case ApplyOutcome.Accepted:
+                        accepted++;
+                        break;
+                    case ApplyOutcome.AcceptedLate:
+                        accepted++;
+                        late++;
+                        break;
+                    case ApplyOutcome.Duplicate:
+                        duplicates++;
+                        break;
+                    case ApplyOutcome.UnknownAccount:
+                        rejected.Add(new RejectedEvent(item.Index, item.Event.Id, $"unknown account '{item.Event.AccountId}' in workspace '{workspace}'"));
+                        break;
+                    default:
+                        rejected.Add(new RejectedEvent(item.Index, item.Event.Id,
+                            (result.Outcomes[i] == ApplyOutcome.Conflict ? "conflict: " : "") + (result.Reasons?[i] ?? "refused")));
+                        break;
+                }
+            }
+        }
+
+        rejected.Sort((a, b) => a.Index.CompareTo(b.Index));
+        return new IngestResult(workspace, generation, accepted, late, duplicates, rejected);
+    }
+}

@@ -1,0 +1,110 @@
+using TerritoryGrid.Application.Ingest;
+using TerritoryGrid.Contracts.Company;
+using TerritoryGrid.Contracts.Grains;
+using TerritoryGrid.Contracts.Metrics;
+using TerritoryGrid.Domain.Balance;
+using TerritoryGrid.Domain.Coverage;
+
+namespace TerritoryGrid.Application.Queries;
+
+/// <summary>Reads live metrics of a workspace's current company generation.</summary>
+public sealed class MetricsReader(IGrainFactory grains)
+{
+    public async Task<WorkspaceInfo> WorkspaceAsync(string workspace)
+    {
+        var info = await grains.GetGrain<IWorkspaceGrain>(workspace).GetInfo();
+        return info.HasCompany ? info : throw new WorkspaceNotReadyException(workspace);
+    }
+
+    public async Task<IReadOnlyList<TerritoryMetrics>> TerritoriesAsync(
+        string workspace, ServiceStatus? status = null, TerritorySort sort = TerritorySort.Name, bool descending = false)
+    {
+        var info = await WorkspaceAsync(workspace);
+        var all = await Task.WhenAll(info.TerritoryIds.Select(id =>
+            grains.GetGrain<ITerritoryGrain>(GrainKeys.Of(workspace, info.Generation, id)).GetMetrics()));
+        var list = all.OfType<TerritoryMetrics>().Where(t => status is null || t.Status == status);
+        Func<TerritoryMetrics, object> key = sort switch
+        {
+            TerritorySort.Coverage => t => t.Coverage,
+            TerritorySort.Adherence => t => t.Adherence,
+            TerritorySort.Revenue => t => t.Totals.Revenue,
+            TerritorySort.NetProfit => t => t.NetProfit,
+            TerritorySort.Conversion => t => t.Funnel.ConversionRate,
+            TerritorySort.DemandHours => t => t.DemandHours,
+            TerritorySort.RevenueAtRisk => t => t.RevenueAtRisk,
+            TerritorySort.Status => t => t.Status,
+            _ => t => t.Name,
+        };
+        var ordered = descending ? list.OrderByDescending(key) : list.OrderBy(key);
+        return ordered.ThenBy(t => t.Id, StringComparer.Ordinal).ToList();
+    }
+
+    public async Task<TerritoryDetail?> TerritoryAsync(string workspace, string territoryId)
+    {
+        var info = await WorkspaceAsync(workspace);
+        var grain = grains.GetGrain<ITerritoryGrain>(GrainKeys.Of(workspace, info.Generation, territoryId));
+        if (await grain.GetMetrics() is not { } territory)
+        {
+            return null;
+        }
+
+        var repIds = await RepIdsOfAsync(workspace, info, territoryId);
+        var reps = await Task.WhenAll(repIds.Select(id => grains.GetGrain<IRepGrain>(GrainKeys.Of(workspace, info.Generation, id)).GetMetrics()));
+        return new TerritoryDetail(workspace, territory, reps.OfType<RepMetrics>().ToList(), await grain.GetStatusHistory());
+    }
+
+    public async Task<RepDetail?> RepAsync(string workspace, string repId)
+    {
+        var info = await WorkspaceAsync(workspace);
+        if (await grains.GetGrain<IRepGrain>(GrainKeys.Of(workspace, info.Generation, repId)).GetMetrics() is not { } rep)
+        {
+            return null;
+        }
+
+        var asOf = await TerritoryWatermarkAsync(workspace, info, rep.TerritoryId);
+        var accounts = await Task.WhenAll(rep.OwnedAccountIds.Select(id =>
+            grains.GetGrain<IAccountGrain>(GrainKeys.Of(workspace, info.Generation, id)).GetMetrics(asOf)));
+        return new RepDetail(workspace, rep, accounts.OfType<AccountMetrics>().ToList());
+    }
+
+    public async Task<AccountMetrics?> AccountAsync(string workspace, string accountId)
+    {
+        var info = await WorkspaceAsync(workspace);
+        var grain = grains.GetGrain<IAccountGrain>(GrainKeys.Of(workspace, info.Generation, accountId));
+        if (await grain.GetMetrics(null) is not { } account)
+        {
+            return null;
+        }
+
+        // Windows are read at the territory's watermark, the same instant the territory's adherence is computed at.
+        var asOf = await TerritoryWatermarkAsync(workspace, info, account.TerritoryId);
+        return asOf is null || asOf == account.AsOf ? account : await grain.GetMetrics(asOf);
+    }
+
+    public async Task<CompanyBalance> BalanceAsync(string workspace)
+    {
+        var info = await WorkspaceAsync(workspace);
+        var territories = await TerritoriesAsync(workspace);
+        var reps = (await Task.WhenAll(info.RepIds.Select(id =>
+            grains.GetGrain<IRepGrain>(GrainKeys.Of(workspace, info.Generation, id)).GetMetrics()))).OfType<RepMetrics>().ToList();
+        var capacity = territories.Sum(t => t.CapacityHours);
+        var demand = territories.Sum(t => t.DemandHours);
+        return new CompanyBalance(
+            workspace,
+            territories.Count,
+            reps.Count,
+            capacity,
+            demand,
+            Workload.CoverageRatio(capacity, demand),
+            BalanceFigures.Of(reps.Select(r => r.WorkloadHours).ToList()),
+            BalanceFigures.Of(reps.Select(r => r.RevenuePotential).ToList()),
+            Enum.GetValues<ServiceStatus>().ToDictionary(s => s.ToString(), s => territories.Count(t => t.Status == s)),
+            territories.Count == 0 ? null : territories.Max(t => t.Watermark));
+    }
+
+    private Task<string[]> RepIdsOfAsync(string workspace, WorkspaceInfo info, string territoryId) =>
+        grains.GetGrain<ITerritoryGrain>(GrainKeys.Of(workspace, info.Generation, territoryId)).GetRepIds();
+
+    private Task<DateTimeOffset?> TerritoryWatermarkAsync(string workspace, WorkspaceInfo info, string territoryId) =>
+        grains.GetGrain<ITerritoryGrain>(GrainKeys.Of(workspace, info.Generation, territoryId)).GetWatermark();
+}

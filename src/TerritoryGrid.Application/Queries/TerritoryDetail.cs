@@ -1,0 +1,10 @@
+using TerritoryGrid.Contracts.Metrics;
+
+namespace TerritoryGrid.Application.Queries;
+
+/// <summary>A territory with its reps and its status history: the first level of drill-down.</summary>
+public sealed record TerritoryDetail(
+    string Workspace,
+    TerritoryMetrics Territory,
+    IReadOnlyList<RepMetrics> Reps,
+    IReadOnlyList<StatusChange> StatusHistory);

@@ -1,0 +1,34 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using TerritoryGrid.Application.Companies;
+
+namespace TerritoryGrid.Server.Api;
+
+/// <summary>Problem responses that say what is wrong and where.</summary>
+internal static class ApiErrors
+{
+    public static ProblemHttpResult BadRequest(string detail) =>
+        TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status400BadRequest, title: "Bad request");
+
+    public static ProblemHttpResult NotFound(string detail) =>
+        TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status404NotFound, title: "Not found");
+
+    public static ProblemHttpResult MalformedJson(JsonException error) =>
+        BadRequest($"malformed JSON{Where(error)}: {FirstSentence(error.Message)}");
+
+    public static ProblemHttpResult? CheckWorkspace(string workspace) =>
+        WorkspaceName.IsValid(workspace) ? null : BadRequest($"workspace '{Truncate(workspace)}' is not a valid name: {WorkspaceName.Rule}");
+
+    private static string Where(JsonException error) =>
+        error.Path is null && error.LineNumber is null
+            ? ""
+            : $" at {error.Path ?? "$"} (line {error.LineNumber + 1}, byte {error.BytePositionInLine + 1})";
+
+    private static string FirstSentence(string message)
+    {
+        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        return cut > 0 ? message[..cut] : message;
+    }
+
+    private static string Truncate(string text) => text.Length <= 64 ? text : text[..64] + "…";
+}

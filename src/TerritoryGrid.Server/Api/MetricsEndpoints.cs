@@ -1,0 +1,83 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using TerritoryGrid.Application.Queries;
+using TerritoryGrid.Contracts.Metrics;
+using TerritoryGrid.Domain.Coverage;
+
+namespace TerritoryGrid.Server.Api;
+
+internal static class MetricsEndpoints
+{
+    public static RouteGroupBuilder MapMetrics(this RouteGroupBuilder workspace)
+    {
+        workspace.MapGet("/territories", ListTerritoriesAsync)
+            .WithSummary("Every territory with its status and KPIs")
+            .WithDescription("status filters (underServed, balanced, overServed); sort by name, coverage, adherence, revenue, netProfit, conversion, demandHours, revenueAtRisk or status; desc=true for descending.")
+            .Produces<TerritoryList>()
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        workspace.MapGet("/territories/{territoryId}", TerritoryAsync)
+            .WithSummary("A territory with its reps and status history")
+            .Produces<TerritoryDetail>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        workspace.MapGet("/reps/{repId}", RepAsync)
+            .WithSummary("A rep with the accounts the rep owns")
+            .Produces<RepDetail>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        workspace.MapGet("/accounts/{accountId}", AccountAsync)
+            .WithSummary("An account's live figures")
+            .Produces<AccountView>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        workspace.MapGet("/balance", BalanceAsync)
+            .WithSummary("Company-wide balance: coefficient of variation and max/min of workload and potential per rep")
+            .Produces<CompanyBalance>();
+        return workspace;
+    }
+
+    /// <summary>The territory list, named with its workspace.</summary>
+    public sealed record TerritoryList(string Workspace, int Generation, IReadOnlyList<TerritoryMetrics> Territories);
+
+    /// <summary>An account, named with its workspace.</summary>
+    public sealed record AccountView(string Workspace, AccountMetrics Account);
+
+    private static async Task<Results<Ok<TerritoryList>, ProblemHttpResult>> ListTerritoriesAsync(
+        string workspace, MetricsReader reader, string? status = null, string? sort = null, bool desc = false)
+    {
+        ServiceStatus? statusFilter = null;
+        if (status is not null)
+        {
+            if (!Enum.TryParse<ServiceStatus>(status, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed))
+            {
+                return ApiErrors.BadRequest($"status '{status}' is not one of underServed, balanced, overServed");
+            }
+
+            statusFilter = parsed;
+        }
+
+        var order = TerritorySort.Name;
+        if (sort is not null && (!Enum.TryParse(sort, ignoreCase: true, out order) || !Enum.IsDefined(order)))
+        {
+            return ApiErrors.BadRequest($"sort '{sort}' is not one of {string.Join(", ", Enum.GetNames<TerritorySort>().Select(n => char.ToLowerInvariant(n[0]) + n[1..]))}");
+        }
+
+        var info = await reader.WorkspaceAsync(workspace);
+        var territories = await reader.TerritoriesAsync(workspace, statusFilter, order, desc);
+        return TypedResults.Ok(new TerritoryList(workspace, info.Generation, territories));
+    }
+
+    private static async Task<Results<Ok<TerritoryDetail>, ProblemHttpResult>> TerritoryAsync(string workspace, string territoryId, MetricsReader reader) =>
+        await reader.TerritoryAsync(workspace, territoryId) is { } detail
+            ? TypedResults.Ok(detail)
+            : ApiErrors.NotFound($"no territory '{territoryId}' in workspace '{workspace}'");
+
+    private static async Task<Results<Ok<RepDetail>, ProblemHttpResult>> RepAsync(string workspace, string repId, MetricsReader reader) =>
+        await reader.RepAsync(workspace, repId) is { } detail
+            ? TypedResults.Ok(detail)
+            : ApiErrors.NotFound($"no rep '{repId}' in workspace '{workspace}'");
+
+    private static async Task<Results<Ok<AccountView>, ProblemHttpResult>> AccountAsync(string workspace, string accountId, MetricsReader reader) =>
+        await reader.AccountAsync(workspace, accountId) is { } account
+            ? TypedResults.Ok(new AccountView(workspace, account))
+            : ApiErrors.NotFound($"no account '{accountId}' in workspace '{workspace}'");
+
+    private static async Task<Ok<CompanyBalance>> BalanceAsync(string workspace, MetricsReader reader) =>
+        TypedResults.Ok(await reader.BalanceAsync(workspace));
+}

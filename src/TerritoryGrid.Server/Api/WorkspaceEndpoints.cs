@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using TerritoryGrid.Contracts.Company;
+using TerritoryGrid.Contracts.Grains;
+
+namespace TerritoryGrid.Server.Api;
+
+internal static class WorkspaceEndpoints
+{
+    /// <summary>Maps the whole API under /api: the workspace list, and each workspace's company, activity and metrics.</summary>
+    public static IEndpointRouteBuilder MapTerritoryGridApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api").WithTags("TerritoryGrid");
+        api.MapGet("/workspaces", ListAsync)
+            .WithSummary("Every workspace that holds a company: 'live', and the sandboxes simulations and plans write into");
+        var workspace = api.MapGroup("/workspaces/{workspace}").AddEndpointFilter<WorkspaceFilter>();
+        workspace.MapGet("/", InfoAsync)
+            .WithSummary("A workspace: live or sandbox, its company generation and size")
+            .Produces<WorkspaceInfo>();
+        workspace.MapCompany();
+        workspace.MapActivity();
+        workspace.MapMetrics();
+        return app;
+    }
+
+    private static async Task<Ok<WorkspaceInfo[]>> ListAsync(IGrainFactory grains)
+    {
+        var names = await grains.GetGrain<IWorkspaceDirectoryGrain>(0).List();
+        var infos = await Task.WhenAll(names.Select(n => grains.GetGrain<IWorkspaceGrain>(n).GetInfo()));
+        return TypedResults.Ok(infos);
+    }
+
+    private static async Task<Ok<WorkspaceInfo>> InfoAsync(string workspace, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetGrain<IWorkspaceGrain>(workspace).GetInfo());
+}

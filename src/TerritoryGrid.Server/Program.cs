@@ -1,0 +1,15 @@
+using TerritoryGrid.Application;
+using TerritoryGrid.Server.Api;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddTerritoryGridSilo();
+builder.Services.ConfigureHttpJsonOptions(options => TerritoryGridJson.Configure(options.SerializerOptions));
+builder.Services.AddProblemDetails();
+builder.Services.AddOpenApi();
+
+var app = builder.Build();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.MapOpenApi();
+app.MapTerritoryGridApi();
+app.Run();
