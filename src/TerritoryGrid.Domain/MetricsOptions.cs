@@ -39,6 +39,9 @@ public sealed class MetricsOptions
     /// <summary>How long a changed grain waits before writing its state. The default is 30 seconds.</summary>
     public TimeSpan CheckpointDelay { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Most often a territory announces a change to dashboards. The default is 250 ms.</summary>
+    public TimeSpan PushInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
     /// <summary>How often coalesced account contributions are sent to reps and territories. The default is 100 ms.</summary>
     public TimeSpan RollupFlushInterval { get; set; } = TimeSpan.FromMilliseconds(100);
 }

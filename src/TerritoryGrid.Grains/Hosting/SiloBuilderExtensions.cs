@@ -2,6 +2,7 @@ using TerritoryGrid.Domain;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using TerritoryGrid.Grains;
+using TerritoryGrid.Grains.Notifications;
 using TerritoryGrid.Grains.Rollups;
 
 namespace Orleans.Hosting;
@@ -16,6 +17,7 @@ public static class SiloBuilderExtensions
     {
         builder.Services.AddOptions<MetricsOptions>().BindConfiguration(MetricsOptions.SectionName);
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton<ITerritoryChangeSink, NoDashboardSink>();
         builder.Services.AddSingleton<RollupDispatcher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<RollupDispatcher>());
         return builder;

@@ -6,6 +6,7 @@ using TerritoryGrid.Contracts.Metrics;
 using TerritoryGrid.Contracts.Rollups;
 using TerritoryGrid.Domain.Coverage;
 using TerritoryGrid.Grains.Accounts;
+using TerritoryGrid.Grains.Notifications;
 using TerritoryGrid.Grains.Persistence;
 
 namespace TerritoryGrid.Grains.Territories;
@@ -16,10 +17,15 @@ namespace TerritoryGrid.Grains.Territories;
 /// </summary>
 internal sealed class TerritoryGrain(
     [PersistentState("territory", StorageNames.Grains)] IPersistentState<TerritoryState> persisted,
-    IOptions<MetricsOptions> options)
+    IOptions<MetricsOptions> options,
+    ITerritoryChangeSink changes)
     : CheckpointedGrain<TerritoryState>(persisted, options.Value.CheckpointDelay), ITerritoryGrain
 {
+    /// <summary>Status changes kept per territory (a daily flip for almost three years).</summary>
+    private const int MaxHistory = 1000;
+
     private readonly MetricsOptions metrics = options.Value;
+    private IGrainTimer? pushTimer;
 
     private string TerritoryId => GrainKeys.IdOf(this.GetPrimaryKeyString());
 
@@ -42,28 +48,47 @@ internal sealed class TerritoryGrain(
         {
             CloseCrossedDays();
             MarkDirty();
+            SchedulePush();
         }
 
         return Task.CompletedTask;
     }
 
-    public Task<TerritoryMetrics?> GetMetrics()
+    public Task<TerritoryMetrics?> GetMetrics() => Task.FromResult(Metrics());
+
+    /// <summary>Announces the territory's figures once per push interval however many contributions arrive.</summary>
+    private void SchedulePush() =>
+        pushTimer ??= this.RegisterGrainTimer(
+            _ =>
+            {
+                pushTimer?.Dispose();
+                pushTimer = null;
+                if (Metrics() is { } current)
+                {
+                    changes.TerritoryChanged(GrainKeys.WorkspaceOf(this.GetPrimaryKeyString()), current);
+                }
+
+                return Task.CompletedTask;
+            },
+            new GrainTimerCreationOptions { DueTime = metrics.PushInterval, Period = Timeout.InfiniteTimeSpan });
+
+    private TerritoryMetrics? Metrics()
     {
         if (State.Setup is not { } setup)
         {
-            return Task.FromResult<TerritoryMetrics?>(null);
+            return null;
         }
 
         var book = State.Book;
         var watermark = Watermark(setup);
         var window = book.WindowAt(EventDay.Of(watermark), metrics.Classification);
         var trend = State.Trend.Count <= 60 ? State.Trend.ToArray() : State.Trend.GetRange(State.Trend.Count - 60, 60).ToArray();
-        return Task.FromResult<TerritoryMetrics?>(new TerritoryMetrics(
+        return new TerritoryMetrics(
             TerritoryId, setup.Name, setup.Region, watermark, State.Status, State.StatusReason, State.StatusSince,
             book.DemandHours, Capacity(setup), window.Adherence, window.LeadsWaitingPastTarget, setup.Reps.Length,
             setup.AccountCount, book.CoveredAccounts, book.Totals,
             [.. book.RevenueByProduct.Where(p => p.Value != 0).Select(p => new ProductAmount(p.Key, p.Value))],
-            book.RevenuePotential, window.RevenueAtRisk, setup.AnnualQuota, trend));
+            book.RevenuePotential, window.RevenueAtRisk, setup.AnnualQuota, trend);
     }
 
     public Task<string[]> GetRepIds() => Task.FromResult(State.Setup?.Reps.Select(r => r.RepId).ToArray() ?? []);
@@ -103,7 +128,14 @@ internal sealed class TerritoryGrain(
         {
             if (recordChange && classification.Status != State.Status)
             {
-                State.History.Add(new StatusChange(TerritoryId, at, State.Status, classification.Status, classification.Reason));
+                var change = new StatusChange(TerritoryId, at, State.Status, classification.Status, classification.Reason);
+                State.History.Add(change);
+                if (State.History.Count > MaxHistory)
+                {
+                    State.History.RemoveAt(0);
+                }
+
+                changes.StatusChanged(GrainKeys.WorkspaceOf(this.GetPrimaryKeyString()), change);
             }
 
             State.StatusSince = at;

@@ -1,0 +1,15 @@
+using TerritoryGrid.Contracts.Metrics;
+
+namespace TerritoryGrid.Grains.Notifications;
+
+/// <summary>
+/// Where territory grains announce their changes (the server pushes them to dashboards). Calls are coalesced: a
+/// territory announces at most once per <see cref="Domain.MetricsOptions.PushInterval"/>; status changes at once.
+/// Implementations must not block: they run on the grain's turn.
+/// </summary>
+public interface ITerritoryChangeSink
+{
+    void TerritoryChanged(string workspace, TerritoryMetrics metrics);
+
+    void StatusChanged(string workspace, StatusChange change);
+}
