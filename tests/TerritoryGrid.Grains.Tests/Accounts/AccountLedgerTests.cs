@@ -1,0 +1,221 @@
+using TerritoryGrid.Contracts.Activity;
+using TerritoryGrid.Domain;
+using TerritoryGrid.Domain.Accounts;
+using static TerritoryGrid.Grains.Tests.Accounts.LedgerFixture;
+
+namespace TerritoryGrid.Grains.Tests.Accounts;
+
+public sealed class AccountLedgerTests
+{
+    [Fact]
+    public void Apply_SameIdSamePayloadTwice_CountsOnceAndReportsDuplicate()
+    {
+        var ledger = NewLedger();
+        var order = Event("e1", ActivityKind.Order, 3, amount: 500, cost: 100);
+
+        Assert.Equal(ApplyOutcome.Accepted, ledger.Apply(order).Outcome);
+        Assert.Equal(ApplyOutcome.Duplicate, ledger.Apply(order).Outcome);
+
+        Assert.Equal(500, ledger.State.Totals.Revenue);
+        Assert.Equal(1, ledger.State.Totals.Events);
+    }
+
+    [Fact]
+    public void Apply_SameIdDifferentPayload_IsAConflictAndNotApplied()
+    {
+        var ledger = NewLedger();
+        ledger.Apply(Event("e1", ActivityKind.Order, 3, amount: 500));
+
+        var (outcome, reason) = ledger.Apply(Event("e1", ActivityKind.Order, 3, amount: 900));
+
+        Assert.Equal(ApplyOutcome.Conflict, outcome);
+        Assert.Equal("event id 'e1' was already accepted with a different payload", reason);
+        Assert.Equal(500, ledger.State.Totals.Revenue);
+    }
+
+    [Fact]
+    public void Apply_LeadQualifiedThenWon_TracksFunnelPipelineAndSalesCycle()
+    {
+        var ledger = NewLedger();
+        ledger.State.Stage = FunnelStage.Prospect;
+
+        ledger.Apply(Event("l", ActivityKind.LeadCreated, 1, reference: "deal-1"));
+        ledger.Apply(Event("q", ActivityKind.LeadQualified, 5, amount: 8_000, reference: "deal-1"));
+        Assert.Equal(FunnelStage.Opportunity, ledger.State.Stage);
+        Assert.Single(ledger.State.OpenOpportunities);
+        Assert.Empty(ledger.State.OpenLeads);
+
+        ledger.Apply(Event("w", ActivityKind.OpportunityWon, 15, amount: 7_500, reference: "deal-1", product: "Pro"));
+
+        var totals = ledger.State.Totals;
+        Assert.Equal((1, 1, 1, 1), (totals.Leads, totals.Opportunities, totals.Wins, totals.NewAccounts));
+        Assert.Equal(7_500, totals.WonValue);
+        Assert.Equal(10, totals.SalesCycleDaysSum);
+        Assert.Equal(FunnelStage.Customer, ledger.State.Stage);
+        Assert.Empty(ledger.State.OpenOpportunities);
+    }
+
+    [Fact]
+    public void Apply_SecondWinForAClosedOpportunity_IsRefusedWithReason()
+    {
+        var ledger = NewLedger();
+        ledger.Apply(Event("w1", ActivityKind.OpportunityWon, 2, amount: 100, reference: "deal-9"));
+
+        var (outcome, reason) = ledger.Apply(Event("w2", ActivityKind.OpportunityWon, 3, amount: 100, reference: "deal-9"));
+
+        Assert.Equal(ApplyOutcome.Invalid, outcome);
+        Assert.Equal("opportunity 'deal-9' is already closed", reason);
+        Assert.Equal(1, ledger.State.Totals.Wins);
+    }
+
+    [Fact]
+    public void Apply_WinOnExistingCustomer_IsNotANewAccount()
+    {
+        var ledger = NewLedger();
+
+        ledger.Apply(Event("w", ActivityKind.OpportunityWon, 2, amount: 100, reference: "upsell"));
+
+        Assert.Equal(0, ledger.State.Totals.NewAccounts);
+    }
+
+    [Fact]
+    public void Apply_ActivityByAnotherRep_CountsForThatRepAndTheAccount()
+    {
+        var ledger = NewLedger();
+
+        ledger.Apply(Event("c1", ActivityKind.Call, 2, rep: "overlay-rep"));
+        ledger.Apply(Event("c2", ActivityKind.Call, 3, rep: "r1"));
+
+        Assert.Equal(2, ledger.State.Totals.Conversations);
+        Assert.Equal(1, ledger.State.ByRep["overlay-rep"].Conversations);
+        Assert.Equal(1, ledger.State.ByRep["r1"].Conversations);
+        Assert.Equal(["overlay-rep", "r1"], ledger.TakeChangedReps().Order());
+    }
+
+    [Fact]
+    public void Apply_EmailOnBAccount_IsATouchButDoesNotCountTowardTheCallPattern()
+    {
+        var ledger = NewLedger(segment: Segment.B);
+
+        ledger.Apply(Event("m", ActivityKind.Email, 2));
+        ledger.Apply(Event("v", ActivityKind.Video, 2));
+
+        Assert.Equal(2, ledger.State.Totals.Touches);
+        Assert.Equal(1, ledger.State.Totals.Conversations);
+        Assert.Equal(1, ledger.State.TouchesByDay.Values.Sum());
+    }
+
+    [Fact]
+    public void Apply_EventOlderThanLateness_CountsInTotalsNotInWindow()
+    {
+        var ledger = NewLedger();
+        ledger.Apply(Event("now", ActivityKind.Call, 30));
+
+        var (outcome, _) = ledger.Apply(Event("old", ActivityKind.Call, 20));
+
+        Assert.Equal(ApplyOutcome.AcceptedLate, outcome);
+        Assert.Equal(2, ledger.State.Totals.Conversations);
+        Assert.Equal(1, ledger.State.Totals.LateEvents);
+        Assert.Equal(1, ledger.State.TouchesByDay.Values.Sum());
+    }
+
+    [Fact]
+    public void Apply_LateEventWithinLateness_CountsInItsDay()
+    {
+        var ledger = NewLedger();
+        ledger.Apply(Event("now", ActivityKind.Call, 30));
+
+        var (outcome, _) = ledger.Apply(Event("recent", ActivityKind.Call, 25));
+
+        Assert.Equal(ApplyOutcome.Accepted, outcome);
+        Assert.Equal(2, ledger.State.TouchesByDay.Values.Sum());
+    }
+
+    [Fact]
+    public void Trim_PastTheDuplicateHorizon_RefusesOlderEventsSoNothingCanCountTwice()
+    {
+        var ledger = NewLedger();
+        ledger.Apply(Event("old", ActivityKind.Order, 1, amount: 10));
+        ledger.Apply(Event("new", ActivityKind.Order, 200, amount: 10));
+        ledger.Trim();
+
+        var (outcome, reason) = ledger.Apply(Event("old", ActivityKind.Order, 1, amount: 10));
+
+        Assert.Equal(ApplyOutcome.Invalid, outcome);
+        Assert.Contains("outside the window in which duplicates are detected", reason);
+        Assert.Equal(20, ledger.State.Totals.Revenue);
+        Assert.DoesNotContain(ledger.State.SeenEvents.Values, s => s.Day <= ledger.State.ForgottenThroughDay);
+    }
+
+    [Fact]
+    public void Trim_OverTheIdCap_ForgetsOldestDaysAndRefusesThem()
+    {
+        var ledger = NewLedger(new MetricsOptions { MaxRememberedEventIds = 10 });
+        for (var i = 0; i < 20; i++)
+        {
+            ledger.Apply(Event($"e{i}", ActivityKind.Email, i));
+        }
+
+        ledger.Trim();
+
+        Assert.Equal(10, ledger.State.SeenEvents.Count);
+        Assert.Equal(ApplyOutcome.Invalid, ledger.Apply(Event("e5", ActivityKind.Email, 5)).Outcome);
+        Assert.Equal(ApplyOutcome.Duplicate, ledger.Apply(Event("e15", ActivityKind.Email, 15)).Outcome);
+    }
+
+    [Fact]
+    public void Trim_DropsTouchDaysOutsideWindowPlusLateness()
+    {
+        var ledger = NewLedger(new MetricsOptions { LatenessDays = 7 });
+        ledger.Apply(Event("a", ActivityKind.Call, 1));
+        ledger.Apply(Event("b", ActivityKind.Call, 40));
+
+        ledger.Trim();
+
+        Assert.Equal([EventDayOf(40)], ledger.State.TouchesByDay.Keys);
+    }
+
+    [Fact]
+    public void Apply_NpsAnswers_CountPromotersAndDetractors()
+    {
+        var ledger = NewLedger();
+        int[] scores = [10, 9, 8, 6, 0];
+        for (var i = 0; i < scores.Length; i++)
+        {
+            ledger.Apply(Event($"n{i}", ActivityKind.NpsAnswer, 2, score: scores[i]));
+        }
+
+        var totals = ledger.State.Totals;
+        Assert.Equal((2, 2, 5), (totals.NpsPromoters, totals.NpsDetractors, totals.NpsResponses));
+    }
+
+    [Fact]
+    public void Apply_LeadTouchedAfterCreation_IsNoLongerWaiting()
+    {
+        var ledger = NewLedger();
+        ledger.Apply(Event("l1", ActivityKind.LeadCreated, 2, reference: "lead-1"));
+        ledger.Apply(Event("l2", ActivityKind.LeadCreated, 4, reference: "lead-2"));
+
+        ledger.Apply(Event("c", ActivityKind.Call, 3));
+
+        Assert.True(ledger.State.OpenLeads["lead-1"].Touched);
+        Assert.False(ledger.State.OpenLeads["lead-2"].Touched);
+    }
+
+    private static int EventDayOf(int day) => (int)(PlanStart.AddDays(day).UtcTicks / TimeSpan.TicksPerDay);
+
+    [Fact]
+    public void Apply_OrderOfANewCustomer_CountsAsNewCustomerRevenue()
+    {
+        var ledger = NewLedger(new MetricsOptions());
+        ledger.State.Stage = FunnelStage.Prospect;
+        ledger.Apply(Event("o1", ActivityKind.Order, 1, amount: 100));
+        ledger.Apply(Event("w", ActivityKind.OpportunityWon, 2, amount: 1000, reference: "d"));
+        ledger.Apply(Event("o2", ActivityKind.Order, 3, amount: 300, product: "Pro"));
+
+        Assert.Equal(400, ledger.State.Totals.Revenue);
+        Assert.Equal(300, ledger.State.Totals.NewCustomerRevenue);
+        Assert.Equal(300, ledger.State.RevenueByProduct["Pro"]);
+        Assert.Equal(100, ledger.State.RevenueByProduct[Contracts.Products.Unspecified]);
+    }
+}

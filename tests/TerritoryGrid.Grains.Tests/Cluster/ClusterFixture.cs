@@ -1,0 +1,51 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Orleans.TestingHost;
+using TerritoryGrid.Application.Companies;
+using TerritoryGrid.Application.Ingest;
+using TerritoryGrid.Application.Queries;
+using TerritoryGrid.Domain;
+using TerritoryGrid.Grains.Persistence;
+
+namespace TerritoryGrid.Grains.Tests.Cluster;
+
+/// <summary>A two-silo in-process cluster with the real grains and memory storage, shared by a test collection.</summary>
+public sealed class ClusterFixture : IAsyncLifetime
+{
+    private InProcessTestCluster? cluster;
+
+    public IGrainFactory Grains => cluster!.Client;
+
+    public CompanyLoader Loader => new(Grains, Options.Create(new MetricsOptions()), TimeProvider.System);
+
+    public ActivityIngestor Ingestor => new(Grains, Options.Create(new IngestOptions()), TimeProvider.System);
+
+    public MetricsReader Reader => new(Grains);
+
+    public async Task InitializeAsync()
+    {
+        var builder = new InProcessTestClusterBuilder(2);
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.AddMemoryGrainStorage(StorageNames.Grains);
+            silo.AddTerritoryGridGrains();
+            silo.Services.Configure<MetricsOptions>(o => o.RollupFlushInterval = TimeSpan.FromMilliseconds(20));
+        });
+        cluster = builder.Build();
+        await cluster.DeployAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (cluster is not null)
+        {
+            await cluster.DisposeAsync();
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ClusterCollection : ICollectionFixture<ClusterFixture>
+{
+    public const string Name = nameof(ClusterCollection);
+}
