@@ -25,6 +25,17 @@ public sealed class MetricsOptions
     public int LatenessDays { get; set; } = 7;
 
     /// <summary>
+    /// Days of event time by which a territory may revise its daily status history when contributions arrive out of
+    /// step (coalesced in another silo, or several batches in one flush). Accounts keep their touches and funnel
+    /// spans for the window plus lateness plus these days, so every revised day is computed from complete data.
+    /// The default is 28.
+    /// </summary>
+    public int RevisionDays { get; set; } = 28;
+
+    /// <summary>Days of as-of data an account keeps: the window, the lateness and the revision margin.</summary>
+    public int RetainedDays => Classification.WindowDays + LatenessDays + RevisionDays;
+
+    /// <summary>
     /// Days of event time, before an account's watermark, within which a re-sent event id is recognised as a
     /// duplicate. Older events are refused so that nothing accepted can be counted twice. The default is 90.
     /// </summary>
@@ -32,6 +43,12 @@ public sealed class MetricsOptions
 
     /// <summary>Most event ids an account remembers for duplicate detection (bounds memory). The default is 1024.</summary>
     public int MaxRememberedEventIds { get; set; } = 1024;
+
+    /// <summary>
+    /// How far past a day boundary a territory's watermark must move before the day's status is recorded, so that
+    /// events of the day before, still coalescing in other silos, are in. The default is 1 hour of event time.
+    /// </summary>
+    public TimeSpan StatusClosingDelay { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>Daily points kept per territory for its time series. The default is 400.</summary>
     public int TrendDays { get; set; } = 400;

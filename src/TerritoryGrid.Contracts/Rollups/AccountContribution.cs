@@ -4,7 +4,8 @@ namespace TerritoryGrid.Contracts.Rollups;
 /// An account's whole current contribution to one rep or territory, numbered by a per-account sequence. A target
 /// keeps the latest per account and ignores any with a sequence it has already passed, so a contribution re-sent
 /// after a crash or timeout is never applied twice. <see cref="Coverage"/> is null for a rep who worked the
-/// account without owning it.
+/// account without owning it. <see cref="EarliestChangeAt"/> is the earliest event time this contribution (and any it
+/// superseded on the way) changed: a territory revises its daily status history from that day on.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("tg.AccountContribution")]
 public sealed record AccountContribution(
@@ -14,4 +15,5 @@ public sealed record AccountContribution(
     [property: Id(3)] ProductAmount[] RevenueByProduct,
     [property: Id(4)] AccountCoverage? Coverage,
     [property: Id(5)] DateTimeOffset? LatestEventAt,
-    [property: Id(6)] DateTimeOffset? LastContactAt);
+    [property: Id(6)] DateTimeOffset? LastContactAt,
+    [property: Id(7)] DateTimeOffset? EarliestChangeAt = null);

@@ -3,9 +3,10 @@ using TerritoryGrid.Domain.Accounts;
 namespace TerritoryGrid.Contracts.Rollups;
 
 /// <summary>
-/// What an account asks of its owner and territory: weekly demand hours, its call pattern, and its qualifying touches
-/// by event-time day (<see cref="TouchDays"/> are day numbers since 0001-01-01, <see cref="TouchCounts"/> the
-/// touches that day), so that adherence can be computed at any watermark inside the retained window.
+/// What an account asks of its owner and territory: weekly demand hours now, its call pattern, its qualifying
+/// touches by event-time day (<see cref="TouchDays"/> are day numbers since 0001-01-01, <see cref="TouchCounts"/>
+/// the touches that day), and the spans of its leads and opportunities, so that demand, adherence and waiting
+/// leads can be computed as of any instant inside the retained window, whatever order contributions arrive in.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("tg.AccountCoverage")]
 public sealed record AccountCoverage(
@@ -18,8 +19,47 @@ public sealed record AccountCoverage(
     [property: Id(6)] int PlanStartDay,
     [property: Id(7)] int[] TouchDays,
     [property: Id(8)] int[] TouchCounts,
-    [property: Id(9)] DateTimeOffset? OldestUntouchedLeadAt)
+    [property: Id(9)] double BaseDemandHoursPerWeek,
+    [property: Id(10)] FunnelSpan[] Leads,
+    [property: Id(11)] FunnelSpan[] Opportunities,
+    [property: Id(12)] DateTimeOffset? ChurnedAt)
 {
+    public bool IsChurnedAt(DateTimeOffset at) => ChurnedAt <= at;
+
+    /// <summary>Weekly demand hours as of <paramref name="at"/>: the call pattern plus what was open then.</summary>
+    public double DemandHoursAt(DateTimeOffset at, Domain.Coverage.WorkloadOptions options)
+    {
+        if (IsChurnedAt(at))
+        {
+            return 0;
+        }
+
+        var leads = 0;
+        foreach (var lead in Leads)
+        {
+            leads += lead.IsOpenAt(at) ? 1 : 0;
+        }
+
+        var opportunities = 0;
+        foreach (var opportunity in Opportunities)
+        {
+            opportunities += opportunity.IsOpenAt(at) ? 1 : 0;
+        }
+
+        return BaseDemandHoursPerWeek + leads * options.HoursPerOpenLeadPerWeek + opportunities * options.HoursPerOpenOpportunityPerWeek;
+    }
+
+    public int LeadsWaitingAt(DateTimeOffset at, DateTimeOffset deadline)
+    {
+        var waiting = 0;
+        foreach (var lead in Leads)
+        {
+            waiting += lead.IsWaitingAt(at, deadline) ? 1 : 0;
+        }
+
+        return waiting;
+    }
+
     /// <summary>Qualifying touches in the days (<paramref name="fromDay"/>, <paramref name="toDay"/>].</summary>
     public int TouchesBetween(int fromDay, int toDay)
     {

@@ -52,7 +52,7 @@ internal sealed class AccountGrain(
                 new AccountContribution(AccountId, State.Sequence, default, [], null, null, null));
         }
 
-        PublishTo(reps);
+        PublishTo(reps, setup.PlanStart);
         MarkDirty();
         return Task.CompletedTask;
     }
@@ -71,13 +71,19 @@ internal sealed class AccountGrain(
 
         var accountId = AccountId;
         var applied = false;
+        DateTimeOffset? earliest = null;
         for (var i = 0; i < events.Length; i++)
         {
             var (outcome, reason) = events[i].AccountId == accountId
                 ? Ledger.Apply(events[i])
                 : (ApplyOutcome.Invalid, $"event is for account '{events[i].AccountId}', sent to account '{accountId}'");
             outcomes[i] = outcome;
-            applied |= outcome is ApplyOutcome.Accepted or ApplyOutcome.AcceptedLate;
+            if (outcome is ApplyOutcome.Accepted or ApplyOutcome.AcceptedLate)
+            {
+                applied = true;
+                earliest = earliest is null || events[i].OccurredAt < earliest ? events[i].OccurredAt : earliest;
+            }
+
             if (reason is not null)
             {
                 reasons ??= new string?[events.Length];
@@ -89,7 +95,7 @@ internal sealed class AccountGrain(
         {
             Ledger.Trim();
             State.Sequence++;
-            PublishTo(Ledger.TakeChangedReps());
+            PublishTo(Ledger.TakeChangedReps(), earliest);
             MarkDirty();
         }
 
@@ -106,9 +112,11 @@ internal sealed class AccountGrain(
         var at = asOf ?? State.Watermark ?? setup.PlanStart;
         var coverage = ContributionBuilder.Coverage(State, metrics);
         var window = metrics.Classification.WindowDays;
-        var day = EventDay.Of(at);
-        var delivered = coverage.TouchesBetween(day - window, day);
-        var required = CallPlanAdherence.RequiredTouches(coverage.TouchesPer4Weeks, day - coverage.PlanStartDay, window);
+        var windowEnd = EventDay.Of(at.AddTicks(-1));
+        var delivered = coverage.TouchesBetween(windowEnd - window, windowEnd);
+        var required = coverage.IsChurnedAt(at)
+            ? 0
+            : CallPlanAdherence.RequiredTouches(coverage.TouchesPer4Weeks, windowEnd + 1 - coverage.PlanStartDay, window);
         var totals = ContributionBuilder.ForTerritory(AccountId, State, metrics).Totals;
         return Task.FromResult<AccountMetrics?>(new AccountMetrics(
             AccountId, setup.Name, setup.TerritoryId, setup.OwnerRepId, setup.Segment, State.Stage, setup.Industry, setup.City,
@@ -118,21 +126,22 @@ internal sealed class AccountGrain(
             [.. State.ByRep.Keys.Order(StringComparer.Ordinal)]));
     }
 
-    /// <summary>Sends the territory and owner their contribution, and <paramref name="reps"/> theirs.</summary>
-    private void PublishTo(IEnumerable<string> reps)
+    /// <summary>Sends the territory and owner their contribution, and <paramref name="reps"/> theirs, with the earliest event time changed.</summary>
+    private void PublishTo(IEnumerable<string> reps, DateTimeOffset? earliestChange)
     {
         var setup = State.Setup!;
-        dispatcher.Publish(RollupTargetKind.Territory, Key(setup.TerritoryId), ContributionBuilder.ForTerritory(AccountId, State, metrics));
+        dispatcher.Publish(RollupTargetKind.Territory, Key(setup.TerritoryId),
+            ContributionBuilder.ForTerritory(AccountId, State, metrics, earliestChange));
         if (setup.OwnerRepId is { } owner)
         {
-            dispatcher.Publish(RollupTargetKind.Rep, Key(owner), ContributionBuilder.ForRep(AccountId, owner, State, metrics));
+            dispatcher.Publish(RollupTargetKind.Rep, Key(owner), ContributionBuilder.ForRep(AccountId, owner, State, metrics, earliestChange));
         }
 
         foreach (var rep in reps)
         {
             if (rep != setup.OwnerRepId)
             {
-                dispatcher.Publish(RollupTargetKind.Rep, Key(rep), ContributionBuilder.ForRep(AccountId, rep, State, metrics));
+                dispatcher.Publish(RollupTargetKind.Rep, Key(rep), ContributionBuilder.ForRep(AccountId, rep, State, metrics, earliestChange));
             }
         }
     }

@@ -68,10 +68,27 @@ internal sealed class AccountLedger(AccountState state, MetricsOptions options)
         }
 
         var today = EventDay.Of(watermark);
-        var oldestTouchDay = today - options.Classification.WindowDays - options.LatenessDays;
+        var oldestTouchDay = today - options.RetainedDays;
         while (state.TouchesByDay.Count > 0 && state.TouchesByDay.First().Key < oldestTouchDay)
         {
             state.TouchesByDay.Remove(state.TouchesByDay.First().Key);
+        }
+
+        var retainedFrom = EventDay.Start(oldestTouchDay);
+        foreach (var (id, lead) in state.Leads)
+        {
+            if (lead.ClosedAt < retainedFrom)
+            {
+                state.Leads.Remove(id);
+            }
+        }
+
+        foreach (var (id, opportunity) in state.Opportunities)
+        {
+            if (opportunity.ClosedAt < retainedFrom)
+            {
+                state.Opportunities.Remove(id);
+            }
         }
 
         var forgetThrough = today - options.DuplicateHorizonDays;
@@ -100,14 +117,14 @@ internal sealed class AccountLedger(AccountState state, MetricsOptions options)
         var reference = e.ReferenceId ?? e.Id;
         switch (e.Kind)
         {
-            case ActivityKind.LeadCreated when state.OpenLeads.ContainsKey(reference):
-                return $"lead '{reference}' is already open";
+            case ActivityKind.LeadCreated when state.Leads.ContainsKey(reference):
+                return $"lead '{reference}' already exists";
             case ActivityKind.LeadCreated:
-                state.OpenLeads[reference] = new OpenLead
+                state.Leads[reference] = new LeadRecord
                 {
                     CreatedAt = e.OccurredAt,
                     RepId = e.RepId,
-                    Touched = state.LastContactAt >= e.OccurredAt,
+                    FirstTouchAt = state.LastContactAt >= e.OccurredAt ? state.LastContactAt : null,
                 };
                 if (state.Stage is FunnelStage.Prospect)
                 {
@@ -115,13 +132,17 @@ internal sealed class AccountLedger(AccountState state, MetricsOptions options)
                 }
 
                 return null;
-            case ActivityKind.LeadQualified when state.OpenOpportunities.ContainsKey(reference):
-                return $"opportunity '{reference}' is already open";
+            case ActivityKind.LeadQualified when state.Opportunities.TryGetValue(reference, out var existing):
+                return existing.IsOpen ? $"opportunity '{reference}' is already open" : $"opportunity '{reference}' is already closed";
             case ActivityKind.LeadQualified when state.ClosedOpportunities.Contains(StableHash.Of(reference)):
                 return $"opportunity '{reference}' is already closed";
             case ActivityKind.LeadQualified:
-                state.OpenLeads.Remove(reference);
-                state.OpenOpportunities[reference] = new OpenOpportunity { CreatedAt = e.OccurredAt, RepId = e.RepId, Amount = e.Amount };
+                if (state.Leads.TryGetValue(reference, out var lead) && lead.IsOpen)
+                {
+                    lead.ClosedAt = e.OccurredAt;
+                }
+
+                state.Opportunities[reference] = new OpportunityRecord { CreatedAt = e.OccurredAt, RepId = e.RepId, Amount = e.Amount };
                 if (state.Stage is FunnelStage.Prospect or FunnelStage.Lead)
                 {
                     state.Stage = FunnelStage.Opportunity;
@@ -141,7 +162,16 @@ internal sealed class AccountLedger(AccountState state, MetricsOptions options)
 
     private void CloseOpportunity(ActivityEvent e, string reference)
     {
-        if (state.OpenOpportunities.Remove(reference, out var opportunity) && e.Kind == ActivityKind.OpportunityWon)
+        if (!state.Opportunities.TryGetValue(reference, out var opportunity) || !opportunity.IsOpen)
+        {
+            opportunity = null;
+        }
+        else
+        {
+            opportunity.ClosedAt = e.OccurredAt;
+        }
+
+        if (opportunity is not null && e.Kind == ActivityKind.OpportunityWon)
         {
             var days = Math.Max(0, (e.OccurredAt - opportunity.CreatedAt).TotalDays);
             Both(e.RepId ?? opportunity.RepId, (ref ActivityTotals t) =>
@@ -212,9 +242,10 @@ internal sealed class AccountLedger(AccountState state, MetricsOptions options)
                     t.NpsDetractors += NetPromoterScore.IsDetractor(score) ? 1 : 0;
                 });
                 break;
-            case ActivityKind.AccountChurned when state.Stage != FunnelStage.Churned:
+            case ActivityKind.AccountChurned:
                 state.Stage = FunnelStage.Churned;
                 state.Totals.ChurnedAccounts = 1;
+                state.ChurnedAt = state.ChurnedAt is { } earlier && earlier < e.OccurredAt ? earlier : e.OccurredAt;
                 break;
         }
     }
@@ -239,9 +270,12 @@ internal sealed class AccountLedger(AccountState state, MetricsOptions options)
             state.LastContactAt = e.OccurredAt;
         }
 
-        foreach (var lead in state.OpenLeads.Values)
+        foreach (var lead in state.Leads.Values)
         {
-            lead.Touched |= lead.CreatedAt <= e.OccurredAt;
+            if (lead.CreatedAt <= e.OccurredAt && (lead.FirstTouchAt is null || e.OccurredAt < lead.FirstTouchAt))
+            {
+                lead.FirstTouchAt = e.OccurredAt;
+            }
         }
     }
 

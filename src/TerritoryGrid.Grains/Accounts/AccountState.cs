@@ -6,7 +6,7 @@ namespace TerritoryGrid.Grains.Accounts;
 
 /// <summary>
 /// Everything an account remembers. Memory is bounded: touch days only for the window plus lateness, event ids
-/// only within the duplicate horizon and up to a cap, leads and opportunities only while open.
+/// only within the duplicate horizon and up to a cap, leads and opportunities while open or inside the window.
 /// </summary>
 [GenerateSerializer, Alias("tg.AccountState")]
 internal sealed class AccountState
@@ -21,9 +21,9 @@ internal sealed class AccountState
 
     [Id(4)] public Dictionary<string, ActivityTotals> ByRep { get; set; } = new(StringComparer.Ordinal);
 
-    [Id(5)] public Dictionary<string, OpenLead> OpenLeads { get; set; } = new(StringComparer.Ordinal);
+    [Id(5)] public Dictionary<string, LeadRecord> Leads { get; set; } = new(StringComparer.Ordinal);
 
-    [Id(6)] public Dictionary<string, OpenOpportunity> OpenOpportunities { get; set; } = new(StringComparer.Ordinal);
+    [Id(6)] public Dictionary<string, OpportunityRecord> Opportunities { get; set; } = new(StringComparer.Ordinal);
 
     /// <summary>Qualifying touches per event-time day, for the rolling call-plan window.</summary>
     [Id(7)] public SortedDictionary<int, int> TouchesByDay { get; set; } = new();
@@ -43,4 +43,6 @@ internal sealed class AccountState
     [Id(13)] public HashSet<ulong> ClosedOpportunities { get; set; } = new();
 
     [Id(14)] public bool IsNewCustomer { get; set; }
+
+    [Id(15)] public DateTimeOffset? ChurnedAt { get; set; }
 }

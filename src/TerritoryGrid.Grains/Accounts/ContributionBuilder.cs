@@ -1,6 +1,5 @@
 using TerritoryGrid.Domain;
 using TerritoryGrid.Contracts.Rollups;
-using TerritoryGrid.Domain.Accounts;
 using TerritoryGrid.Domain.Coverage;
 
 namespace TerritoryGrid.Grains.Accounts;
@@ -9,70 +8,61 @@ namespace TerritoryGrid.Grains.Accounts;
 internal static class ContributionBuilder
 {
     /// <summary>The account's whole contribution to its territory: all activity, whoever did it, and its coverage needs.</summary>
-    public static AccountContribution ForTerritory(string accountId, AccountState state, MetricsOptions options)
+    public static AccountContribution ForTerritory(string accountId, AccountState state, MetricsOptions options, DateTimeOffset? earliestChange = null)
     {
         var totals = state.Totals;
         SetOpenFunnel(ref totals, state, repId: null);
         return new AccountContribution(
-            accountId, state.Sequence, totals, Products(state), Coverage(state, options), state.Watermark, state.LastContactAt);
+            accountId, state.Sequence, totals, Products(state), Coverage(state, options), state.Watermark, state.LastContactAt, earliestChange);
     }
 
     /// <summary>
     /// What one rep gets from the account: the activity that rep did, and the coverage needs when the rep owns it.
     /// A rep who neither owns nor worked the account gets empty totals (which removes an earlier contribution).
     /// </summary>
-    public static AccountContribution ForRep(string accountId, string repId, AccountState state, MetricsOptions options)
+    public static AccountContribution ForRep(
+        string accountId, string repId, AccountState state, MetricsOptions options, DateTimeOffset? earliestChange = null)
     {
         var totals = state.ByRep.GetValueOrDefault(repId);
         SetOpenFunnel(ref totals, state, repId);
         var owned = state.Setup?.OwnerRepId == repId;
         return new AccountContribution(
-            accountId, state.Sequence, totals, [], owned ? Coverage(state, options) : null, state.Watermark, state.LastContactAt);
+            accountId, state.Sequence, totals, [], owned ? Coverage(state, options) : null, state.Watermark, state.LastContactAt, earliestChange);
     }
 
     public static AccountCoverage Coverage(AccountState state, MetricsOptions options)
     {
         var setup = state.Setup!;
-        var churned = state.Stage == FunnelStage.Churned;
         var pattern = options.CallPatterns.For(setup.Segment);
-        var demand = churned
+        var baseDemand = Workload.DemandHoursPerWeek(pattern, setup.TravelKmFromOwner, 0, 0, options.Workload);
+        var demand = state.ChurnedAt is not null
             ? 0
-            : Workload.DemandHoursPerWeek(pattern, setup.TravelKmFromOwner, state.OpenLeads.Count, state.OpenOpportunities.Count, options.Workload);
+            : Workload.DemandHoursPerWeek(pattern, setup.TravelKmFromOwner,
+                state.Leads.Values.Count(l => l.IsOpen), state.Opportunities.Values.Count(o => o.IsOpen), options.Workload);
         return new AccountCoverage(
             setup.Segment,
             state.Stage,
             demand,
             setup.RevenuePotential,
             setup.AnnualRevenue,
-            churned ? 0 : pattern.TouchesPer4Weeks,
+            pattern.TouchesPer4Weeks,
             EventDay.Of(setup.PlanStart),
             [.. state.TouchesByDay.Keys],
             [.. state.TouchesByDay.Values],
-            OldestUntouchedLead(state));
-    }
-
-    private static DateTimeOffset? OldestUntouchedLead(AccountState state)
-    {
-        DateTimeOffset? oldest = null;
-        foreach (var lead in state.OpenLeads.Values)
-        {
-            if (!lead.Touched && (oldest is null || lead.CreatedAt < oldest))
-            {
-                oldest = lead.CreatedAt;
-            }
-        }
-
-        return oldest;
+            baseDemand,
+            [.. state.Leads.Values.Select(l => new FunnelSpan(l.CreatedAt, l.FirstTouchAt, l.ClosedAt))],
+            [.. state.Opportunities.Values.Select(o => new FunnelSpan(o.CreatedAt, null, o.ClosedAt))],
+            state.ChurnedAt);
     }
 
     private static void SetOpenFunnel(ref ActivityTotals totals, AccountState state, string? repId)
     {
-        totals.OpenLeads = state.OpenLeads.Values.Count(l => repId is null || l.RepId == repId);
+        totals.OpenLeads = state.Leads.Values.Count(l => l.IsOpen && (repId is null || l.RepId == repId));
         totals.OpenOpportunities = 0;
         totals.OpenPipeline = 0;
-        foreach (var opportunity in state.OpenOpportunities.Values)
+        foreach (var opportunity in state.Opportunities.Values)
         {
-            if (repId is null || opportunity.RepId == repId)
+            if (opportunity.IsOpen && (repId is null || opportunity.RepId == repId))
             {
                 totals.OpenOpportunities++;
                 totals.OpenPipeline += opportunity.Amount;

@@ -1,4 +1,5 @@
 using TerritoryGrid.Contracts.Rollups;
+using TerritoryGrid.Domain;
 using TerritoryGrid.Domain.Coverage;
 using TerritoryGrid.Grains.Accounts;
 
@@ -54,22 +55,27 @@ internal sealed class ContributionBook
         return true;
     }
 
-    /// <summary>Call-plan adherence, waiting leads and revenue at risk over the window ending with <paramref name="day"/>.</summary>
-    public WindowFigures WindowAt(int day, ClassificationOptions options)
+    /// <summary>
+    /// Demand, call-plan adherence, waiting leads and revenue at risk as of <paramref name="at"/>: the window is the
+    /// <see cref="ClassificationOptions.WindowDays"/> whole days before the day of <paramref name="at"/>'s last tick.
+    /// </summary>
+    public WindowFigures At(DateTimeOffset at, MetricsOptions options)
     {
-        double credited = 0, required = 0, atRisk = 0;
+        var classification = options.Classification;
+        var windowEnd = EventDay.Of(at.AddTicks(-1));
+        double demand = 0, credited = 0, required = 0, atRisk = 0;
         var waiting = 0;
-        var leadDeadline = EventDay.Start(day + 1).AddHours(-options.LeadResponseTargetHours);
+        var leadDeadline = at.AddHours(-classification.LeadResponseTargetHours);
         foreach (var contribution in ByAccount.Values)
         {
-            if (contribution.Coverage is not { } coverage)
+            if (contribution.Coverage is not { } coverage || coverage.IsChurnedAt(at))
             {
                 continue;
             }
 
-            var owed = CallPlanAdherence.RequiredTouches(coverage.TouchesPer4Weeks, day - coverage.PlanStartDay, options.WindowDays);
-            var delivered = coverage.TouchesBetween(day - options.WindowDays, day);
-            var credit = CallPlanAdherence.CreditedTouches(delivered, owed);
+            demand += coverage.DemandHoursAt(at, options.Workload);
+            var owed = CallPlanAdherence.RequiredTouches(coverage.TouchesPer4Weeks, windowEnd + 1 - coverage.PlanStartDay, classification.WindowDays);
+            var credit = CallPlanAdherence.CreditedTouches(coverage.TouchesBetween(windowEnd - classification.WindowDays, windowEnd), owed);
             credited += credit;
             required += owed;
             if (owed > 0 && credit / owed < RevenueAtRiskAdherence)
@@ -77,13 +83,10 @@ internal sealed class ContributionBook
                 atRisk += coverage.AnnualRevenue;
             }
 
-            if (coverage.OldestUntouchedLeadAt < leadDeadline)
-            {
-                waiting++;
-            }
+            waiting += coverage.LeadsWaitingAt(at, leadDeadline);
         }
 
-        return new WindowFigures(credited, required, waiting, atRisk);
+        return new WindowFigures(demand, credited, required, waiting, atRisk);
     }
 
     private void Add(AccountContribution contribution, int sign)

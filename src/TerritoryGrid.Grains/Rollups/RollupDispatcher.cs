@@ -12,12 +12,15 @@ namespace TerritoryGrid.Grains.Rollups;
 /// call per target per flush, whatever the number of events. Only the newest contribution of each account is
 /// kept, so a busy account costs its territory one update per flush. A failed send is kept for the next flush
 /// (unless a newer contribution replaced it); targets ignore sequences they have passed, so re-sends are harmless.
+/// One account's contributions are never merged across more than <see cref="MetricsOptions.RevisionDays"/> of event
+/// time: a newer one then opens a new generation, and generations reach each target in order, so a territory can
+/// always revise its status history from complete data.
 /// </summary>
 internal sealed partial class RollupDispatcher(
     IGrainFactory grainFactory, IOptions<MetricsOptions> options, ILogger<RollupDispatcher> logger) : BackgroundService
 {
     private readonly object gate = new();
-    private Dictionary<(RollupTargetKind Kind, string Key), Dictionary<string, AccountContribution>> pending = [];
+    private Dictionary<(RollupTargetKind Kind, string Key), List<Dictionary<string, AccountContribution>>> pending = [];
     private long published;
     private long delivered;
 
@@ -59,7 +62,7 @@ internal sealed partial class RollupDispatcher(
     /// <summary>Sends everything pending now; returns when every send has completed or failed.</summary>
     public async Task FlushAsync()
     {
-        Dictionary<(RollupTargetKind Kind, string Key), Dictionary<string, AccountContribution>> batch;
+        Dictionary<(RollupTargetKind Kind, string Key), List<Dictionary<string, AccountContribution>>> batch;
         lock (gate)
         {
             if (pending.Count == 0)
@@ -74,43 +77,74 @@ internal sealed partial class RollupDispatcher(
         await Task.WhenAll(batch.Select(target => SendAsync(target.Key, target.Value)));
     }
 
-    private async Task SendAsync((RollupTargetKind Kind, string Key) target, Dictionary<string, AccountContribution> contributions)
+    private async Task SendAsync((RollupTargetKind Kind, string Key) target, List<Dictionary<string, AccountContribution>> generations)
     {
-        var items = contributions.Values.ToArray();
-        try
+        IRollupTarget grain = target.Kind == RollupTargetKind.Territory
+            ? grainFactory.GetGrain<ITerritoryGrain>(target.Key)
+            : grainFactory.GetGrain<IRepGrain>(target.Key);
+        for (var g = 0; g < generations.Count; g++)
         {
-            IRollupTarget grain = target.Kind == RollupTargetKind.Territory
-                ? grainFactory.GetGrain<ITerritoryGrain>(target.Key)
-                : grainFactory.GetGrain<IRepGrain>(target.Key);
-            await grain.ApplyContributions(items);
-            Interlocked.Add(ref delivered, items.Length);
-        }
-        catch (Exception exception)
-        {
-            LogSendFailed(logger, exception, target.Kind, target.Key, items.Length);
-            lock (gate)
+            var items = generations[g].Values.ToArray();
+            try
             {
-                foreach (var item in items)
+                await grain.ApplyContributions(items);
+                Interlocked.Add(ref delivered, items.Length);
+            }
+            catch (Exception exception)
+            {
+                LogSendFailed(logger, exception, target.Kind, target.Key, items.Length);
+                lock (gate)
                 {
-                    Merge(target.Kind, target.Key, item);
+                    foreach (var item in generations.Skip(g).SelectMany(generation => generation.Values))
+                    {
+                        Merge(target.Kind, target.Key, item);
+                    }
                 }
+
+                return;
             }
         }
     }
 
     private void Merge(RollupTargetKind kind, string targetKey, AccountContribution contribution)
     {
-        if (!pending.TryGetValue((kind, targetKey), out var byAccount))
+        if (!pending.TryGetValue((kind, targetKey), out var generations))
         {
-            byAccount = new Dictionary<string, AccountContribution>(StringComparer.Ordinal);
-            pending[(kind, targetKey)] = byAccount;
+            generations = [];
+            pending[(kind, targetKey)] = generations;
         }
 
-        if (!byAccount.TryGetValue(contribution.AccountId, out var existing) || existing.Sequence < contribution.Sequence)
+        var latest = generations.Count > 0 ? generations[^1] : null;
+        if (latest is null || !latest.TryGetValue(contribution.AccountId, out var existing))
         {
-            byAccount[contribution.AccountId] = contribution;
+            if (latest is null)
+            {
+                latest = new Dictionary<string, AccountContribution>(StringComparer.Ordinal);
+                generations.Add(latest);
+            }
+
+            latest[contribution.AccountId] = contribution;
+            return;
         }
+
+        var older = existing.Sequence < contribution.Sequence ? existing : contribution;
+        var newer = existing.Sequence < contribution.Sequence ? contribution : existing;
+        var earliest = Earliest(older.EarliestChangeAt, newer.EarliestChangeAt);
+        if (existing.Sequence < contribution.Sequence && SpansTooMuch(earliest, newer.LatestEventAt))
+        {
+            // Merging would ask the target to revise further back than the account still has data for.
+            generations.Add(new Dictionary<string, AccountContribution>(StringComparer.Ordinal) { [contribution.AccountId] = contribution });
+            return;
+        }
+
+        latest[contribution.AccountId] = newer with { EarliestChangeAt = earliest };
     }
+
+    private bool SpansTooMuch(DateTimeOffset? earliest, DateTimeOffset? latest) =>
+        earliest is { } from && latest is { } to && (to - from).TotalDays > options.Value.RevisionDays;
+
+    private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) =>
+        a is null ? b : b is null ? a : a < b ? a : b;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Roll-up to {Kind} {Key} failed for {Count} contributions; retrying on the next flush")]
     private static partial void LogSendFailed(ILogger logger, Exception exception, RollupTargetKind kind, string key, int count);

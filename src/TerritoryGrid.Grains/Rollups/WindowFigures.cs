@@ -1,7 +1,8 @@
 namespace TerritoryGrid.Grains.Rollups;
 
-/// <summary>Call-plan figures of a set of accounts at one event-time day.</summary>
+/// <summary>Demand and call-plan figures of a set of accounts as of one event-time instant.</summary>
 internal readonly record struct WindowFigures(
+    double DemandHours,
     double CreditedTouches,
     double RequiredTouches,
     int LeadsWaitingPastTarget,

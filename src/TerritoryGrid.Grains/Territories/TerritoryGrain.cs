@@ -39,14 +39,22 @@ internal sealed class TerritoryGrain(
     public Task ApplyContributions(AccountContribution[] contributions)
     {
         var changed = false;
+        DateTimeOffset? earliest = null;
         foreach (var contribution in contributions)
         {
-            changed |= State.Book.Apply(contribution);
+            if (State.Book.Apply(contribution))
+            {
+                changed = true;
+                if (contribution.EarliestChangeAt is { } at && (earliest is null || at < earliest))
+                {
+                    earliest = at;
+                }
+            }
         }
 
         if (changed && State.Setup is not null)
         {
-            CloseCrossedDays();
+            CloseDays(earliest);
             MarkDirty();
             SchedulePush();
         }
@@ -81,11 +89,11 @@ internal sealed class TerritoryGrain(
 
         var book = State.Book;
         var watermark = Watermark(setup);
-        var window = book.WindowAt(EventDay.Of(watermark), metrics.Classification);
+        var window = book.At(watermark, metrics);
         var trend = State.Trend.Count <= 60 ? State.Trend.ToArray() : State.Trend.GetRange(State.Trend.Count - 60, 60).ToArray();
         return new TerritoryMetrics(
             TerritoryId, setup.Name, setup.Region, watermark, State.Status, State.StatusReason, State.StatusSince,
-            book.DemandHours, Capacity(setup), window.Adherence, window.LeadsWaitingPastTarget, setup.Reps.Length,
+            window.DemandHours, Capacity(setup), window.Adherence, window.LeadsWaitingPastTarget, setup.Reps.Length,
             setup.AccountCount, book.CoveredAccounts, book.Totals,
             [.. book.RevenueByProduct.Where(p => p.Value != 0).Select(p => new ProductAmount(p.Key, p.Value))],
             book.RevenuePotential, window.RevenueAtRisk, setup.AnnualQuota, trend);
@@ -99,61 +107,96 @@ internal sealed class TerritoryGrain(
     public Task<StatusChange[]> GetStatusHistory() => Task.FromResult(State.History.ToArray());
 
     /// <summary>
-    /// Records the status at the day boundary the watermark has crossed since the last evaluation. Until every account
-    /// has reported once the status is provisional and re-evaluated (a partly loaded territory must not fix a status).
+    /// Records the status as of each day boundary the watermark has passed (by the closing delay), and revises the
+    /// days from the earliest event time a contribution changed: every day is a pure function of the events up to
+    /// it, so the history is the same however the events were batched, coalesced or timed. Until every account has
+    /// reported once, the status is provisional and re-evaluated (a partly loaded territory must not fix one).
     /// </summary>
-    private void CloseCrossedDays()
+    private void CloseDays(DateTimeOffset? earliestChange)
     {
         var setup = State.Setup!;
-        var boundaryDay = EventDay.Of(Watermark(setup));
-        if (boundaryDay <= State.LastClosedDay && !State.Provisional)
+        var closable = EventDay.Of(Watermark(setup) - metrics.StatusClosingDelay);
+        int first;
+        if (State.Provisional || State.Trend.Count == 0)
+        {
+            // History starts at the plan start, whenever loading finished, so it does not depend on timing.
+            State.Trend.Clear();
+            State.History.Clear();
+            first = Math.Min(closable, EventDay.Of(setup.PlanStart - metrics.StatusClosingDelay));
+        }
+        else
+        {
+            var firstDay = EventDay.Of(State.Trend[0].Day);
+            first = EventDay.Of(State.Trend[^1].Day) + 1;
+            if (earliestChange is { } changed && EventDay.Of(changed) < first)
+            {
+                // Older days than the revision margin lack the accounts' data to be recomputed: they stay as recorded.
+                var revisable = closable - metrics.LatenessDays - metrics.RevisionDays;
+                first = Math.Max(Math.Max(EventDay.Of(changed), firstDay + 1), Math.Min(first, revisable));
+            }
+        }
+
+        first = Math.Max(first, closable - metrics.TrendDays + 1);
+        if (first > closable)
         {
             return;
         }
 
-        Evaluate(setup, boundaryDay, recordChange: !State.Provisional);
-        State.LastClosedDay = boundaryDay;
-        State.Provisional = State.Book.CoveredAccounts < setup.AccountCount;
-    }
-
-    /// <summary>Classifies the territory at the start of <paramref name="day"/>: the window is the days before it.</summary>
-    private void Evaluate(TerritorySetup setup, int day, bool recordChange)
-    {
-        var book = State.Book;
-        var window = book.WindowAt(day - 1, metrics.Classification);
-        var inputs = new CoverageInputs(Capacity(setup), book.DemandHours, window.Adherence, window.LeadsWaitingPastTarget, setup.Reps.Length);
-        var classification = Classifier.Classify(inputs, State.Status, metrics.Classification);
-        var at = EventDay.Start(day);
-        if (classification.Status != State.Status || State.StatusSince is null)
+        var revised = Truncate(first);
+        var previous = State.Trend.Count > 0 ? State.Trend[^1].Status : ServiceStatus.Balanced;
+        for (var day = first; day <= closable; day++)
         {
-            if (recordChange && classification.Status != State.Status)
+            var (point, classification) = Evaluate(setup, day, previous);
+            if (State.Trend.Count > 0 && classification.Status != previous)
             {
-                var change = new StatusChange(TerritoryId, at, State.Status, classification.Status, classification.Reason);
+                var change = new StatusChange(TerritoryId, point.Day, previous, classification.Status, classification.Reason);
                 State.History.Add(change);
-                if (State.History.Count > MaxHistory)
+                if (!revised.Contains(change))
                 {
-                    State.History.RemoveAt(0);
+                    changes.StatusChanged(GrainKeys.WorkspaceOf(this.GetPrimaryKeyString()), change);
                 }
-
-                changes.StatusChanged(GrainKeys.WorkspaceOf(this.GetPrimaryKeyString()), change);
             }
 
-            State.StatusSince = at;
+            State.Trend.Add(point);
+            State.StatusReason = classification.Reason;
+            previous = classification.Status;
         }
 
-        State.Status = classification.Status;
-        State.StatusReason = classification.Reason;
-        if (State.Trend.Count > 0 && State.Trend[^1].Day == at)
-        {
-            State.Trend.RemoveAt(State.Trend.Count - 1);
-        }
-
-        State.Trend.Add(new DailyPoint(at, classification.Status, inputs.Coverage, window.Adherence, book.DemandHours,
-            inputs.CapacityHours, book.Totals.Revenue, book.Totals.NetProfit, book.Totals.Leads, book.Totals.Opportunities, book.Totals.Wins));
+        State.Status = previous;
+        State.StatusSince = State.History.Count > 0 ? State.History[^1].At : State.Trend[0].Day;
+        State.Provisional = State.Book.CoveredAccounts < setup.AccountCount;
         if (State.Trend.Count > metrics.TrendDays)
         {
             State.Trend.RemoveRange(0, State.Trend.Count - metrics.TrendDays);
         }
+
+        if (State.History.Count > MaxHistory)
+        {
+            State.History.RemoveRange(0, State.History.Count - MaxHistory);
+        }
+    }
+
+    /// <summary>Removes the days from <paramref name="first"/> on, returning the status changes removed (to be re-derived).</summary>
+    private HashSet<StatusChange> Truncate(int first)
+    {
+        var from = EventDay.Start(first);
+        State.Trend.RemoveAll(p => p.Day >= from);
+        var removed = State.History.Where(c => c.At >= from).ToHashSet();
+        State.History.RemoveAll(c => c.At >= from);
+        return removed;
+    }
+
+    /// <summary>Classifies the territory as of the start of <paramref name="day"/>.</summary>
+    private (DailyPoint Point, Classification Classification) Evaluate(TerritorySetup setup, int day, ServiceStatus previous)
+    {
+        var book = State.Book;
+        var at = EventDay.Start(day);
+        var window = book.At(at, metrics);
+        var inputs = new CoverageInputs(Capacity(setup), window.DemandHours, window.Adherence, window.LeadsWaitingPastTarget, setup.Reps.Length);
+        var classification = Classifier.Classify(inputs, previous, metrics.Classification);
+        var point = new DailyPoint(at, classification.Status, inputs.Coverage, window.Adherence, window.DemandHours,
+            inputs.CapacityHours, book.Totals.Revenue, book.Totals.NetProfit, book.Totals.Leads, book.Totals.Opportunities, book.Totals.Wins);
+        return (point, classification);
     }
 
     private DateTimeOffset Watermark(TerritorySetup setup) =>

@@ -18,11 +18,9 @@ internal sealed class TerritoryState
 
     [Id(4)] public DateTimeOffset? StatusSince { get; set; }
 
-    /// <summary>The last event-time day whose closing status was recorded; days are evaluated once, in order.</summary>
-    [Id(5)] public int LastClosedDay { get; set; } = int.MinValue;
-
     [Id(6)] public List<StatusChange> History { get; set; } = [];
 
+    /// <summary>The status and figures as of each day boundary, oldest first, with no gaps: the hysteresis chain.</summary>
     [Id(7)] public List<DailyPoint> Trend { get; set; } = [];
 
     /// <summary>True until every account has reported once: the status so far is re-evaluated, not recorded.</summary>

@@ -42,8 +42,8 @@ public sealed class AccountLedgerTests
         ledger.Apply(Event("l", ActivityKind.LeadCreated, 1, reference: "deal-1"));
         ledger.Apply(Event("q", ActivityKind.LeadQualified, 5, amount: 8_000, reference: "deal-1"));
         Assert.Equal(FunnelStage.Opportunity, ledger.State.Stage);
-        Assert.Single(ledger.State.OpenOpportunities);
-        Assert.Empty(ledger.State.OpenLeads);
+        Assert.True(ledger.State.Opportunities["deal-1"].IsOpen);
+        Assert.Equal(PlanStart.AddDays(5), ledger.State.Leads["deal-1"].ClosedAt);
 
         ledger.Apply(Event("w", ActivityKind.OpportunityWon, 15, amount: 7_500, reference: "deal-1", product: "Pro"));
 
@@ -52,7 +52,7 @@ public sealed class AccountLedgerTests
         Assert.Equal(7_500, totals.WonValue);
         Assert.Equal(10, totals.SalesCycleDaysSum);
         Assert.Equal(FunnelStage.Customer, ledger.State.Stage);
-        Assert.Empty(ledger.State.OpenOpportunities);
+        Assert.Equal(PlanStart.AddDays(15), ledger.State.Opportunities["deal-1"].ClosedAt);
     }
 
     [Fact]
@@ -164,15 +164,17 @@ public sealed class AccountLedgerTests
     }
 
     [Fact]
-    public void Trim_DropsTouchDaysOutsideWindowPlusLateness()
+    public void Trim_DropsTouchDaysOutsideWindowLatenessAndRevisionMargin()
     {
-        var ledger = NewLedger(new MetricsOptions { LatenessDays = 7 });
+        var ledger = NewLedger(new MetricsOptions { LatenessDays = 7, RevisionDays = 28 });
+        ledger.Apply(Event("kept", ActivityKind.Call, 40 - 63));
+        ledger.Apply(Event("dropped", ActivityKind.Call, 40 - 64 + 1 - 1));
         ledger.Apply(Event("a", ActivityKind.Call, 1));
         ledger.Apply(Event("b", ActivityKind.Call, 40));
 
         ledger.Trim();
 
-        Assert.Equal([EventDayOf(40)], ledger.State.TouchesByDay.Keys);
+        Assert.Equal([EventDayOf(40 - 63), EventDayOf(1), EventDayOf(40)], ledger.State.TouchesByDay.Keys);
     }
 
     [Fact]
@@ -190,7 +192,7 @@ public sealed class AccountLedgerTests
     }
 
     [Fact]
-    public void Apply_LeadTouchedAfterCreation_IsNoLongerWaiting()
+    public void Apply_TouchAfterLeadCreation_RecordsTheFirstTouchOfThatLeadOnly()
     {
         var ledger = NewLedger();
         ledger.Apply(Event("l1", ActivityKind.LeadCreated, 2, reference: "lead-1"));
@@ -198,8 +200,8 @@ public sealed class AccountLedgerTests
 
         ledger.Apply(Event("c", ActivityKind.Call, 3));
 
-        Assert.True(ledger.State.OpenLeads["lead-1"].Touched);
-        Assert.False(ledger.State.OpenLeads["lead-2"].Touched);
+        Assert.Equal(PlanStart.AddDays(3), ledger.State.Leads["lead-1"].FirstTouchAt);
+        Assert.Null(ledger.State.Leads["lead-2"].FirstTouchAt);
     }
 
     private static int EventDayOf(int day) => (int)(PlanStart.AddDays(day).UtcTicks / TimeSpan.TicksPerDay);
