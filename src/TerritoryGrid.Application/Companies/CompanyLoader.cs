@@ -16,6 +16,7 @@ namespace TerritoryGrid.Application.Companies;
 public sealed class CompanyLoader(IGrainFactory grains, IOptions<MetricsOptions> options, TimeProvider clock)
 {
     private const int ParallelSetups = 512;
+    private static readonly TimeSpan RollupWait = TimeSpan.FromSeconds(30);
 
     public async Task<CompanyLoadResult> LoadAsync(string workspace, CompanyDefinition? company, CancellationToken cancellationToken = default)
     {
@@ -44,6 +45,7 @@ public sealed class CompanyLoader(IGrainFactory grains, IOptions<MetricsOptions>
             resolved.Accounts.Count,
             planStart,
             JsonSerializer.SerializeToUtf8Bytes(resolved, TerritoryGridJson.Options));
+        await WaitForRollupsAsync(workspace, generation, resolved, cancellationToken);
         var info = await workspaceGrain.CommitLoad(generation, manifest);
         await grains.GetGrain<IWorkspaceDirectoryGrain>(0).Register(workspace);
         var bySegment = resolved.Accounts
@@ -51,6 +53,27 @@ public sealed class CompanyLoader(IGrainFactory grains, IOptions<MetricsOptions>
             .OrderBy(g => g.Key)
             .ToDictionary(g => g.Key.ToString(), g => g.Count());
         return new CompanyLoadResult([], info, bySegment);
+    }
+
+    /// <summary>
+    /// Waits (bounded) until every territory has heard from all its accounts, so that a read right after a load sees
+    /// the whole company's demand and capacity rather than the first roll-up flush.
+    /// </summary>
+    private async Task WaitForRollupsAsync(string workspace, int generation, CompanyDefinition company, CancellationToken cancellationToken)
+    {
+        var deadline = clock.GetUtcNow() + RollupWait;
+        var territories = company.Territories
+            .Select(t => grains.GetGrain<ITerritoryGrain>(GrainKeys.Of(workspace, generation, t.Id)))
+            .ToList();
+        while (territories.Count > 0 && clock.GetUtcNow() < deadline)
+        {
+            var metrics = await Task.WhenAll(territories.Select(t => t.GetMetrics()));
+            territories = [.. territories.Where((_, i) => metrics[i] is not { } m || m.AccountsReporting < m.AccountCount)];
+            if (territories.Count > 0)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(25), clock, cancellationToken);
+            }
+        }
     }
 
     private static CompanyLoadResult Failed(ValidationError error) => new([error], null, null);

@@ -12,7 +12,7 @@ public sealed record CompanyBalance(
     int Reps,
     double CapacityHours,
     double DemandHours,
-    double Coverage,
+    double? Coverage,
     BalanceFigures WorkloadPerRep,
     BalanceFigures PotentialPerRep,
     IReadOnlyDictionary<string, int> TerritoriesByStatus,

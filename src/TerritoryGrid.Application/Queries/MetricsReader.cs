@@ -25,7 +25,7 @@ public sealed class MetricsReader(IGrainFactory grains)
         var list = all.OfType<TerritoryMetrics>().Where(t => status is null || t.Status == status);
         Func<TerritoryMetrics, object> key = sort switch
         {
-            TerritorySort.Coverage => t => t.Coverage,
+            TerritorySort.Coverage => t => t.Coverage ?? double.PositiveInfinity,
             TerritorySort.Adherence => t => t.Adherence,
             TerritorySort.Revenue => t => t.Totals.Revenue,
             TerritorySort.NetProfit => t => t.NetProfit,
@@ -95,7 +95,7 @@ public sealed class MetricsReader(IGrainFactory grains)
             reps.Count,
             capacity,
             demand,
-            Workload.CoverageRatio(capacity, demand),
+            demand > 0 ? Workload.CoverageRatio(capacity, demand) : null,
             BalanceFigures.Of(reps.Select(r => r.WorkloadHours).ToList()),
             BalanceFigures.Of(reps.Select(r => r.RevenuePotential).ToList()),
             Enum.GetValues<ServiceStatus>().ToDictionary(s => s.ToString(), s => territories.Count(t => t.Status == s)),

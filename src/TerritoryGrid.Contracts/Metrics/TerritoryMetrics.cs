@@ -31,7 +31,8 @@ public sealed record TerritoryMetrics(
     [property: Id(18)] double AnnualQuota,
     [property: Id(19)] DailyPoint[] Trend)
 {
-    public double Coverage => Workload.CoverageRatio(CapacityHours, DemandHours);
+    /// <summary>Capacity ÷ demand; null when the territory has no demand (no ratio to speak of).</summary>
+    public double? Coverage => DemandHours > 0 ? Workload.CoverageRatio(CapacityHours, DemandHours) : null;
 
     public double NetProfit => Totals.NetProfit;
 

@@ -112,7 +112,7 @@ internal sealed class AccountGrain(
         var at = asOf ?? State.Watermark ?? setup.PlanStart;
         var coverage = ContributionBuilder.Coverage(State, metrics);
         var window = metrics.Classification.WindowDays;
-        var windowEnd = EventDay.Of(at.AddTicks(-1));
+        var windowEnd = EventDay.Of(at);
         var delivered = coverage.TouchesBetween(windowEnd - window, windowEnd);
         var required = coverage.IsChurnedAt(at)
             ? 0

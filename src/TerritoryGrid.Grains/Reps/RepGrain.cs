@@ -53,7 +53,7 @@ internal sealed class RepGrain(
 
         var book = State.Book;
         var watermark = book.Watermark is { } latest && latest > setup.PlanStart ? latest : setup.PlanStart;
-        var window = book.At(watermark, metrics);
+        var window = book.At(watermark, EventDay.Of(watermark), metrics);
         var capacity = Workload.CapacityHoursPerWeek(setup.SellingHoursPerWeek, setup.Availability);
         var owned = book.ByAccount.Values.Where(c => c.Coverage is not null).Select(c => c.AccountId).Order(StringComparer.Ordinal);
         return Task.FromResult<RepMetrics?>(new RepMetrics(

@@ -56,13 +56,13 @@ internal sealed class ContributionBook
     }
 
     /// <summary>
-    /// Demand, call-plan adherence, waiting leads and revenue at risk as of <paramref name="at"/>: the window is the
-    /// <see cref="ClassificationOptions.WindowDays"/> whole days before the day of <paramref name="at"/>'s last tick.
+    /// Demand, call-plan adherence, waiting leads and revenue at risk as of <paramref name="at"/>, over the
+    /// <see cref="ClassificationOptions.WindowDays"/> days ending with <paramref name="windowEnd"/> (the day of a live
+    /// watermark, or the day before a boundary being classified).
     /// </summary>
-    public WindowFigures At(DateTimeOffset at, MetricsOptions options)
+    public WindowFigures At(DateTimeOffset at, int windowEnd, MetricsOptions options)
     {
         var classification = options.Classification;
-        var windowEnd = EventDay.Of(at.AddTicks(-1));
         double demand = 0, credited = 0, required = 0, atRisk = 0;
         var waiting = 0;
         var leadDeadline = at.AddHours(-classification.LeadResponseTargetHours);

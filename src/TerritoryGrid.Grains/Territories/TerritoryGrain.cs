@@ -89,7 +89,7 @@ internal sealed class TerritoryGrain(
 
         var book = State.Book;
         var watermark = Watermark(setup);
-        var window = book.At(watermark, metrics);
+        var window = book.At(watermark, EventDay.Of(watermark), metrics);
         var trend = State.Trend.Count <= 60 ? State.Trend.ToArray() : State.Trend.GetRange(State.Trend.Count - 60, 60).ToArray();
         return new TerritoryMetrics(
             TerritoryId, setup.Name, setup.Region, watermark, State.Status, State.StatusReason, State.StatusSince,
@@ -191,10 +191,10 @@ internal sealed class TerritoryGrain(
     {
         var book = State.Book;
         var at = EventDay.Start(day);
-        var window = book.At(at, metrics);
+        var window = book.At(at, day - 1, metrics);
         var inputs = new CoverageInputs(Capacity(setup), window.DemandHours, window.Adherence, window.LeadsWaitingPastTarget, setup.Reps.Length);
         var classification = Classifier.Classify(inputs, previous, metrics.Classification);
-        var point = new DailyPoint(at, classification.Status, inputs.Coverage, window.Adherence, window.DemandHours,
+        var point = new DailyPoint(at, classification.Status, double.IsFinite(inputs.Coverage) ? inputs.Coverage : null, window.Adherence, window.DemandHours,
             inputs.CapacityHours, book.Totals.Revenue, book.Totals.NetProfit, book.Totals.Leads, book.Totals.Opportunities, book.Totals.Wins);
         return (point, classification);
     }
