@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using TerritoryGrid.Application.Companies;
 using TerritoryGrid.Application.Ingest;
 using TerritoryGrid.Application.Queries;
+using TerritoryGrid.Contracts.Activity;
 using TerritoryGrid.Domain;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -14,6 +15,7 @@ public static class TerritoryGridApplicationExtensions
         services.AddOptions<MetricsOptions>().BindConfiguration(MetricsOptions.SectionName);
         services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.SectionName);
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IActivityLog, NoActivityLog>();
         services.AddSingleton<CompanyLoader>();
         services.AddSingleton<ActivityIngestor>();
         services.AddSingleton<MetricsReader>();

@@ -8,7 +8,7 @@ namespace TerritoryGrid.Application.Ingest;
 /// Applies a batch of events: groups them by account and makes one grain call per account, so the number of grain
 /// calls per event stays at or below one; roll-ups to reps and territories are coalesced inside the silos.
 /// </summary>
-public sealed class ActivityIngestor(IGrainFactory grains, IOptions<IngestOptions> options, TimeProvider clock)
+public sealed class ActivityIngestor(IGrainFactory grains, IActivityLog log, IOptions<IngestOptions> options, TimeProvider clock)
 {
     public IngestOptions Options => options.Value;
 
@@ -55,14 +55,23 @@ public sealed class ActivityIngestor(IGrainFactory grains, IOptions<IngestOption
             list.Add(item);
         }
 
-        var calls = new Task<AccountBatchResult>[byAccount.Count];
         var groups = new List<IndexedEvent>[byAccount.Count];
+        var records = new AccountEvents[byAccount.Count];
         var n = 0;
         foreach (var (accountId, items) in byAccount)
         {
             groups[n] = items;
-            calls[n++] = grains.GetGrain<IAccountGrain>(GrainKeys.Of(workspace, info.Generation, accountId))
-                .Apply([.. items.Select(i => i.Event)]);
+            records[n++] = new AccountEvents(accountId, [.. items.Select(i => i.Event)]);
+        }
+
+        // One commit for the whole batch before any grain applies it: once the response says accepted, the events
+        // are in the log, and an account that loses its in-memory state replays them.
+        var positions = await log.AppendAsync(workspace, info.Generation, records);
+        var calls = new Task<AccountBatchResult>[records.Length];
+        for (var i = 0; i < records.Length; i++)
+        {
+            calls[i] = grains.GetGrain<IAccountGrain>(GrainKeys.Of(workspace, info.Generation, records[i].AccountId))
+                .Apply(records[i].Events, positions[i]);
         }
 
         await Task.WhenAll(calls);

@@ -12,4 +12,12 @@ public static class GrainKeys
     public static string IdOf(string key) => key[(key.IndexOf('/', key.IndexOf('/') + 1) + 1)..];
 
     public static string WorkspaceOf(string key) => key[..key.IndexOf('/')];
+
+    /// <summary>Workspace, generation and entity id of a key made by <see cref="Of"/>.</summary>
+    public static (string Workspace, int Generation, string Id) Parse(string key)
+    {
+        var first = key.IndexOf('/');
+        var second = key.IndexOf('/', first + 1);
+        return (key[..first], int.Parse(key.AsSpan(first + 1, second - first - 1), System.Globalization.CultureInfo.InvariantCulture), key[(second + 1)..]);
+    }
 }

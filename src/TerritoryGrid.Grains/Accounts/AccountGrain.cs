@@ -18,17 +18,59 @@ namespace TerritoryGrid.Grains.Accounts;
 internal sealed class AccountGrain(
     [PersistentState("account", StorageNames.Grains)] IPersistentState<AccountState> persisted,
     RollupDispatcher dispatcher,
+    IActivityLog log,
     IOptions<MetricsOptions> options)
     : CheckpointedGrain<AccountState>(persisted, options.Value.CheckpointDelay), IAccountGrain
 {
     private readonly MetricsOptions metrics = options.Value;
     private AccountLedger? ledger;
 
+    /// <summary>Outcomes of the log records replayed on activation, for the in-flight calls that carry them.</summary>
+    private Dictionary<long, AccountBatchResult>? replayed;
+
     private string AccountId => GrainKeys.IdOf(this.GetPrimaryKeyString());
 
     private AccountLedger Ledger => ledger ??= new AccountLedger(State, metrics);
 
-    public Task Setup(AccountSetup setup)
+    /// <summary>Replays the activity logged after the last checkpoint, then re-sends the contribution (targets may have recovered too).</summary>
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        await base.OnActivateAsync(cancellationToken);
+        if (State.Setup is null || !log.IsDurable)
+        {
+            return;
+        }
+
+        var (workspace, generation, accountId) = GrainKeys.Parse(this.GetPrimaryKeyString());
+        DateTimeOffset? earliest = null;
+        await foreach (var record in log.ReadAsync(workspace, generation, accountId, State.LogPosition, cancellationToken))
+        {
+            replayed ??= [];
+            replayed[record.Position] = ApplyEvents(record.Events, ref earliest);
+            State.LogPosition = record.Position;
+        }
+
+        if (replayed is not null)
+        {
+            MarkDirty();
+        }
+
+        State.Sequence++;
+        PublishTo(State.ByRep.Keys.ToArray(), earliest);
+    }
+
+    public Task Republish()
+    {
+        if (State.Setup is not null)
+        {
+            State.Sequence++;
+            PublishTo(State.ByRep.Keys.ToArray(), null);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task Setup(AccountSetup setup)
     {
         var previous = State.Setup;
         var isNew = previous is null;
@@ -54,34 +96,56 @@ internal sealed class AccountGrain(
 
         PublishTo(reps, setup.PlanStart);
         MarkDirty();
-        return Task.CompletedTask;
+        if (log.IsDurable)
+        {
+            // Logged activity is replayed onto a set-up account: the setup itself must not be lost.
+            await CheckpointNowAsync();
+        }
     }
 
-    public Task<AccountBatchResult> Apply(ActivityEvent[] events)
+    public Task<AccountBatchResult> Apply(ActivityEvent[] events, long logPosition)
+    {
+        if (State.Setup is null)
+        {
+            // Nothing to keep: do not let unknown ids hold memory until idle collection.
+            this.DeactivateOnIdle();
+            var unknown = new ApplyOutcome[events.Length];
+            Array.Fill(unknown, ApplyOutcome.UnknownAccount);
+            return Task.FromResult(new AccountBatchResult(unknown, null));
+        }
+
+        if (logPosition > 0 && logPosition <= State.LogPosition)
+        {
+            return Task.FromResult(replayed?.GetValueOrDefault(logPosition) ?? AllDuplicates(events.Length));
+        }
+
+        DateTimeOffset? earliest = null;
+        var result = ApplyEvents(events, ref earliest);
+        State.LogPosition = Math.Max(State.LogPosition, logPosition);
+        if (earliest is not null || logPosition > 0)
+        {
+            MarkDirty();
+        }
+
+        return Task.FromResult(result);
+    }
+
+    private AccountBatchResult ApplyEvents(ActivityEvent[] events, ref DateTimeOffset? earliest)
     {
         var outcomes = new ApplyOutcome[events.Length];
         string?[]? reasons = null;
-        if (State.Setup is null)
-        {
-            Array.Fill(outcomes, ApplyOutcome.UnknownAccount);
-            // Nothing to keep: do not let unknown ids hold memory until idle collection.
-            this.DeactivateOnIdle();
-            return Task.FromResult(new AccountBatchResult(outcomes, null));
-        }
-
         var accountId = AccountId;
-        var applied = false;
-        DateTimeOffset? earliest = null;
+        DateTimeOffset? batchEarliest = null;
         for (var i = 0; i < events.Length; i++)
         {
             var (outcome, reason) = events[i].AccountId == accountId
                 ? Ledger.Apply(events[i])
                 : (ApplyOutcome.Invalid, $"event is for account '{events[i].AccountId}', sent to account '{accountId}'");
             outcomes[i] = outcome;
-            if (outcome is ApplyOutcome.Accepted or ApplyOutcome.AcceptedLate)
+            if (outcome is ApplyOutcome.Accepted or ApplyOutcome.AcceptedLate &&
+                (batchEarliest is null || events[i].OccurredAt < batchEarliest))
             {
-                applied = true;
-                earliest = earliest is null || events[i].OccurredAt < earliest ? events[i].OccurredAt : earliest;
+                batchEarliest = events[i].OccurredAt;
             }
 
             if (reason is not null)
@@ -91,15 +155,22 @@ internal sealed class AccountGrain(
             }
         }
 
-        if (applied)
+        if (batchEarliest is not null)
         {
             Ledger.Trim();
             State.Sequence++;
-            PublishTo(Ledger.TakeChangedReps(), earliest);
-            MarkDirty();
+            PublishTo(Ledger.TakeChangedReps(), batchEarliest);
+            earliest = earliest is null || batchEarliest < earliest ? batchEarliest : earliest;
         }
 
-        return Task.FromResult(new AccountBatchResult(outcomes, reasons));
+        return new AccountBatchResult(outcomes, reasons);
+    }
+
+    private static AccountBatchResult AllDuplicates(int count)
+    {
+        var outcomes = new ApplyOutcome[count];
+        Array.Fill(outcomes, ApplyOutcome.Duplicate);
+        return new AccountBatchResult(outcomes, null);
     }
 
     public Task<AccountMetrics?> GetMetrics(DateTimeOffset? asOf)

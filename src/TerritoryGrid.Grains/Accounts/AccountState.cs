@@ -45,4 +45,7 @@ internal sealed class AccountState
     [Id(14)] public bool IsNewCustomer { get; set; }
 
     [Id(15)] public DateTimeOffset? ChurnedAt { get; set; }
+
+    /// <summary>The last activity-log record applied: a checkpoint of this state covers the log up to here.</summary>
+    [Id(16)] public long LogPosition { get; set; }
 }

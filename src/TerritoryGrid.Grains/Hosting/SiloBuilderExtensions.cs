@@ -1,6 +1,7 @@
 using TerritoryGrid.Domain;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using TerritoryGrid.Contracts.Activity;
 using TerritoryGrid.Grains;
 using TerritoryGrid.Grains.Notifications;
 using TerritoryGrid.Grains.Rollups;
@@ -18,6 +19,7 @@ public static class SiloBuilderExtensions
         builder.Services.AddOptions<MetricsOptions>().BindConfiguration(MetricsOptions.SectionName);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<ITerritoryChangeSink, NoDashboardSink>();
+        builder.Services.TryAddSingleton<IActivityLog, NoActivityLog>();
         builder.Services.AddSingleton<RollupDispatcher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<RollupDispatcher>());
         return builder;

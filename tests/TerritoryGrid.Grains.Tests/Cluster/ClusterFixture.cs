@@ -4,6 +4,7 @@ using Orleans.TestingHost;
 using TerritoryGrid.Application.Companies;
 using TerritoryGrid.Application.Ingest;
 using TerritoryGrid.Application.Queries;
+using TerritoryGrid.Contracts.Activity;
 using TerritoryGrid.Domain;
 using TerritoryGrid.Grains.Persistence;
 
@@ -18,7 +19,7 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public CompanyLoader Loader => new(Grains, Options.Create(new MetricsOptions()), TimeProvider.System);
 
-    public ActivityIngestor Ingestor => new(Grains, Options.Create(new IngestOptions()), TimeProvider.System);
+    public ActivityIngestor Ingestor => new(Grains, new NoActivityLog(), Options.Create(new IngestOptions()), TimeProvider.System);
 
     public MetricsReader Reader => new(Grains);
 

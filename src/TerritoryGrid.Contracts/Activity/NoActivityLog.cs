@@ -1,0 +1,21 @@
+namespace TerritoryGrid.Contracts.Activity;
+
+/// <summary>
+/// The activity log of a deployment with no durable store (in-memory storage): appends keep nothing and return
+/// position 0, so "accepted" means applied in memory. Registered unless a durable log is configured.
+/// </summary>
+public sealed class NoActivityLog : IActivityLog
+{
+    public bool IsDurable => false;
+
+    public Task<long[]> AppendAsync(string workspace, int generation, IReadOnlyList<AccountEvents> records, CancellationToken cancellationToken = default) =>
+        Task.FromResult(new long[records.Count]);
+
+    public async IAsyncEnumerable<LoggedEvents> ReadAsync(
+        string workspace, int generation, string accountId, long afterPosition,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await Task.CompletedTask;
+        yield break;
+    }
+}
