@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace TerritoryGrid.Server.Tests;
 
-/// <summary>The real server (co-hosted silo and API) on its own free Orleans ports, with the demo company off.</summary>
+/// <summary>The real server (co-hosted silo and API) on its own free Orleans ports, in-memory storage, no demo company.</summary>
 public sealed class ServerFixture : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -14,6 +14,7 @@ public sealed class ServerFixture : WebApplicationFactory<Program>
         builder.UseSetting("Orleans:SiloPort", FreePort().ToString());
         builder.UseSetting("Orleans:GatewayPort", FreePort().ToString());
         builder.UseSetting("DemoCompany:Enabled", "false");
+        builder.UseSetting("Storage:Provider", "Memory");
     }
 
     private static int FreePort()

@@ -94,7 +94,7 @@ public sealed class CompanyLoader(IGrainFactory grains, IOptions<MetricsOptions>
     {
         var workload = options.Value.Workload;
         var reps = company.Reps.ToDictionary(r => r.Id, StringComparer.Ordinal);
-        var accountsPerTerritory = company.Accounts.CountBy(a => a.TerritoryId).ToDictionary();
+        var accountsPerTerritory = company.Accounts.GroupBy(a => a.TerritoryId).ToDictionary(g => g.Key, g => g.Select(a => a.Id).ToArray());
         var accountsPerRep = company.Accounts.Where(a => a.OwnerRepId is not null).CountBy(a => a.OwnerRepId!).ToDictionary();
         string Key(string id) => GrainKeys.Of(workspace, generation, id);
         double Capacity(RepDefinition rep) => Workload.CapacityHoursPerWeek(rep.SellingHoursPerWeek ?? workload.SellingHoursPerWeek, rep.Availability);
@@ -105,7 +105,8 @@ public sealed class CompanyLoader(IGrainFactory grains, IOptions<MetricsOptions>
                 .Select(r => new RepCapacity(r.Id, r.Name, Capacity(r))).ToArray();
             await grains.GetGrain<ITerritoryGrain>(Key(territory.Id)).Setup(new TerritorySetup(
                 territory.Name, territory.Region, territory.AnnualQuota ?? 0, territoryReps,
-                accountsPerTerritory.GetValueOrDefault(territory.Id), planStart));
+                accountsPerTerritory.GetValueOrDefault(territory.Id)?.Length ?? 0, planStart,
+                accountsPerTerritory.GetValueOrDefault(territory.Id) ?? []));
         });
 
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = ParallelSetups, CancellationToken = cancellationToken };

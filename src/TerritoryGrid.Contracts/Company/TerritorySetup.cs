@@ -1,8 +1,8 @@
 namespace TerritoryGrid.Contracts.Company;
 
 /// <summary>
-/// A territory's definition, its reps' capacity, and how many accounts it has: until every account has reported
-/// once, the day's status is provisional and re-evaluated.
+/// A territory's definition, its reps' capacity, and its accounts: until every account has reported once, the
+/// status is provisional and re-evaluated; after a recovery the territory asks each of them to report again.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("tg.TerritorySetup")]
 public sealed record TerritorySetup(
@@ -11,7 +11,8 @@ public sealed record TerritorySetup(
     [property: Id(2)] double AnnualQuota,
     [property: Id(3)] RepCapacity[] Reps,
     [property: Id(4)] int AccountCount,
-    [property: Id(5)] DateTimeOffset PlanStart);
+    [property: Id(5)] DateTimeOffset PlanStart,
+    [property: Id(6)] string[] AccountIds);
 
 [GenerateSerializer, Immutable, Alias("tg.RepCapacity")]
 public sealed record RepCapacity(

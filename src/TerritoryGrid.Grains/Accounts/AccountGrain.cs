@@ -96,11 +96,8 @@ internal sealed class AccountGrain(
 
         PublishTo(reps, setup.PlanStart);
         MarkDirty();
-        if (log.IsDurable)
-        {
-            // Logged activity is replayed onto a set-up account: the setup itself must not be lost.
-            await CheckpointNowAsync();
-        }
+        // Logged activity is replayed onto a set-up account: the setup itself must not wait for a checkpoint.
+        await CheckpointNowAsync();
     }
 
     public Task<AccountBatchResult> Apply(ActivityEvent[] events, long logPosition)

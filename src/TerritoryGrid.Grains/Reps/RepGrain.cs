@@ -25,7 +25,7 @@ internal sealed class RepGrain(
     {
         State.Setup = setup;
         MarkDirty();
-        return Task.CompletedTask;
+        return CheckpointNowAsync();
     }
 
     public Task ApplyContributions(AccountContribution[] contributions)

@@ -1,5 +1,6 @@
 using TerritoryGrid.Domain;
 using Microsoft.Extensions.Options;
+using TerritoryGrid.Contracts.Activity;
 using TerritoryGrid.Contracts.Company;
 using TerritoryGrid.Contracts.Grains;
 using TerritoryGrid.Contracts.Metrics;
@@ -18,7 +19,8 @@ namespace TerritoryGrid.Grains.Territories;
 internal sealed class TerritoryGrain(
     [PersistentState("territory", StorageNames.Grains)] IPersistentState<TerritoryState> persisted,
     IOptions<MetricsOptions> options,
-    ITerritoryChangeSink changes)
+    ITerritoryChangeSink changes,
+    IActivityLog log)
     : CheckpointedGrain<TerritoryState>(persisted, options.Value.CheckpointDelay), ITerritoryGrain
 {
     /// <summary>Status changes kept per territory (a daily flip for almost three years).</summary>
@@ -29,11 +31,29 @@ internal sealed class TerritoryGrain(
 
     private string TerritoryId => GrainKeys.IdOf(this.GetPrimaryKeyString());
 
+    /// <summary>
+    /// With a durable log, state read back may predate the last contributions (they arrive between checkpoints): ask
+    /// every account to send its contribution again. Accounts replay their own log tail as they activate.
+    /// </summary>
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        await base.OnActivateAsync(cancellationToken);
+        if (State.Setup is { } setup && log.IsDurable)
+        {
+            var key = this.GetPrimaryKeyString();
+            var prefix = key[..(key.Length - TerritoryId.Length)];
+            foreach (var accountId in setup.AccountIds)
+            {
+                _ = GrainFactory.GetGrain<IAccountGrain>(prefix + accountId).Republish();
+            }
+        }
+    }
+
     public Task Setup(TerritorySetup setup)
     {
         State.Setup = setup;
         MarkDirty();
-        return Task.CompletedTask;
+        return CheckpointNowAsync();
     }
 
     public Task ApplyContributions(AccountContribution[] contributions)

@@ -7,12 +7,13 @@ namespace Microsoft.AspNetCore.Builder;
 public static class OrleansHostingExtensions
 {
     /// <summary>
-    /// Co-hosts a single-machine silo: localhost clustering, in-memory grain storage. Durable storage and the
-    /// PostgreSQL cluster are configured here too once they exist.
+    /// Co-hosts a single-machine silo: localhost clustering, and grain state plus the activity log in the embedded
+    /// SQLite database (or in memory, with Storage:Provider=Memory).
     /// </summary>
     public static WebApplicationBuilder AddTerritoryGridSilo(this WebApplicationBuilder builder)
     {
         var hosting = builder.Configuration.GetSection(OrleansHostingOptions.SectionName).Get<OrleansHostingOptions>() ?? new();
+        var storage = builder.Configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new();
         builder.UseOrleans(silo =>
         {
             silo.UseLocalhostClustering(hosting.SiloPort, hosting.GatewayPort);
@@ -21,10 +22,19 @@ public static class OrleansHostingExtensions
                 options.ClusterId = "territorygrid";
                 options.ServiceId = "territorygrid";
             });
-            silo.AddMemoryGrainStorage(StorageNames.Grains);
+            if (storage.Provider == StorageProvider.Memory)
+            {
+                silo.AddMemoryGrainStorage(StorageNames.Grains);
+            }
+            else
+            {
+                silo.AddTerritoryGridSqliteStorage(StorageNames.Grains, storage.DatabasePath);
+            }
+
             silo.AddTerritoryGridGrains();
         });
         builder.Services.AddTerritoryGridApplication();
+        builder.Services.AddHostedService<RecoveryWarmUp>();
         return builder;
     }
 }

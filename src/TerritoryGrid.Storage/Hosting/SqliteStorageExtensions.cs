@@ -1,0 +1,22 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Storage;
+using TerritoryGrid.Contracts.Activity;
+using TerritoryGrid.Storage.Sqlite;
+
+namespace Orleans.Hosting;
+
+public static class SqliteStorageExtensions
+{
+    /// <summary>
+    /// Keeps grain state (as provider <paramref name="storageName"/>) and the activity log in one SQLite file, so
+    /// the embedded server keeps its company and metrics across restarts and crashes.
+    /// </summary>
+    public static ISiloBuilder AddTerritoryGridSqliteStorage(this ISiloBuilder builder, string storageName, string databasePath)
+    {
+        builder.Services.AddSingleton(_ => new SqliteDatabase(databasePath));
+        builder.Services.AddSingleton<IActivityLog, SqliteActivityLog>();
+        builder.Services.AddKeyedSingleton<IGrainStorage>(storageName, (sp, _) =>
+            new SqliteGrainStorage(sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<Orleans.Serialization.Serializer>()));
+        return builder;
+    }
+}

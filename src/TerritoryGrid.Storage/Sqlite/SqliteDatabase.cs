@@ -1,0 +1,80 @@
+using Microsoft.Data.Sqlite;
+
+namespace TerritoryGrid.Storage.Sqlite;
+
+/// <summary>
+/// The embedded database file. SQLite takes one writer at a time, so writes share one connection behind a lock
+/// (and are grouped into few transactions); reads use their own connections, which WAL lets run beside the writer.
+/// Commits survive a crash of the process (kill -9); synchronous=NORMAL trades durability on power loss for speed.
+/// </summary>
+public sealed class SqliteDatabase : IDisposable
+{
+    private readonly SqliteConnection writer;
+    private readonly SemaphoreSlim writeLock = new(1, 1);
+
+    public SqliteDatabase(string path)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (directory is not null)
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        ConnectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true }.ToString();
+        writer = new SqliteConnection(ConnectionString);
+        writer.Open();
+        Execute(writer, """
+            PRAGMA journal_mode = WAL;
+            PRAGMA synchronous = NORMAL;
+            CREATE TABLE IF NOT EXISTS grain_state (
+                grain_type TEXT NOT NULL, grain_id TEXT NOT NULL, etag INTEGER NOT NULL, payload BLOB NOT NULL,
+                PRIMARY KEY (grain_type, grain_id)) WITHOUT ROWID;
+            CREATE TABLE IF NOT EXISTS activity_log (
+                position INTEGER PRIMARY KEY AUTOINCREMENT, workspace TEXT NOT NULL, generation INTEGER NOT NULL,
+                account_id TEXT NOT NULL, events BLOB NOT NULL);
+            CREATE INDEX IF NOT EXISTS activity_log_by_account ON activity_log (workspace, generation, account_id, position);
+            """);
+    }
+
+    public string ConnectionString { get; }
+
+    /// <summary>Runs <paramref name="write"/> on the single writer connection inside one transaction.</summary>
+    public async Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, T> write, CancellationToken cancellationToken = default)
+    {
+        await writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            return await Task.Run(() =>
+            {
+                using var transaction = writer.BeginTransaction();
+                var result = write(writer, transaction);
+                transaction.Commit();
+                return result;
+            }, cancellationToken);
+        }
+        finally
+        {
+            writeLock.Release();
+        }
+    }
+
+    public SqliteConnection OpenReader()
+    {
+        var connection = new SqliteConnection(ConnectionString);
+        connection.Open();
+        return connection;
+    }
+
+    public void Dispose()
+    {
+        writer.Dispose();
+        writeLock.Dispose();
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}
