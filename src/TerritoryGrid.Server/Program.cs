@@ -3,6 +3,7 @@ using TerritoryGrid.Server.Api;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddTerritoryGridSilo();
+builder.AddDemoCompany();
 builder.Services.ConfigureHttpJsonOptions(options => TerritoryGridJson.Configure(options.SerializerOptions));
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();

@@ -31,7 +31,7 @@ public static class ActivityEventRules
 
     private static string? CheckKindFields(ActivityEvent e)
     {
-        if (e.Kind is ActivityKind.LeadQualified or ActivityKind.OpportunityWon or ActivityKind.OpportunityLost
+        if (e.Kind is ActivityKind.LeadQualified or ActivityKind.LeadDisqualified or ActivityKind.OpportunityWon or ActivityKind.OpportunityLost
             && string.IsNullOrEmpty(e.ReferenceId))
         {
             return $"referenceId is required for {Name(e.Kind)}: it names the lead or opportunity";

@@ -15,4 +15,7 @@ public enum ActivityKind
     Cost = 9,
     NpsAnswer = 10,
     AccountChurned = 11,
+
+    /// <summary>A lead closed without becoming an opportunity (no fit, no answer): it no longer needs work.</summary>
+    LeadDisqualified = 12,
 }

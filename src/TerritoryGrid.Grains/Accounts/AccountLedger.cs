@@ -132,6 +132,11 @@ internal sealed class AccountLedger(AccountState state, MetricsOptions options)
                 }
 
                 return null;
+            case ActivityKind.LeadDisqualified when !state.Leads.TryGetValue(reference, out var open) || !open.IsOpen:
+                return $"lead '{reference}' is not open";
+            case ActivityKind.LeadDisqualified:
+                state.Leads[reference].ClosedAt = e.OccurredAt;
+                return null;
             case ActivityKind.LeadQualified when state.Opportunities.TryGetValue(reference, out var existing):
                 return existing.IsOpen ? $"opportunity '{reference}' is already open" : $"opportunity '{reference}' is already closed";
             case ActivityKind.LeadQualified when state.ClosedOpportunities.Contains(StableHash.Of(reference)):
