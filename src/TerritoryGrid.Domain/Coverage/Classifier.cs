@@ -17,16 +17,16 @@ public static class Classifier
         var coverage = inputs.Coverage;
 
         var reasons = new List<string>();
-        if (coverage < coverageFloor)
+        if (Below(coverage, coverageFloor))
         {
             reasons.Add(Format(
                 "coverage {0:0.00} < {1:0.00}: {2} rep{3} ({4:0} capacity hours/week) for {5:0} demand hours/week",
                 coverage, coverageFloor, inputs.RepCount, inputs.RepCount == 1 ? "" : "s", inputs.CapacityHours, inputs.DemandHours));
         }
 
-        if (inputs.Adherence < adherenceFloor)
+        if (Below(inputs.Adherence, adherenceFloor))
         {
-            var gap = coverage >= coverageFloor ? "execution gap: " : "";
+            var gap = Below(coverage, coverageFloor) ? "" : "execution gap: ";
             reasons.Add(Format("{0}call-plan adherence {1:0.00} < {2:0.00}", gap, inputs.Adherence, adherenceFloor));
         }
 
@@ -43,7 +43,7 @@ public static class Classifier
         }
 
         var overCeiling = options.OverServedCoverageAbove - (previous == ServiceStatus.OverServed ? margin : 0);
-        if (coverage > overCeiling)
+        if (Below(overCeiling, coverage))
         {
             return new Classification(ServiceStatus.OverServed, Format(
                 "coverage {0} > {1:0.00}: {2:0} capacity hours/week for {3:0} demand hours/week",
@@ -54,6 +54,9 @@ public static class Classifier
         return new Classification(ServiceStatus.Balanced, Format(
             "coverage {0:0.00} and adherence {1:0.00} within thresholds", coverage, inputs.Adherence));
     }
+
+    /// <summary>Strictly below, ignoring floating-point noise: 0.9 + 0.05 is 0.9500000000000001, and 0.95 must leave.</summary>
+    private static bool Below(double value, double threshold) => value < threshold - 1e-9;
 
     private static string Format(string format, params object[] args) =>
         string.Format(CultureInfo.InvariantCulture, format, args);
