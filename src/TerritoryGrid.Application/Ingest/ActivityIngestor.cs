@@ -66,12 +66,12 @@ public sealed class ActivityIngestor(IGrainFactory grains, IActivityLog log, IOp
 
         // One commit for the whole batch before any grain applies it: once the response says accepted, the events
         // are in the log, and an account that loses its in-memory state replays them.
-        var positions = await log.AppendAsync(workspace, info.Generation, records);
+        var sequences = await log.AppendAsync(workspace, info.Generation, records);
         var calls = new Task<AccountBatchResult>[records.Length];
         for (var i = 0; i < records.Length; i++)
         {
             calls[i] = grains.GetGrain<IAccountGrain>(GrainKeys.Of(workspace, info.Generation, records[i].AccountId))
-                .Apply(records[i].Events, positions[i]);
+                .Apply(records[i].Events, sequences[i]);
         }
 
         await Task.WhenAll(calls);

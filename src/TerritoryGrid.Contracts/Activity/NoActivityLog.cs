@@ -2,7 +2,7 @@ namespace TerritoryGrid.Contracts.Activity;
 
 /// <summary>
 /// The activity log of a deployment with no durable store (in-memory storage): appends keep nothing and return
-/// position 0, so "accepted" means applied in memory. Registered unless a durable log is configured.
+/// record number 0, so "accepted" means applied in memory. Registered unless a durable log is configured.
 /// </summary>
 public sealed class NoActivityLog : IActivityLog
 {
@@ -12,7 +12,7 @@ public sealed class NoActivityLog : IActivityLog
         Task.FromResult(new long[records.Count]);
 
     public async IAsyncEnumerable<LoggedEvents> ReadAsync(
-        string workspace, int generation, string accountId, long afterPosition,
+        string workspace, int generation, string accountId, long afterSequence, long upToSequence = long.MaxValue,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await Task.CompletedTask;

@@ -15,12 +15,13 @@ public interface IAccountGrain : IGrainWithStringKey
 
     /// <summary>
     /// Applies a batch of events for this account in one call: each is accepted, accepted late, a duplicate, a
-    /// conflict (same id, other payload) or refused, in the order given. <paramref name="logPosition"/> is the
-    /// batch's record in the activity log (0 without a durable log): a record the account already replayed on
-    /// activation is not applied again, and its outcomes are returned.
+    /// conflict (same id, other payload) or refused, in the order given. <paramref name="logSequence"/> is the
+    /// batch's record number for this account in the activity log (0 without a durable log): records apply in
+    /// number order (a missing earlier one is read from the log first), and one already applied is not applied
+    /// again: its outcomes are returned.
     /// </summary>
     [Alias("Apply")]
-    Task<AccountBatchResult> Apply(ActivityEvent[] events, long logPosition);
+    Task<AccountBatchResult> Apply(ActivityEvent[] events, long logSequence);
 
     /// <summary>Sends the account's current contribution to its territory and reps again (after their recovery).</summary>
     [Alias("Republish"), OneWay]

@@ -25,8 +25,14 @@ internal sealed class AccountGrain(
     private readonly MetricsOptions metrics = options.Value;
     private AccountLedger? ledger;
 
-    /// <summary>Outcomes of the log records replayed on activation, for the in-flight calls that carry them.</summary>
-    private Dictionary<long, AccountBatchResult>? replayed;
+    /// <summary>Most outcomes kept for records applied ahead of their own call.</summary>
+    private const int MaxAppliedAhead = 64;
+
+    /// <summary>
+    /// Outcomes of log records applied before their own call arrived (replayed on activation, or read from the log to
+    /// fill a gap), kept until that call arrives to answer it.
+    /// </summary>
+    private SortedDictionary<long, AccountBatchResult>? appliedAhead;
 
     private string AccountId => GrainKeys.IdOf(this.GetPrimaryKeyString());
 
@@ -41,20 +47,7 @@ internal sealed class AccountGrain(
             return;
         }
 
-        var (workspace, generation, accountId) = GrainKeys.Parse(this.GetPrimaryKeyString());
-        DateTimeOffset? earliest = null;
-        await foreach (var record in log.ReadAsync(workspace, generation, accountId, State.LogPosition, cancellationToken))
-        {
-            replayed ??= [];
-            replayed[record.Position] = ApplyEvents(record.Events, ref earliest);
-            State.LogPosition = record.Position;
-        }
-
-        if (replayed is not null)
-        {
-            MarkDirty();
-        }
-
+        var earliest = await CatchUpAsync(long.MaxValue, cancellationToken);
         State.Sequence++;
         PublishTo(State.ByRep.Keys.ToArray(), earliest);
     }
@@ -100,7 +93,7 @@ internal sealed class AccountGrain(
         await CheckpointNowAsync();
     }
 
-    public Task<AccountBatchResult> Apply(ActivityEvent[] events, long logPosition)
+    public async Task<AccountBatchResult> Apply(ActivityEvent[] events, long logSequence)
     {
         if (State.Setup is null)
         {
@@ -108,23 +101,58 @@ internal sealed class AccountGrain(
             this.DeactivateOnIdle();
             var unknown = new ApplyOutcome[events.Length];
             Array.Fill(unknown, ApplyOutcome.UnknownAccount);
-            return Task.FromResult(new AccountBatchResult(unknown, null));
+            return new AccountBatchResult(unknown, null);
         }
 
-        if (logPosition > 0 && logPosition <= State.LogPosition)
+        if (logSequence > 0 && logSequence <= State.LogSequence)
         {
-            return Task.FromResult(replayed?.GetValueOrDefault(logPosition) ?? AllDuplicates(events.Length));
+            return appliedAhead is not null && appliedAhead.Remove(logSequence, out var recorded) ? recorded : AllDuplicates(events.Length);
+        }
+
+        if (logSequence > State.LogSequence + 1)
+        {
+            // An earlier record's call has not arrived yet: apply it from the log first, so records apply in order.
+            await CatchUpAsync(logSequence - 1, CancellationToken.None);
         }
 
         DateTimeOffset? earliest = null;
         var result = ApplyEvents(events, ref earliest);
-        State.LogPosition = Math.Max(State.LogPosition, logPosition);
-        if (earliest is not null || logPosition > 0)
+        if (logSequence > 0)
+        {
+            State.LogSequence = logSequence;
+            MarkDirty();
+        }
+        else if (earliest is not null)
         {
             MarkDirty();
         }
 
-        return Task.FromResult(result);
+        return result;
+    }
+
+    /// <summary>Applies, in order, the logged records after the last one applied, up to <paramref name="upTo"/>.</summary>
+    private async Task<DateTimeOffset?> CatchUpAsync(long upTo, CancellationToken cancellationToken)
+    {
+        var (workspace, generation, accountId) = GrainKeys.Parse(this.GetPrimaryKeyString());
+        DateTimeOffset? earliest = null;
+        await foreach (var record in log.ReadAsync(workspace, generation, accountId, State.LogSequence, upTo, cancellationToken))
+        {
+            appliedAhead ??= [];
+            appliedAhead[record.Sequence] = ApplyEvents(record.Events, ref earliest);
+            State.LogSequence = record.Sequence;
+            if (appliedAhead.Count > MaxAppliedAhead)
+            {
+                // A call that never came (its sender died): its client got no answer and retries, seeing duplicates.
+                appliedAhead.Remove(appliedAhead.Keys.First());
+            }
+        }
+
+        if (appliedAhead is { Count: > 0 })
+        {
+            MarkDirty();
+        }
+
+        return earliest;
     }
 
     private AccountBatchResult ApplyEvents(ActivityEvent[] events, ref DateTimeOffset? earliest)

@@ -46,6 +46,6 @@ internal sealed class AccountState
 
     [Id(15)] public DateTimeOffset? ChurnedAt { get; set; }
 
-    /// <summary>The last activity-log record applied: a checkpoint of this state covers the log up to here.</summary>
-    [Id(16)] public long LogPosition { get; set; }
+    /// <summary>The number of the last activity-log record applied (records apply in order): a checkpoint covers the log up to here.</summary>
+    [Id(16)] public long LogSequence { get; set; }
 }

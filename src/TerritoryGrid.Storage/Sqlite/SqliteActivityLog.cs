@@ -5,42 +5,34 @@ using TerritoryGrid.Contracts.Activity;
 
 namespace TerritoryGrid.Storage.Sqlite;
 
-/// <summary>The activity log in the embedded database: one row per account per posted batch, one commit per batch.</summary>
+/// <summary>
+/// The activity log in the embedded database: one row per account per posted batch, numbered per account, one
+/// commit per batch. The single writer knows each account's last number (read once, then cached).
+/// </summary>
 public sealed class SqliteActivityLog(SqliteDatabase database, Serializer serializer) : IActivityLog
 {
+    private readonly Dictionary<(string Workspace, int Generation, string Account), long> lastSequence = [];
+
     public bool IsDurable => true;
 
-    public Task<long[]> AppendAsync(string workspace, int generation, IReadOnlyList<AccountEvents> records, CancellationToken cancellationToken = default)
+    public async Task<long[]> AppendAsync(string workspace, int generation, IReadOnlyList<AccountEvents> records, CancellationToken cancellationToken = default)
     {
         // Serialise outside the write lock: only the inserts wait for the single writer.
         var payloads = records.Select(r => serializer.SerializeToArray(r.Events)).ToArray();
-        return database.WriteAsync((connection, transaction) =>
+        try
         {
-            using var insert = connection.CreateCommand();
-            insert.Transaction = transaction;
-            insert.CommandText = """
-                INSERT INTO activity_log (workspace, generation, account_id, events) VALUES ($workspace, $generation, $account, $events)
-                RETURNING position
-                """;
-            var account = insert.Parameters.Add("$account", SqliteType.Text);
-            var events = insert.Parameters.Add("$events", SqliteType.Blob);
-            insert.Parameters.AddWithValue("$workspace", workspace);
-            insert.Parameters.AddWithValue("$generation", generation);
-            insert.Prepare();
-            var positions = new long[records.Count];
-            for (var i = 0; i < records.Count; i++)
-            {
-                account.Value = records[i].AccountId;
-                events.Value = payloads[i];
-                positions[i] = (long)insert.ExecuteScalar()!;
-            }
-
-            return positions;
-        }, cancellationToken);
+            return await database.WriteAsync((connection, transaction) => Insert(connection, transaction, workspace, generation, records, payloads), cancellationToken);
+        }
+        catch
+        {
+            // The numbers handed out by a transaction that did not commit must not be skipped: forget the cache.
+            lastSequence.Clear();
+            throw;
+        }
     }
 
     public async IAsyncEnumerable<LoggedEvents> ReadAsync(
-        string workspace, int generation, string accountId, long afterPosition,
+        string workspace, int generation, string accountId, long afterSequence, long upToSequence = long.MaxValue,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         // Read on the thread pool: an activating grain must not block its scheduler on file I/O.
@@ -49,14 +41,16 @@ public sealed class SqliteActivityLog(SqliteDatabase database, Serializer serial
             using var connection = database.OpenReader();
             using var select = connection.CreateCommand();
             select.CommandText = """
-                SELECT position, events FROM activity_log
-                WHERE workspace = $workspace AND generation = $generation AND account_id = $account AND position > $after
-                ORDER BY position
+                SELECT sequence, events FROM activity_log
+                WHERE workspace = $workspace AND generation = $generation AND account_id = $account
+                  AND sequence > $after AND sequence <= $upTo
+                ORDER BY sequence
                 """;
             select.Parameters.AddWithValue("$workspace", workspace);
             select.Parameters.AddWithValue("$generation", generation);
             select.Parameters.AddWithValue("$account", accountId);
-            select.Parameters.AddWithValue("$after", afterPosition);
+            select.Parameters.AddWithValue("$after", afterSequence);
+            select.Parameters.AddWithValue("$upTo", upToSequence);
             using var reader = select.ExecuteReader();
             var found = new List<(long, byte[])>();
             while (reader.Read())
@@ -67,9 +61,56 @@ public sealed class SqliteActivityLog(SqliteDatabase database, Serializer serial
             return found;
         }, cancellationToken);
 
-        foreach (var (position, payload) in rows)
+        foreach (var (sequence, payload) in rows)
         {
-            yield return new LoggedEvents(position, serializer.Deserialize<ActivityEvent[]>(payload) ?? []);
+            yield return new LoggedEvents(sequence, serializer.Deserialize<ActivityEvent[]>(payload) ?? []);
         }
+    }
+
+    private long[] Insert(
+        SqliteConnection connection, SqliteTransaction transaction, string workspace, int generation,
+        IReadOnlyList<AccountEvents> records, byte[][] payloads)
+    {
+        using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = """
+            INSERT INTO activity_log (workspace, generation, account_id, sequence, events)
+            VALUES ($workspace, $generation, $account, $sequence, $events)
+            """;
+        insert.Parameters.AddWithValue("$workspace", workspace);
+        insert.Parameters.AddWithValue("$generation", generation);
+        var account = insert.Parameters.Add("$account", SqliteType.Text);
+        var sequence = insert.Parameters.Add("$sequence", SqliteType.Integer);
+        var events = insert.Parameters.Add("$events", SqliteType.Blob);
+        insert.Prepare();
+        var numbers = new long[records.Count];
+        for (var i = 0; i < records.Count; i++)
+        {
+            var key = (workspace, generation, records[i].AccountId);
+            if (!lastSequence.TryGetValue(key, out var last))
+            {
+                last = LastSequence(connection, transaction, key);
+            }
+
+            numbers[i] = last + 1;
+            lastSequence[key] = numbers[i];
+            account.Value = records[i].AccountId;
+            sequence.Value = numbers[i];
+            events.Value = payloads[i];
+            insert.ExecuteNonQuery();
+        }
+
+        return numbers;
+    }
+
+    private static long LastSequence(SqliteConnection connection, SqliteTransaction transaction, (string Workspace, int Generation, string Account) key)
+    {
+        using var select = connection.CreateCommand();
+        select.Transaction = transaction;
+        select.CommandText = "SELECT MAX(sequence) FROM activity_log WHERE workspace = $workspace AND generation = $generation AND account_id = $account";
+        select.Parameters.AddWithValue("$workspace", key.Workspace);
+        select.Parameters.AddWithValue("$generation", key.Generation);
+        select.Parameters.AddWithValue("$account", key.Account);
+        return select.ExecuteScalar() is long last ? last : 0;
     }
 }

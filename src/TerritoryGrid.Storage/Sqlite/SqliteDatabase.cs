@@ -31,8 +31,8 @@ public sealed class SqliteDatabase : IDisposable
                 PRIMARY KEY (grain_type, grain_id)) WITHOUT ROWID;
             CREATE TABLE IF NOT EXISTS activity_log (
                 position INTEGER PRIMARY KEY AUTOINCREMENT, workspace TEXT NOT NULL, generation INTEGER NOT NULL,
-                account_id TEXT NOT NULL, events BLOB NOT NULL);
-            CREATE INDEX IF NOT EXISTS activity_log_by_account ON activity_log (workspace, generation, account_id, position);
+                account_id TEXT NOT NULL, sequence INTEGER NOT NULL, events BLOB NOT NULL);
+            CREATE UNIQUE INDEX IF NOT EXISTS activity_log_by_account ON activity_log (workspace, generation, account_id, sequence);
             """);
     }
 

@@ -1,0 +1,58 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace TerritoryGrid.Benchmarks;
+
+/// <summary>
+/// The real TerritoryGrid server (co-hosted silo + HTTP API) on Kestrel at 127.0.0.1, in this process, so the
+/// references run beside it at the same time. The benchmark's reference grains join the same silo.
+/// </summary>
+internal sealed class BenchHost : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string> settings;
+
+    public BenchHost(string storage, string? dataDirectory = null)
+    {
+        settings = new()
+        {
+            ["Storage:Provider"] = storage,
+            ["DemoCompany:Enabled"] = "false",
+            ["Orleans:SiloPort"] = FreePort().ToString(),
+            ["Orleans:GatewayPort"] = FreePort().ToString(),
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        if (dataDirectory is not null)
+        {
+            settings["Storage:DataDirectory"] = dataDirectory;
+        }
+
+        // Outside a test project the factory cannot locate the server's project folder; its build output will do.
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_TERRITORYGRID_SERVER", AppContext.BaseDirectory);
+        UseKestrel(0);
+        StartServer();
+        Http = new HttpClient { BaseAddress = ClientOptions.BaseAddress, Timeout = TimeSpan.FromMinutes(5) };
+    }
+
+    public HttpClient Http { get; }
+
+    public IGrainFactory Grains => Services.GetRequiredService<IGrainFactory>();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,32 @@
+using TerritoryGrid.Benchmarks.Scenarios;
+
+namespace TerritoryGrid.Benchmarks;
+
+/// <summary>
+/// One command per figure; --quick runs a small version of everything (CI's smoke test: counts must be exact,
+/// timings are reported, never judged). A named entry point: the server's top-level Program is referenced too.
+/// </summary>
+public static class BenchmarkMain
+{
+    public static async Task<int> Main(string[] args)
+    {
+        var quick = args.Contains("--quick");
+        var scenario = args.SkipWhile(a => a != "--scenario").Skip(1).FirstOrDefault() ?? "all";
+        Console.WriteLine($"TerritoryGrid benchmarks ({(quick ? "quick" : "full")}), {Environment.ProcessorCount} cores, " +
+                          $"GC: {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}, {System.Runtime.GCSettings.LatencyMode}, .NET {Environment.Version}");
+
+        var exact = true;
+        if (scenario is "all" or "ingest")
+        {
+            exact &= await IngestScenario.RunAsync(quick ? IngestScenario.Quick : IngestScenario.Full);
+        }
+
+        if (scenario is "all" or "memory")
+        {
+            exact &= await MemoryScenario.RunAsync(quick ? MemoryScenario.Quick : MemoryScenario.Full);
+        }
+
+        Console.WriteLine(exact ? "\nAll counts exact." : "\nSOME COUNTS WERE WRONG (see above).");
+        return exact ? 0 : 1;
+    }
+}

@@ -1,0 +1,141 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using TerritoryGrid.Benchmarks.References;
+using TerritoryGrid.Benchmarks.Reporting;
+
+namespace TerritoryGrid.Benchmarks.Scenarios;
+
+/// <summary>
+/// Scenario 1, live ingest: batches of 1,000 events in random order over the company's accounts, posted by several
+/// clients to the real HTTP API, all metrics and roll-ups on; then the references over the same events.
+/// </summary>
+internal static class IngestScenario
+{
+    public sealed record Size(int Territories, int Reps, int Accounts, int Events, int Clients);
+
+    public static readonly Size Full = new(100, 1_000, 100_000, 1_000_000, 4);
+    public static readonly Size Quick = new(10, 100, 10_000, 60_000, 4);
+
+    /// <summary>Runs the scenario on memory storage and on the embedded durable store; false if any count is wrong.</summary>
+    public static async Task<bool> RunAsync(Size size)
+    {
+        var company = BenchCompany.Generate(size.Territories, size.Reps, size.Accounts);
+        var table = new ResultTable();
+        var exact = true;
+        var (batches, events, revenue) = company.Activity(size.Events, 1_000, seed: 1, prefix: "m");
+
+        var limit = PlainLoop.Run(events, size.Accounts, size.Reps, size.Territories);
+        var limitRate = limit.Events / limit.Seconds;
+        double ceiling, naive;
+        Measurement memory;
+        await using (var host = new BenchHost("Memory"))
+        {
+            await company.LoadAsync(host.Http, "bench");
+            memory = await PostAsync(host.Http, "bench", batches, size.Clients);
+            exact &= await CheckAsync(host.Http, "bench", memory.Accepted, size.Events, revenue, "memory storage", events, company);
+            ceiling = await GrainReferences.CeilingAsync(host.Grains, events, inFlight: 1_000);
+            var (naiveRate, naiveCounted) = await GrainReferences.NaiveAsync(host.Grains, events, inFlight: 1_000);
+            naive = naiveRate;
+            exact &= Check(naiveCounted == events.Count, $"naive reference counted {naiveCounted} of {events.Count} events");
+        }
+
+        Measurement durable;
+        var data = Directory.CreateTempSubdirectory("territorygrid-bench-");
+        try
+        {
+            await using var host = new BenchHost("Sqlite", data.FullName);
+            await company.LoadAsync(host.Http, "bench");
+            durable = await PostAsync(host.Http, "bench", batches, size.Clients);
+            exact &= await CheckAsync(host.Http, "bench", durable.Accepted, size.Events, revenue, "durable store", events, company);
+        }
+        finally
+        {
+            data.Delete(recursive: true);
+        }
+
+        table.Add("limit: plain loop, 1 thread", limitRate, limitRate, null, null);
+        table.Add("ceiling: no-op grain calls, 1,000 in flight", ceiling, limitRate, ceiling, null);
+        table.Add("naive: 3 awaited calls per event, 1,000 in flight", naive, limitRate, ceiling, naive);
+        table.Add($"TerritoryGrid HTTP ingest, memory storage, {size.Clients} clients", memory.EventsPerSecond, limitRate, ceiling, naive, memory.Latency);
+        table.Add($"TerritoryGrid HTTP ingest, durable (SQLite log), {size.Clients} clients", durable.EventsPerSecond, limitRate, ceiling, naive, durable.Latency);
+        table.Print($"Scenario 1: live ingest, {size.Events:N0} events in batches of 1,000 over {size.Accounts:N0} accounts, {size.Reps:N0} reps, {size.Territories} territories");
+        return exact;
+    }
+
+    private sealed record Measurement(double EventsPerSecond, int Accepted, string Latency);
+
+    private static async Task<Measurement> PostAsync(HttpClient http, string workspace, IReadOnlyList<byte[]> batches, int clients)
+    {
+        var latencies = new double[batches.Count];
+        var accepted = 0;
+        var next = -1;
+        var watch = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(async _ =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < batches.Count)
+            {
+                var started = watch.Elapsed.TotalMilliseconds;
+                using var content = new ByteArrayContent(batches[i]);
+                content.Headers.ContentType = new("application/json");
+                var response = await http.PostAsync($"/api/workspaces/{workspace}/activity", content);
+                var result = await response.Content.ReadFromJsonAsync<JsonObject>();
+                latencies[i] = watch.Elapsed.TotalMilliseconds - started;
+                Interlocked.Add(ref accepted, (int)result!["accepted"]!);
+            }
+        }));
+        var seconds = watch.Elapsed.TotalSeconds;
+        var latency = $"{Percentiles.Of(latencies, 50):0} ms / {Percentiles.Of(latencies, 99):0} ms";
+        return new Measurement(accepted / seconds, accepted, latency);
+    }
+
+    /// <summary>Every posted event accepted once, and reflected once in the territories' totals after roll-ups drain.</summary>
+    private static async Task<bool> CheckAsync(
+        HttpClient http, string workspace, int accepted, int posted, double revenue, string label, List<BenchEvent> events, BenchCompany company)
+    {
+        var ok = Check(accepted == posted, $"{label}: {accepted} of {posted} events accepted");
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        long counted;
+        double countedRevenue;
+        do
+        {
+            var list = await http.GetFromJsonAsync<JsonObject>($"/api/workspaces/{workspace}/territories");
+            var territories = list!["territories"]!.AsArray();
+            counted = territories.Sum(t => (long)t!["totals"]!["events"]!);
+            countedRevenue = territories.Sum(t => (double)t!["totals"]!["revenue"]!);
+            if (counted == accepted)
+            {
+                break;
+            }
+
+            await Task.Delay(100);
+        }
+        while (DateTime.UtcNow < deadline);
+
+        ok &= Check(counted == accepted, $"{label}: territories count {counted} events, {accepted} were accepted");
+        ok &= Check(Math.Abs(countedRevenue - revenue) < 0.01 * Math.Max(1, revenue) / 1e6, $"{label}: territory revenue {countedRevenue:F2}, posted {revenue:F2}");
+        if (!ok)
+        {
+            var list = await http.GetFromJsonAsync<JsonObject>($"/api/workspaces/{workspace}/territories");
+            foreach (var t in list!["territories"]!.AsArray())
+            {
+                var index = company.Company.Territories.Select((x, i) => (x.Id, i)).First(x => x.Id == (string)t!["id"]!).i;
+                var expectedEvents = events.Count(e => e.Territory == index);
+                var expectedRevenue = events.Where(e => e.Territory == index).Sum(e => e.Amount);
+                Console.Error.WriteLine($"  {t!["id"]}: events {t["totals"]!["events"]} (posted {expectedEvents}), revenue {(double)t["totals"]!["revenue"]!:F2} (posted {expectedRevenue:F2}), reporting {t["accountsReporting"]}/{t["accountCount"]}");
+            }
+        }
+        return ok;
+    }
+
+    private static bool Check(bool condition, string failure)
+    {
+        if (!condition)
+        {
+            Console.Error.WriteLine($"COUNT WRONG: {failure}");
+        }
+
+        return condition;
+    }
+}

@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using TerritoryGrid.Application.Companies;
+using TerritoryGrid.Benchmarks.Reporting;
+
+namespace TerritoryGrid.Benchmarks.Scenarios;
+
+/// <summary>
+/// Scenario 4, memory: resident memory and GC heap per active account, with every account activated and holding a
+/// few events, on the embedded durable store (so state copies are on disk, not in a memory storage provider).
+/// </summary>
+internal static class MemoryScenario
+{
+    public sealed record Size(int Territories, int Reps, int Accounts, int EventsPerAccount);
+
+    public static readonly Size Full = new(1_000, 10_000, 1_000_000, 3);
+    public static readonly Size Quick = new(20, 200, 20_000, 3);
+
+    public static async Task<bool> RunAsync(Size size)
+    {
+        var company = BenchCompany.Generate(size.Territories, size.Reps, size.Accounts);
+        var data = Directory.CreateTempSubdirectory("territorygrid-memory-");
+        try
+        {
+            await using var host = new BenchHost("Sqlite", data.FullName);
+            var (heapBefore, residentBefore) = Measure();
+            var loader = host.Services.GetRequiredService<CompanyLoader>();
+            var load = Stopwatch.StartNew();
+            var loaded = await loader.LoadAsync("memory", company.Company);
+            var loadSeconds = load.Elapsed.TotalSeconds;
+            if (!loaded.Succeeded)
+            {
+                throw new InvalidOperationException(string.Join("; ", loaded.Errors.Take(5)));
+            }
+
+            var (batches, events, _) = company.Activity(size.Accounts * size.EventsPerAccount, 1_000, seed: 4, prefix: "mem");
+            var accepted = 0;
+            foreach (var batch in batches)
+            {
+                using var content = new ByteArrayContent(batch);
+                content.Headers.ContentType = new("application/json");
+                var result = await (await host.Http.PostAsync("/api/workspaces/memory/activity", content)).Content.ReadFromJsonAsync<JsonObject>();
+                accepted += (int)result!["accepted"]!;
+            }
+
+            await Task.Delay(500);
+            var (heapAfter, residentAfter) = Measure();
+            var heapPerAccount = (heapAfter - heapBefore) / (double)size.Accounts;
+            var residentPerAccount = (residentAfter - residentBefore) / (double)size.Accounts;
+            var table = new ResultTable();
+            table.Add($"{size.Accounts:N0} accounts loaded in {loadSeconds:0.0} s, {events.Count:N0} events", 0, null, null, null,
+                memory: $"GC heap {heapPerAccount / 1024:0.00} KB/account, resident {residentPerAccount / 1024:0.00} KB/account");
+            table.Print("Scenario 4: memory per active account (embedded durable store, every account active)");
+            var exact = accepted == events.Count;
+            if (!exact)
+            {
+                Console.Error.WriteLine($"COUNT WRONG: {accepted} of {events.Count} events accepted");
+            }
+
+            return exact;
+        }
+        finally
+        {
+            data.Delete(recursive: true);
+        }
+    }
+
+    private static (long Heap, long Resident) Measure()
+    {
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        using var process = Process.GetCurrentProcess();
+        return (GC.GetTotalMemory(forceFullCollection: true), process.WorkingSet64);
+    }
+}
