@@ -213,7 +213,7 @@ internal sealed class AccountGrain(
         var required = coverage.IsChurnedAt(at)
             ? 0
             : CallPlanAdherence.RequiredTouches(coverage.TouchesPer4Weeks, windowEnd + 1 - coverage.PlanStartDay, window);
-        var totals = ContributionBuilder.ForTerritory(AccountId, State, metrics).Totals;
+        var totals = ContributionBuilder.ForTerritory(AccountId, State, coverage).Totals;
         return Task.FromResult<AccountMetrics?>(new AccountMetrics(
             AccountId, setup.Name, setup.TerritoryId, setup.OwnerRepId, setup.Segment, State.Stage, setup.Industry, setup.City,
             setup.Latitude, setup.Longitude, setup.AnnualRevenue, setup.AnnualCostToServe, setup.RevenuePotential,
@@ -226,18 +226,19 @@ internal sealed class AccountGrain(
     private void PublishTo(IEnumerable<string> reps, DateTimeOffset? earliestChange)
     {
         var setup = State.Setup!;
+        var coverage = ContributionBuilder.Coverage(State, metrics);
         dispatcher.Publish(RollupTargetKind.Territory, Key(setup.TerritoryId),
-            ContributionBuilder.ForTerritory(AccountId, State, metrics, earliestChange));
+            ContributionBuilder.ForTerritory(AccountId, State, coverage, earliestChange));
         if (setup.OwnerRepId is { } owner)
         {
-            dispatcher.Publish(RollupTargetKind.Rep, Key(owner), ContributionBuilder.ForRep(AccountId, owner, State, metrics, earliestChange));
+            dispatcher.Publish(RollupTargetKind.Rep, Key(owner), ContributionBuilder.ForRep(AccountId, owner, State, coverage, earliestChange));
         }
 
         foreach (var rep in reps)
         {
             if (rep != setup.OwnerRepId)
             {
-                dispatcher.Publish(RollupTargetKind.Rep, Key(rep), ContributionBuilder.ForRep(AccountId, rep, State, metrics, earliestChange));
+                dispatcher.Publish(RollupTargetKind.Rep, Key(rep), ContributionBuilder.ForRep(AccountId, rep, State, coverage, earliestChange));
             }
         }
     }

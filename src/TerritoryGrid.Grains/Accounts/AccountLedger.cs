@@ -69,9 +69,16 @@ internal sealed class AccountLedger(AccountState state, MetricsOptions options)
 
         var today = EventDay.Of(watermark);
         var oldestTouchDay = today - options.RetainedDays;
-        while (state.TouchesByDay.Count > 0 && state.TouchesByDay.First().Key < oldestTouchDay)
+        while (state.TouchesByDay.Count > 0)
         {
-            state.TouchesByDay.Remove(state.TouchesByDay.First().Key);
+            using var days = state.TouchesByDay.GetEnumerator();
+            days.MoveNext();
+            if (days.Current.Key >= oldestTouchDay)
+            {
+                break;
+            }
+
+            state.TouchesByDay.Remove(days.Current.Key);
         }
 
         var retainedFrom = EventDay.Start(oldestTouchDay);
@@ -179,11 +186,11 @@ internal sealed class AccountLedger(AccountState state, MetricsOptions options)
         if (opportunity is not null && e.Kind == ActivityKind.OpportunityWon)
         {
             var days = Math.Max(0, (e.OccurredAt - opportunity.CreatedAt).TotalDays);
-            Both(e.RepId ?? opportunity.RepId, (ref ActivityTotals t) =>
+            Both(e.RepId ?? opportunity.RepId, static (ref ActivityTotals t, ActivityEvent _, double cycleDays) =>
             {
-                t.SalesCycleDaysSum += days;
+                t.SalesCycleDaysSum += cycleDays;
                 t.SalesCycleCount++;
-            });
+            }, e, days);
         }
 
         if (e.Kind == ActivityKind.OpportunityWon && state.Stage is not FunnelStage.Customer)
@@ -192,21 +199,18 @@ internal sealed class AccountLedger(AccountState state, MetricsOptions options)
             if (!state.IsNewCustomer)
             {
                 state.IsNewCustomer = true;
-                Both(e.RepId, (ref ActivityTotals t) => t.NewAccounts++);
+                Both(e.RepId, static (ref ActivityTotals t, ActivityEvent _, double _) => t.NewAccounts++, e);
             }
         }
     }
 
     private void Count(ActivityEvent e, int day, bool late)
     {
-        Both(e.RepId, (ref ActivityTotals t) =>
+        Both(e.RepId, static (ref ActivityTotals t, ActivityEvent _, double lateness) =>
         {
             t.Events++;
-            if (late)
-            {
-                t.LateEvents++;
-            }
-        });
+            t.LateEvents += (long)lateness;
+        }, e, late ? 1 : 0);
 
         if (e.Kind.TouchChannel() is { } channel)
         {
@@ -217,35 +221,35 @@ internal sealed class AccountLedger(AccountState state, MetricsOptions options)
         switch (e.Kind)
         {
             case ActivityKind.LeadCreated:
-                Both(e.RepId, (ref ActivityTotals t) => t.Leads++);
+                Both(e.RepId, static (ref ActivityTotals t, ActivityEvent _, double _) => t.Leads++, e);
                 break;
             case ActivityKind.LeadQualified:
-                Both(e.RepId, (ref ActivityTotals t) => t.Opportunities++);
+                Both(e.RepId, static (ref ActivityTotals t, ActivityEvent _, double _) => t.Opportunities++, e);
                 break;
             case ActivityKind.OpportunityWon:
-                Both(e.RepId, (ref ActivityTotals t) =>
+                Both(e.RepId, static (ref ActivityTotals t, ActivityEvent won, double _) =>
                 {
                     t.Wins++;
-                    t.WonValue += e.Amount;
-                });
+                    t.WonValue += won.Amount;
+                }, e);
                 break;
             case ActivityKind.OpportunityLost:
-                Both(e.RepId, (ref ActivityTotals t) => t.Losses++);
+                Both(e.RepId, static (ref ActivityTotals t, ActivityEvent _, double _) => t.Losses++, e);
                 break;
             case ActivityKind.Order:
                 CountOrder(e);
                 break;
             case ActivityKind.Cost:
-                Both(e.RepId, (ref ActivityTotals t) => t.Cost += e.Amount);
+                Both(e.RepId, static (ref ActivityTotals t, ActivityEvent cost, double _) => t.Cost += cost.Amount, e);
                 break;
             case ActivityKind.NpsAnswer:
-                var score = e.Score ?? 0;
-                Both(e.RepId, (ref ActivityTotals t) =>
+                Both(e.RepId, static (ref ActivityTotals t, ActivityEvent answer, double _) =>
                 {
+                    var score = answer.Score ?? 0;
                     t.NpsResponses++;
                     t.NpsPromoters += NetPromoterScore.IsPromoter(score) ? 1 : 0;
                     t.NpsDetractors += NetPromoterScore.IsDetractor(score) ? 1 : 0;
-                });
+                }, e);
                 break;
             case ActivityKind.AccountChurned:
                 state.Stage = FunnelStage.Churned;
@@ -257,12 +261,11 @@ internal sealed class AccountLedger(AccountState state, MetricsOptions options)
 
     private void CountTouch(ActivityEvent e, int day, bool late, Domain.Activity.Channel channel)
     {
-        var conversation = e.Kind.IsConversation();
-        Both(e.RepId, (ref ActivityTotals t) =>
+        Both(e.RepId, static (ref ActivityTotals t, ActivityEvent touch, double _) =>
         {
             t.Touches++;
-            t.Conversations += conversation ? 1 : 0;
-        });
+            t.Conversations += touch.Kind.IsConversation() ? 1 : 0;
+        }, e);
 
         var pattern = options.CallPatterns.For(state.Setup?.Segment ?? Segment.C);
         if (!late && pattern.IsSatisfiedBy(channel))
@@ -286,31 +289,32 @@ internal sealed class AccountLedger(AccountState state, MetricsOptions options)
 
     private void CountOrder(ActivityEvent e)
     {
-        var newCustomer = state.IsNewCustomer;
-        Both(e.RepId, (ref ActivityTotals t) =>
+        Both(e.RepId, static (ref ActivityTotals t, ActivityEvent order, double newCustomer) =>
         {
-            t.Revenue += e.Amount;
-            t.Cost += e.Cost;
-            t.NewCustomerRevenue += newCustomer ? e.Amount : 0;
-        });
+            t.Revenue += order.Amount;
+            t.Cost += order.Cost;
+            t.NewCustomerRevenue += newCustomer * order.Amount;
+        }, e, state.IsNewCustomer ? 1 : 0);
         var product = string.IsNullOrEmpty(e.Product) ? Contracts.Products.Unspecified : e.Product;
         state.RevenueByProduct[product] = state.RevenueByProduct.GetValueOrDefault(product) + e.Amount;
     }
 
-    private delegate void TotalsChange(ref ActivityTotals totals);
+    private delegate void TotalsChange(ref ActivityTotals totals, ActivityEvent e, double value);
 
-    /// <summary>Counts a change once for the account and once for the rep who did it (an activity counts for both).</summary>
-    private void Both(string? repId, TotalsChange change)
+    /// <summary>
+    /// Counts a change once for the account and once for the rep who did it (an activity counts for both). Changes
+    /// are static lambdas given the event and a value, so the per-event path allocates no closures.
+    /// </summary>
+    private void Both(string? repId, TotalsChange change, ActivityEvent e, double value = 0)
     {
-        change(ref state.Totals);
+        change(ref state.Totals, e, value);
         if (repId is null)
         {
             return;
         }
 
-        var repTotals = state.ByRep.GetValueOrDefault(repId);
-        change(ref repTotals);
-        state.ByRep[repId] = repTotals;
+        ref var repTotals = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(state.ByRep, repId, out _);
+        change(ref repTotals, e, value);
         changedReps.Add(repId);
     }
 }

@@ -7,13 +7,14 @@ namespace TerritoryGrid.Grains.Accounts;
 /// <summary>Builds the contributions an account sends to its territory and reps from its current state.</summary>
 internal static class ContributionBuilder
 {
-    /// <summary>The account's whole contribution to its territory: all activity, whoever did it, and its coverage needs.</summary>
-    public static AccountContribution ForTerritory(string accountId, AccountState state, MetricsOptions options, DateTimeOffset? earliestChange = null)
+    /// <summary>The account's whole contribution to its territory: all activity, whoever did it, and its coverage needs (built once per change by <see cref="Coverage"/>).</summary>
+    public static AccountContribution ForTerritory(
+        string accountId, AccountState state, AccountCoverage coverage, DateTimeOffset? earliestChange = null)
     {
         var totals = state.Totals;
         SetOpenFunnel(ref totals, state, repId: null);
         return new AccountContribution(
-            accountId, state.Sequence, totals, Products(state), Coverage(state, options), state.Watermark, state.LastContactAt, earliestChange);
+            accountId, state.Sequence, totals, Products(state), coverage, state.Watermark, state.LastContactAt, earliestChange);
     }
 
     /// <summary>
@@ -21,13 +22,13 @@ internal static class ContributionBuilder
     /// A rep who neither owns nor worked the account gets empty totals (which removes an earlier contribution).
     /// </summary>
     public static AccountContribution ForRep(
-        string accountId, string repId, AccountState state, MetricsOptions options, DateTimeOffset? earliestChange = null)
+        string accountId, string repId, AccountState state, AccountCoverage coverage, DateTimeOffset? earliestChange = null)
     {
         var totals = state.ByRep.GetValueOrDefault(repId);
         SetOpenFunnel(ref totals, state, repId);
         var owned = state.Setup?.OwnerRepId == repId;
         return new AccountContribution(
-            accountId, state.Sequence, totals, [], owned ? Coverage(state, options) : null, state.Watermark, state.LastContactAt, earliestChange);
+            accountId, state.Sequence, totals, [], owned ? coverage : null, state.Watermark, state.LastContactAt, earliestChange);
     }
 
     public static AccountCoverage Coverage(AccountState state, MetricsOptions options)
