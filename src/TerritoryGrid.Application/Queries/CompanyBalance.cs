@@ -4,7 +4,7 @@ namespace TerritoryGrid.Application.Queries;
 
 /// <summary>
 /// Company-wide balance: workload and revenue potential per rep should be nearly equal (coefficient of variation
-/// and max/min), plus overall coverage and how many territories are in each status.
+/// and max/min), plus overall coverage and how many territories are in each status; the per-rep values draw the distribution.
 /// </summary>
 public sealed record CompanyBalance(
     string Workspace,
@@ -16,4 +16,6 @@ public sealed record CompanyBalance(
     BalanceFigures WorkloadPerRep,
     BalanceFigures PotentialPerRep,
     IReadOnlyDictionary<string, int> TerritoriesByStatus,
-    DateTimeOffset? Watermark);
+    DateTimeOffset? Watermark,
+    IReadOnlyList<double> WorkloadValues,
+    IReadOnlyList<double> PotentialValues);

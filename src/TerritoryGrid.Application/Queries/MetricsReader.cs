@@ -99,7 +99,9 @@ public sealed class MetricsReader(IGrainFactory grains)
             BalanceFigures.Of(reps.Select(r => r.WorkloadHours).ToList()),
             BalanceFigures.Of(reps.Select(r => r.RevenuePotential).ToList()),
             Enum.GetValues<ServiceStatus>().ToDictionary(s => s.ToString(), s => territories.Count(t => t.Status == s)),
-            territories.Count == 0 ? null : territories.Max(t => t.Watermark));
+            territories.Count == 0 ? null : territories.Max(t => t.Watermark),
+            [.. reps.Select(r => Math.Round(r.WorkloadHours, 2))],
+            [.. reps.Select(r => Math.Round(r.RevenuePotential))]);
     }
 
     private Task<string[]> RepIdsOfAsync(string workspace, WorkspaceInfo info, string territoryId) =>

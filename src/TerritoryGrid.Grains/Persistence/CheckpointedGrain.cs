@@ -36,8 +36,16 @@ internal abstract class CheckpointedGrain<TState>(IPersistentState<TState> persi
 
     private async Task CheckpointAsync(CancellationToken cancellationToken)
     {
-        checkpointTimer?.Dispose();
+        // Disposing a timer cancels its running callback's token: write first, then let the one-shot timer go.
+        var timer = checkpointTimer;
         checkpointTimer = null;
-        await CheckpointNowAsync(cancellationToken);
+        try
+        {
+            await CheckpointNowAsync(CancellationToken.None);
+        }
+        finally
+        {
+            timer?.Dispose();
+        }
     }
 }

@@ -36,6 +36,10 @@ internal static class ActivityEndpoints
         {
             return ApiErrors.MalformedJson(error);
         }
+        catch (BadHttpRequestException error)
+        {
+            return ApiErrors.FromBadRequest(error);
+        }
 
         using (document)
         {

@@ -16,6 +16,10 @@ internal static class ApiErrors
     public static ProblemHttpResult MalformedJson(JsonException error) =>
         BadRequest($"malformed JSON{Where(error)}: {FirstSentence(error.Message)}");
 
+    /// <summary>Kestrel's refusals (a body over the size limit: 413) keep their status and say why.</summary>
+    public static ProblemHttpResult FromBadRequest(BadHttpRequestException error) =>
+        TypedResults.Problem(detail: error.Message, statusCode: error.StatusCode, title: error.StatusCode == 413 ? "Payload too large" : "Bad request");
+
     public static ProblemHttpResult? CheckWorkspace(string workspace) =>
         WorkspaceName.IsValid(workspace) ? null : BadRequest($"workspace '{Truncate(workspace)}' is not a valid name: {WorkspaceName.Rule}");
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using TerritoryGrid.Application;
 using TerritoryGrid.Application.Companies;
 using TerritoryGrid.Contracts.Grains;
@@ -9,6 +10,9 @@ namespace TerritoryGrid.Server.Api;
 
 internal static class CompanyEndpoints
 {
+    /// <summary>Largest company document accepted (a 100,000-account company is about 40 MB of JSON).</summary>
+    public const long MaxCompanyBytes = 512L * 1024 * 1024;
+
     public static RouteGroupBuilder MapCompany(this RouteGroupBuilder workspace)
     {
         workspace.MapPut("/company", LoadAsync)
@@ -16,7 +20,9 @@ internal static class CompanyEndpoints
             .WithDescription("Validates the whole company (territories, reps, accounts and assignments) before applying anything; every error names the entity, its id and the field. Segments missing from accounts are derived from annual net profit (Pareto by default). A replaced company starts a new generation: its metrics start empty.")
             .Accepts<CompanyDefinition>("application/json")
             .Produces<CompanyLoadResult>()
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .WithMetadata(new RequestSizeLimitAttribute(MaxCompanyBytes));
         workspace.MapGet("/company", GetAsync)
             .WithSummary("The workspace's company definition, as loaded (with derived segments)")
             .Produces<CompanyDefinition>();
@@ -43,6 +49,10 @@ internal static class CompanyEndpoints
         catch (JsonException error)
         {
             return ApiErrors.MalformedJson(error);
+        }
+        catch (BadHttpRequestException error)
+        {
+            return ApiErrors.FromBadRequest(error);
         }
 
         return await ApplyAsync(workspace, company, loader, request.HttpContext, cancellationToken);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using TerritoryGrid.Contracts.Company;
 using TerritoryGrid.Contracts.Grains;
+using TerritoryGrid.Server.Dashboard;
 
 namespace TerritoryGrid.Server.Api;
 
@@ -19,6 +20,7 @@ internal static class WorkspaceEndpoints
         workspace.MapCompany();
         workspace.MapActivity();
         workspace.MapMetrics();
+        workspace.MapDashboardData();
         return app;
     }
 

@@ -1,4 +1,5 @@
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using TerritoryGrid.Grains.Persistence;
 using TerritoryGrid.Server.Hosting;
 
@@ -32,6 +33,7 @@ public static class OrleansHostingExtensions
             }
 
             silo.AddTerritoryGridGrains();
+            silo.AddDashboard();
         });
         builder.Services.AddTerritoryGridApplication();
         builder.Services.AddHostedService<RecoveryWarmUp>();

@@ -1,0 +1,20 @@
+// REST reads: the snapshot a view starts from, and re-reads after a reconnect so no stale number stays on screen.
+async function get(path) {
+  const response = await fetch(path, { headers: { accept: 'application/json' } });
+  if (!response.ok) {
+    const problem = await response.json().catch(() => ({}));
+    throw new Error(problem.detail || `${response.status} ${response.statusText}`);
+  }
+  return response.json();
+}
+
+const ws = (workspace) => `/api/workspaces/${encodeURIComponent(workspace)}`;
+
+export const api = {
+  workspaces: () => get('/api/workspaces'),
+  territories: (workspace) => get(`${ws(workspace)}/territories`),
+  territory: (workspace, id) => get(`${ws(workspace)}/territories/${encodeURIComponent(id)}`),
+  rep: (workspace, id) => get(`${ws(workspace)}/reps/${encodeURIComponent(id)}`),
+  balance: (workspace) => get(`${ws(workspace)}/balance`),
+  map: (workspace) => get(`${ws(workspace)}/map`),
+};

@@ -1,0 +1,188 @@
+import { api } from './api.js';
+import { el, number, ratio, percent, statusLabel, day } from './dom.js';
+import { sparkline, histogram, trendChart } from './charts.js';
+import { drawMap } from './map.js';
+
+const state = {
+  workspace: null, territories: new Map(), sort: { key: 'status', desc: false }, filter: '',
+  map: null, selected: null, selectedRep: null, renderQueued: false,
+};
+const $ = (id) => document.getElementById(id);
+const statusOrder = { underServed: 0, balanced: 1, overServed: 2 };
+const sortKeys = {
+  name: (t) => t.name, status: (t) => statusOrder[t.status], coverage: (t) => t.coverage ?? Infinity,
+  adherence: (t) => t.adherence, revenue: (t) => t.totals.revenue, netProfit: (t) => t.netProfit,
+  conversion: (t) => t.funnel.conversionRate,
+};
+
+const connection = new signalR.HubConnectionBuilder()
+  .withUrl('/hubs/territories')
+  .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (context) => Math.min(10000, 500 * 2 ** context.previousRetryCount) })
+  .build();
+
+connection.on('overview', (frame) => {
+  if (frame.workspace !== state.workspace) return;
+  for (const territory of frame.territories) state.territories.set(territory.id, territory);
+  for (const alert of frame.alerts) addAlert(alert);
+  scheduleRender();
+});
+
+connection.on('territory', (frame) => {
+  if (frame.workspace !== state.workspace || frame.territory.id !== state.selected) return;
+  renderDrillHeader(frame.territory);
+});
+
+connection.onreconnecting(() => setConnection('reconnecting'));
+connection.onclose(() => setConnection('disconnected'));
+connection.onreconnected(async () => {
+  // Frames sent while disconnected are lost: join the groups again and re-read everything shown.
+  setConnection('connected');
+  await subscribe();
+  await loadWorkspace();
+});
+
+function setConnection(value) {
+  const badge = $('connection');
+  badge.dataset.state = value;
+  badge.textContent = value;
+}
+
+async function subscribe() {
+  await connection.invoke('SubscribeOverview', state.workspace);
+  if (state.selected) await connection.invoke('SubscribeTerritory', state.workspace, state.selected);
+}
+
+async function loadWorkspace() {
+  const [list, map] = await Promise.all([api.territories(state.workspace), api.map(state.workspace).catch(() => null)]);
+  state.territories = new Map(list.territories.map((t) => [t.id, t]));
+  state.map = map;
+  scheduleRender();
+  await refreshBalance();
+  if (state.selected) await openTerritory(state.selected);
+}
+
+async function refreshBalance() {
+  if (!state.workspace) return;
+  const balance = await api.balance(state.workspace).catch(() => null);
+  if (!balance) return;
+  $('company-coverage').textContent = ratio(balance.coverage);
+  $('workload-cv').textContent = ratio(balance.workloadPerRep.coefficientOfVariation);
+  $('potential-cv').textContent = ratio(balance.potentialPerRep.coefficientOfVariation);
+  histogram($('workload-histogram'), balance.workloadValues);
+  histogram($('potential-histogram'), balance.potentialValues);
+}
+
+// At most ten renders a second however many frames arrive; a timer, not requestAnimationFrame, so a tab in the
+// background still holds current numbers when it comes back.
+function scheduleRender() {
+  if (state.renderQueued) return;
+  state.renderQueued = true;
+  setTimeout(() => {
+    state.renderQueued = false;
+    render();
+  }, 100);
+}
+
+function render() {
+  const all = [...state.territories.values()];
+  for (const status of Object.keys(statusOrder)) $(`count-${status}`).textContent = all.filter((t) => t.status === status).length;
+  const watermark = all.map((t) => t.watermark).sort().at(-1);
+  $('watermark').textContent = watermark ? `event time ${watermark.replace('T', ' ').slice(0, 16)}` : '';
+  const key = sortKeys[state.sort.key];
+  const rows = all
+    .filter((t) => !state.filter || t.status === state.filter)
+    .sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.id < b.id ? -1 : 1) * (state.sort.desc ? -1 : 1))
+    .map((t) => el('tr', { 'data-id': t.id, onclick: () => openTerritory(t.id) },
+      el('td', { text: t.name }),
+      el('td', {}, el('span', { class: `status ${t.status}`, text: statusLabel[t.status], title: t.statusReason })),
+      el('td', { text: ratio(t.coverage) }),
+      el('td', { text: ratio(t.adherence) }),
+      el('td', { text: number(t.totals.revenue) }),
+      el('td', { text: number(t.netProfit) }),
+      el('td', { text: percent(t.funnel.conversionRate) }),
+      el('td', {}, sparkline(t.trend))));
+  $('territories').tBodies[0].replaceChildren(...rows);
+  drawMap($('map'), state.map, new Map(all.map((t) => [t.id, t.status])));
+}
+
+function addAlert(change) {
+  const territory = state.territories.get(change.territoryId);
+  const item = el('li', { class: change.to },
+    el('b', { text: territory ? territory.name : change.territoryId }),
+    el('span', { text: ` ${statusLabel[change.from]} → ${statusLabel[change.to]} on ${day(change.at)}` }),
+    el('div', { class: 'reason', text: change.reason }));
+  const list = $('alerts');
+  list.prepend(item);
+  while (list.children.length > 100) list.lastChild.remove();
+}
+
+function renderDrillHeader(territory) {
+  $('drill-title').textContent = `${territory.name} — ${statusLabel[territory.status]}`;
+  $('drill-reason').textContent = `${territory.statusReason} · coverage ${ratio(territory.coverage)} · adherence ${ratio(territory.adherence)} · ${number(territory.demandHours)} demand h/week for ${number(territory.capacityHours)} capacity h/week · revenue at risk ${number(territory.revenueAtRisk)}`;
+  trendChart($('trend-chart'), territory.trend);
+}
+
+async function openTerritory(id) {
+  if (state.selected && state.selected !== id) await connection.invoke('UnsubscribeTerritory', state.workspace, state.selected);
+  state.selected = id;
+  await connection.invoke('SubscribeTerritory', state.workspace, id);
+  const detail = await api.territory(state.workspace, id);
+  $('drilldown').hidden = false;
+  renderDrillHeader(detail.territory);
+  const rows = detail.reps.map((r) => el('tr', { 'data-id': r.id, onclick: () => openRep(r.id) },
+    el('td', { text: r.name }), el('td', { text: r.role }), el('td', { text: r.accountsOwned }),
+    el('td', { text: `${number(r.workloadHours, 1)} h` }), el('td', { text: percent(r.utilisation) }),
+    el('td', { text: ratio(r.adherence) }), el('td', { text: percent(r.funnel.opportunityToWinRate) }),
+    el('td', { text: percent(r.quotaAttainment) })));
+  $('reps').tBodies[0].replaceChildren(...rows);
+  if (state.selectedRep && !detail.reps.some((r) => r.id === state.selectedRep)) $('rep-accounts').hidden = true;
+}
+
+async function openRep(id) {
+  state.selectedRep = id;
+  const detail = await api.rep(state.workspace, id);
+  $('rep-title').textContent = `${detail.rep.name}'s accounts`;
+  const rows = detail.accounts.map((a) => el('tr', { 'data-id': a.id },
+    el('td', { text: a.name }), el('td', { text: a.segment.toUpperCase() }),
+    el('td', { text: `${a.touchesDelivered} / ${number(a.touchesRequired, 1)}` }), el('td', { text: day(a.lastContactAt) }),
+    el('td', { text: number(a.annualNetProfit) }), el('td', { text: number(a.totals.revenue) })));
+  $('accounts').tBodies[0].replaceChildren(...rows);
+  $('rep-accounts').hidden = false;
+}
+
+async function switchWorkspace(name) {
+  if (state.workspace) await connection.invoke('UnsubscribeOverview', state.workspace).catch(() => {});
+  state.workspace = name;
+  state.selected = null;
+  $('drilldown').hidden = true;
+  $('alerts').replaceChildren();
+  const info = (await api.workspaces()).find((w) => w.name === name);
+  $('workspace-kind').textContent = info ? `${info.kind} · ${info.companyName ?? ''}` : '';
+  await subscribe();
+  await loadWorkspace();
+}
+
+async function start() {
+  for (const th of document.querySelectorAll('th[data-sort]')) {
+    th.addEventListener('click', () => {
+      state.sort = { key: th.dataset.sort, desc: state.sort.key === th.dataset.sort ? !state.sort.desc : false };
+      scheduleRender();
+    });
+  }
+  $('status-filter').addEventListener('change', (e) => { state.filter = e.target.value; scheduleRender(); });
+  $('drill-close').addEventListener('click', () => { $('drilldown').hidden = true; state.selected = null; });
+  $('workspace').addEventListener('change', (e) => switchWorkspace(e.target.value));
+  await connection.start();
+  setConnection('connected');
+  const workspaces = await api.workspaces();
+  const names = workspaces.map((w) => w.name);
+  const initial = new URLSearchParams(location.search).get('workspace') ?? (names.includes('live') ? 'live' : names[0]);
+  $('workspace').replaceChildren(...names.map((n) => el('option', { value: n, text: n, selected: n === initial })));
+  if (initial) await switchWorkspace(initial);
+  setInterval(refreshBalance, 5000);
+}
+
+start().catch((error) => {
+  setConnection('disconnected');
+  document.querySelector('main').prepend(el('p', { class: 'reason', text: `Could not start the dashboard: ${error.message}` }));
+});

@@ -1,0 +1,27 @@
+// Every name and reason reaches the page through textContent: data is never parsed as HTML.
+export function el(tag, attributes = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attributes)) {
+    if (key === 'class') node.className = value;
+    else if (key === 'text') node.textContent = value;
+    else if (key.startsWith('data-')) node.setAttribute(key, value);
+    else node[key] = value;
+  }
+  for (const child of children) node.append(child);
+  return node;
+}
+
+export const svg = (tag, attributes = {}) => {
+  const node = document.createElementNS('http://www.w3.org/2000/svg', tag);
+  for (const [key, value] of Object.entries(attributes)) node.setAttribute(key, value);
+  return node;
+};
+
+export const number = (value, digits = 0) =>
+  value === null || value === undefined || Number.isNaN(value) ? '–'
+    : Number(value).toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+export const ratio = (value) => (value === null || value === undefined ? '–' : number(value, 2));
+export const percent = (value) => (value === null || value === undefined ? '–' : `${number(value * 100, 1)}%`);
+export const statusLabel = { underServed: 'under-served', balanced: 'balanced', overServed: 'over-served' };
+export const day = (iso) => (iso ? iso.slice(0, 10) : '–');

@@ -1,0 +1,59 @@
+using Microsoft.Playwright;
+
+namespace TerritoryGrid.Dashboard.Tests;
+
+[Collection(DashboardCollection.Name)]
+public sealed class DashboardPageTests(DashboardServer server, BrowserFixture browser)
+{
+    private async Task<IPage> OpenAsync(string workspace)
+    {
+        var page = await browser.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1500, Height = 1100 } });
+        page.SetDefaultTimeout(15_000);
+        await page.GotoAsync(new Uri(server.Address, $"/?workspace={workspace}").ToString());
+        await Assertions.Expect(page.Locator("#connection")).ToHaveTextAsync("connected");
+        return page;
+    }
+
+    [Fact]
+    public async Task LeadWave_TurnsABalancedTerritoryUnderServed_LiveWithTheAlertAndTheNumbers()
+    {
+        const string workspace = "browser-flip";
+        await Scenario.LoadAsync(server.Http, workspace, Scenario.Company());
+        await Scenario.PostAsync(server.Http, workspace, Scenario.Served());
+        var page = await OpenAsync(workspace);
+        var north = page.Locator("#territories tbody tr[data-id='north']");
+        await Assertions.Expect(north.Locator(".status")).ToHaveTextAsync("balanced");
+        await Assertions.Expect(north.Locator("td").Nth(2)).ToHaveTextAsync("1.20");
+
+        await Scenario.PostAsync(server.Http, workspace, Scenario.LeadWave());
+
+        await Assertions.Expect(north.Locator(".status")).ToHaveTextAsync("under-served");
+        await Assertions.Expect(north.Locator("td").Nth(2)).ToHaveTextAsync("0.35");
+        var alert = page.Locator("#alerts li").First;
+        await Assertions.Expect(alert).ToContainTextAsync("North balanced → under-served");
+        await Assertions.Expect(alert).ToContainTextAsync("coverage 0.35 < 0.90: 1 rep (3 capacity hours/week) for 9 demand hours/week");
+
+        await north.ClickAsync();
+        await Assertions.Expect(page.Locator("#drill-title")).ToHaveTextAsync("North — under-served");
+        await page.Locator("#reps tbody tr[data-id='nora']").ClickAsync();
+        await Assertions.Expect(page.Locator("#rep-title")).ToHaveTextAsync("Nora North's accounts");
+        await Assertions.Expect(page.Locator("#accounts tbody tr")).ToHaveCountAsync(40);
+        await Assertions.Expect(page.Locator("#accounts tbody tr[data-id='n30'] td").Nth(2)).ToHaveTextAsync("2 / 1.0");
+    }
+
+    [Fact]
+    public async Task TerritoryNamedWithMarkup_ShowsTheMarkupAsText()
+    {
+        const string workspace = "browser-xss";
+        const string hostile = "<img src=x onerror=alert(1)>";
+        await Scenario.LoadAsync(server.Http, workspace, Scenario.Company(northName: hostile));
+        var page = await OpenAsync(workspace);
+        var dialogs = 0;
+        page.Dialog += (_, dialog) => { dialogs++; _ = dialog.DismissAsync(); };
+
+        await Assertions.Expect(page.Locator("#territories tbody tr[data-id='north'] td").First).ToHaveTextAsync(hostile);
+
+        Assert.Equal(0, await page.Locator("#territories img").CountAsync());
+        Assert.Equal(0, dialogs);
+    }
+}
