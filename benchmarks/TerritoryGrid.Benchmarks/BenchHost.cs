@@ -23,6 +23,7 @@ internal sealed class BenchHost : WebApplicationFactory<Program>
             ["Orleans:SiloPort"] = FreePort().ToString(),
             ["Orleans:GatewayPort"] = FreePort().ToString(),
             ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Orleans"] = "Error",
         };
         if (dataDirectory is not null)
         {

@@ -53,8 +53,15 @@ public sealed class MetricsOptions
     /// <summary>Daily points kept per territory for its time series. The default is 400.</summary>
     public int TrendDays { get; set; } = 400;
 
-    /// <summary>How long a changed grain waits before writing its state. The default is 30 seconds.</summary>
-    public TimeSpan CheckpointDelay { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>How long a changed rep, territory or workspace waits before writing its state. The default is 30 seconds.</summary>
+    public TimeSpan CheckpointDelay { get; set; } = TimeSpan.FromMinutes(0.5);
+
+    /// <summary>
+    /// How long a changed account waits before writing its state when the activity log is durable: the log already
+    /// holds every accepted event, so the checkpoint only shortens the replay after a crash. Without a durable log an
+    /// account writes only when it deactivates. The default is 5 minutes.
+    /// </summary>
+    public TimeSpan AccountCheckpointDelay { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>Most often a territory announces a change to dashboards. The default is 250 ms.</summary>
     public TimeSpan PushInterval { get; set; } = TimeSpan.FromMilliseconds(250);

@@ -20,7 +20,7 @@ internal sealed class AccountGrain(
     RollupDispatcher dispatcher,
     IActivityLog log,
     IOptions<MetricsOptions> options)
-    : CheckpointedGrain<AccountState>(persisted, options.Value.CheckpointDelay), IAccountGrain
+    : CheckpointedGrain<AccountState>(persisted, log.IsDurable ? options.Value.AccountCheckpointDelay : null), IAccountGrain
 {
     private readonly MetricsOptions metrics = options.Value;
     private AccountLedger? ledger;

@@ -1,10 +1,10 @@
 namespace TerritoryGrid.Grains.Persistence;
 
 /// <summary>
-/// A grain that writes its state a while after it changes, and when it deactivates, rather than once per event:
-/// no store commits a write per event at ingest rates.
+/// A grain that writes its state a while after it changes (<paramref name="delay"/>; null: only when it
+/// deactivates), rather than once per event: no store commits a write per event at ingest rates.
 /// </summary>
-internal abstract class CheckpointedGrain<TState>(IPersistentState<TState> persisted, TimeSpan delay) : Grain
+internal abstract class CheckpointedGrain<TState>(IPersistentState<TState> persisted, TimeSpan? delay) : Grain
     where TState : new()
 {
     private IGrainTimer? checkpointTimer;
@@ -15,8 +15,11 @@ internal abstract class CheckpointedGrain<TState>(IPersistentState<TState> persi
     protected void MarkDirty()
     {
         dirty = true;
-        checkpointTimer ??= this.RegisterGrainTimer(
-            CheckpointAsync, new GrainTimerCreationOptions { DueTime = delay, Period = Timeout.InfiniteTimeSpan });
+        if (delay is { } due)
+        {
+            checkpointTimer ??= this.RegisterGrainTimer(
+                CheckpointAsync, new GrainTimerCreationOptions { DueTime = due, Period = Timeout.InfiniteTimeSpan });
+        }
     }
 
     protected async Task CheckpointNowAsync(CancellationToken cancellationToken = default)

@@ -25,7 +25,7 @@ public static class OrleansHostingExtensions
             });
             if (storage.Provider == StorageProvider.Memory)
             {
-                silo.AddMemoryGrainStorage(StorageNames.Grains);
+                silo.AddTerritoryGridMemoryStorage(StorageNames.Grains);
             }
             else
             {

@@ -28,7 +28,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         var builder = new InProcessTestClusterBuilder(2);
         builder.ConfigureSilo((_, silo) =>
         {
-            silo.AddMemoryGrainStorage(StorageNames.Grains);
+            silo.AddTerritoryGridMemoryStorage(StorageNames.Grains);
             silo.AddTerritoryGridGrains();
             silo.Services.Configure<MetricsOptions>(o => o.RollupFlushInterval = TimeSpan.FromMilliseconds(20));
         });

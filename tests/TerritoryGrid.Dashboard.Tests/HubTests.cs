@@ -1,0 +1,103 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace TerritoryGrid.Dashboard.Tests;
+
+/// <summary>The hub as a .NET client sees it: groups, coalesced frames, and a resync after reconnecting.</summary>
+[Collection(DashboardCollection.Name)]
+public sealed class HubTests(DashboardServer server)
+{
+    private async Task<HubConnection> ConnectAsync()
+    {
+        var connection = new HubConnectionBuilder().WithUrl(new Uri(server.Address, "/hubs/territories")).Build();
+        await connection.StartAsync();
+        return connection;
+    }
+
+    private static async Task<T> WithinAsync<T>(Func<T> read, Func<T, bool> done)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (!done(read()) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+
+        return read();
+    }
+
+    [Fact]
+    public async Task SubscribeTerritory_ReceivesOnlyThatTerritorysFrames()
+    {
+        const string workspace = "hub-groups";
+        await Scenario.LoadAsync(server.Http, workspace, Scenario.Company());
+        await using var connection = await ConnectAsync();
+        var frames = new ConcurrentBag<string>();
+        connection.On<JsonElement>("territory", frame => frames.Add(frame.GetProperty("territory").GetProperty("id").GetString()!));
+        connection.On<JsonElement>("overview", _ => frames.Add("overview"));
+        await connection.InvokeAsync("SubscribeTerritory", workspace, "south");
+
+        await Scenario.PostAsync(server.Http, workspace, Scenario.Served());
+        await Scenario.PostAsync(server.Http, workspace, new JsonArray(
+            new JsonObject { ["id"] = "s-call", ["kind"] = "call", ["accountId"] = "s1", ["repId"] = "sam", ["occurredAt"] = Scenario.Today.AddDays(-3).ToString("O") }));
+
+        var received = await WithinAsync(() => frames.ToArray(), f => f.Contains("south"));
+        await Task.Delay(600);
+        Assert.Contains("south", received);
+        Assert.DoesNotContain("north", frames);
+        Assert.DoesNotContain("overview", frames);
+    }
+
+    [Fact]
+    public async Task ManyBatches_AreCoalescedIntoFewFramesWithExactFinalNumbers()
+    {
+        const string workspace = "hub-coalesce";
+        await Scenario.LoadAsync(server.Http, workspace, Scenario.Company());
+        await using var connection = await ConnectAsync();
+        var frames = new ConcurrentQueue<JsonElement>();
+        connection.On<JsonElement>("overview", frame => frames.Enqueue(frame.Clone()));
+        await connection.InvokeAsync("SubscribeOverview", workspace);
+
+        const int batches = 40;
+        for (var b = 0; b < batches; b++)
+        {
+            await Scenario.PostAsync(server.Http, workspace, new JsonArray([.. Enumerable.Range(0, 10).Select(i => (JsonNode)new JsonObject
+            {
+                ["id"] = $"o-{b}-{i}", ["kind"] = "order", ["accountId"] = $"n{(b + i) % 40:D2}", ["repId"] = "nora", ["amount"] = 10.0,
+                ["occurredAt"] = Scenario.Today.AddDays(-5).AddMinutes(b * 10 + i).ToString("O"),
+            })]));
+        }
+
+        double LatestNorthRevenue() => frames.SelectMany(f => f.GetProperty("territories").EnumerateArray())
+            .Where(t => t.GetProperty("id").GetString() == "north")
+            .Select(t => t.GetProperty("totals").GetProperty("revenue").GetDouble()).LastOrDefault();
+        var revenue = await WithinAsync(LatestNorthRevenue, r => r == batches * 10 * 10.0);
+
+        Assert.Equal(4000, revenue);
+        Assert.True(frames.Count < batches / 2, $"{batches} batches produced {frames.Count} overview frames");
+    }
+
+    [Fact]
+    public async Task Reconnect_ThenRereadingTheSnapshot_ShowsWhatChangedWhileAway()
+    {
+        const string workspace = "hub-resync";
+        await Scenario.LoadAsync(server.Http, workspace, Scenario.Company());
+        var connection = await ConnectAsync();
+        var frames = new ConcurrentBag<JsonElement>();
+        connection.On<JsonElement>("overview", frame => frames.Add(frame.Clone()));
+        await connection.InvokeAsync("SubscribeOverview", workspace);
+        await connection.StopAsync();
+
+        await Scenario.PostAsync(server.Http, workspace, Scenario.Served());
+        await Task.Delay(600);
+        await connection.StartAsync();
+        await connection.InvokeAsync("SubscribeOverview", workspace);
+        var snapshot = await server.Http.GetFromJsonAsync<JsonObject>($"/api/workspaces/{workspace}/territories/north");
+
+        Assert.Empty(frames);
+        Assert.Equal(40, (int)snapshot!["territory"]!["totals"]!["conversations"]!);
+        await connection.DisposeAsync();
+    }
+}
