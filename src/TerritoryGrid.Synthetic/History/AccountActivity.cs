@@ -17,24 +17,34 @@ internal sealed class AccountActivity(AccountDefinition account, RepDefinition? 
     private readonly List<ActivityEvent> events = [];
     private Randomizer random = new();
 
-    public List<ActivityEvent> Generate(HistorySpec spec, double deliveryRate)
+    private double[] weeklyDelivery = [];
+    private DateTimeOffset from;
+
+    /// <summary>Generates the period's events; <paramref name="weeklyDelivery"/> is the territory's delivery rate per week.</summary>
+    public List<ActivityEvent> Generate(HistorySpec spec, double[] weeklyDelivery)
     {
         random = new Randomizer(StableSeed.Of(spec.Seed, account.Id));
+        this.weeklyDelivery = weeklyDelivery;
+        from = spec.From;
         events.Clear();
-        Touches(spec, deliveryRate);
-        Leads(spec, deliveryRate);
+        Touches(spec);
+        Leads(spec);
         Orders(spec);
-        Extras(spec, deliveryRate);
+        Extras(spec);
         return events;
     }
 
-    private void Touches(HistorySpec spec, double deliveryRate)
+    private double DeliveryAt(DateTimeOffset at) =>
+        weeklyDelivery[Math.Clamp((int)((at - from).TotalDays / 7), 0, weeklyDelivery.Length - 1)];
+
+    private void Touches(HistorySpec spec)
     {
         var pattern = metrics.CallPatterns.For(account.Segment ?? Segment.C);
         var interval = 28.0 / pattern.TouchesPer4Weeks;
-        var rate = account.Segment == Segment.A ? Math.Min(1, deliveryRate * 1.03) : deliveryRate;
         for (var day = random.Double(0, interval); spec.From.AddDays(day) < spec.To; day += interval)
         {
+            var deliveryRate = DeliveryAt(spec.From.AddDays(day));
+            var rate = account.Segment == Segment.A ? Math.Min(1, deliveryRate * 1.03) : deliveryRate;
             if (random.Double() < rate)
             {
                 var kind = account.Segment switch
@@ -62,14 +72,30 @@ internal sealed class AccountActivity(AccountDefinition account, RepDefinition? 
         events.Add(new ActivityEvent("", kind, at, account.Id, rep?.Id, DurationMinutes: minutes, TravelMinutes: Math.Round(travel, 1)));
     }
 
-    private void Leads(HistorySpec spec, double deliveryRate)
+    /// <summary>Times of arrivals at <paramref name="perDay"/> × the season's multiplier, week by week.</summary>
+    private List<DateTimeOffset> Arrivals(HistorySpec spec, double perDay)
     {
-        var perDay = spec.LeadsPerAccountPerDay * Catalogue.LeadRateFactor(account.Industry) * spec.DemandMultiplier;
-        var days = (spec.To - spec.From).TotalDays;
-        var count = Poisson(perDay * days);
-        for (var i = 0; i < count; i++)
+        var arrivals = new List<DateTimeOffset>();
+        for (var weekStart = spec.From; weekStart < spec.To; weekStart = weekStart.AddDays(7))
         {
-            var created = spec.From.AddDays(random.Double(0, days));
+            var days = Math.Min(7, (spec.To - weekStart).TotalDays);
+            var count = Poisson(perDay * days * spec.MultiplierAt(account, weekStart.AddDays(days / 2)));
+            for (var i = 0; i < count; i++)
+            {
+                arrivals.Add(weekStart.AddDays(random.Double(0, days)));
+            }
+        }
+
+        return arrivals;
+    }
+
+    private void Leads(HistorySpec spec)
+    {
+        var arrivals = Arrivals(spec, spec.LeadsPerAccountPerDay * Catalogue.LeadRateFactor(account.Industry));
+        for (var i = 0; i < arrivals.Count; i++)
+        {
+            var created = arrivals[i];
+            var deliveryRate = DeliveryAt(created);
             var lead = $"{account.Id}-L{created.UtcTicks / TimeSpan.TicksPerMinute}-{i}";
             var rep = owner;
             Add(new ActivityEvent("", ActivityKind.LeadCreated, created, account.Id, rep?.Id, ReferenceId: lead), spec.To);
@@ -105,20 +131,18 @@ internal sealed class AccountActivity(AccountDefinition account, RepDefinition? 
         }
 
         var perYear = Math.Clamp(account.AnnualRevenue / 20_000, 2, 24);
-        var days = (spec.To - spec.From).TotalDays;
-        var count = Poisson(perYear * days / 365 * spec.DemandMultiplier);
-        for (var i = 0; i < count; i++)
+        foreach (var at in Arrivals(spec, perYear / 365))
         {
             var amount = Math.Round(account.AnnualRevenue / perYear * random.Double(0.7, 1.3), 2);
             var cost = Math.Round(account.AnnualCostToServe / perYear * random.Double(0.7, 1.3), 2);
-            Add(new ActivityEvent("", ActivityKind.Order, spec.From.AddDays(random.Double(0, days)), account.Id, owner?.Id,
-                Amount: amount, Cost: cost, Product: Product()), spec.To);
+            Add(new ActivityEvent("", ActivityKind.Order, at, account.Id, owner?.Id, Amount: amount, Cost: cost, Product: Product()), spec.To);
         }
     }
 
-    private void Extras(HistorySpec spec, double deliveryRate)
+    private void Extras(HistorySpec spec)
     {
         var days = (spec.To - spec.From).TotalDays;
+        var deliveryRate = weeklyDelivery.Average();
         if (random.Double() < 0.01 * days / 30)
         {
             Add(new ActivityEvent("", ActivityKind.Cost, spec.From.AddDays(random.Double(0, days)), account.Id, owner?.Id,

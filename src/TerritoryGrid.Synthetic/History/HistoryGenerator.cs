@@ -13,7 +13,7 @@ public static class HistoryGenerator
     public static IReadOnlyList<ActivityEvent> Generate(CompanyDefinition company, HistorySpec spec, MetricsOptions? metrics = null)
     {
         metrics ??= new MetricsOptions();
-        var delivery = TerritoryDelivery.Rates(company, metrics);
+        var delivery = TerritoryDelivery.WeeklyRates(company, spec, metrics);
         var reps = company.Reps.ToDictionary(r => r.Id, StringComparer.Ordinal);
         var repsByTerritory = company.Reps.GroupBy(r => r.TerritoryId).ToDictionary(g => g.Key, g => (IReadOnlyList<RepDefinition>)g.ToList());
         var all = new List<ActivityEvent>(company.Accounts.Count * 6);
@@ -21,7 +21,7 @@ public static class HistoryGenerator
         {
             var owner = account.OwnerRepId is { } id ? reps[id] : null;
             var activity = new AccountActivity(account, owner, repsByTerritory.GetValueOrDefault(account.TerritoryId) ?? [], metrics);
-            all.AddRange(activity.Generate(spec, delivery.GetValueOrDefault(account.TerritoryId, TerritoryDelivery.Diligence)));
+            all.AddRange(activity.Generate(spec, delivery.GetValueOrDefault(account.TerritoryId) ?? [TerritoryDelivery.Diligence]));
         }
 
         // Ordered by time, then account (stable for equal times): ids follow that order, so they are reproducible.

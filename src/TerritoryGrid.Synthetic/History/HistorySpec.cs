@@ -10,4 +10,13 @@ public sealed record HistorySpec(DateTimeOffset From, DateTimeOffset To, int See
     public double LeadsPerAccountPerDay { get; init; } = Catalogue.LeadsPerAccountPerDay;
 
     public double DemandMultiplier { get; init; } = 1.0;
+
+    /// <summary>
+    /// A season: the demand multiplier of an account at an instant (industry and regional curves, shocks). When set
+    /// it replaces <see cref="DemandMultiplier"/>; reps' delivery then follows each territory's demand week by week.
+    /// </summary>
+    public Func<Domain.Company.AccountDefinition, DateTimeOffset, double>? DemandMultiplierAt { get; init; }
+
+    public double MultiplierAt(Domain.Company.AccountDefinition account, DateTimeOffset at) =>
+        DemandMultiplierAt?.Invoke(account, at) ?? DemandMultiplier;
 }

@@ -1,0 +1,24 @@
+using TerritoryGrid.Domain.Coverage;
+
+namespace TerritoryGrid.Simulator.Reporting;
+
+/// <summary>One territory at the end of one simulated week, as the live system classified it.</summary>
+public sealed record WeeklyRow(
+    int Week,
+    DateOnly WeekStart,
+    string TerritoryId,
+    string Territory,
+    string? Region,
+    ServiceStatus Status,
+    double? Coverage,
+    double Adherence,
+    double DemandHours,
+    double CapacityHours,
+    double Revenue,
+    double NetProfit);
+
+/// <summary>The company's balance at the end of one simulated week.</summary>
+public sealed record BalanceRow(int Week, DateOnly WeekStart, double WorkloadCv, double PotentialCv, double? Coverage);
+
+/// <summary>A simulation's result: every territory every week, and the balance every week.</summary>
+public sealed record SimulationResult(string Scenario, IReadOnlyList<WeeklyRow> Territories, IReadOnlyList<BalanceRow> Balance, long Events, double Seconds);

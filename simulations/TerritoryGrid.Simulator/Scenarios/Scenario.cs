@@ -1,0 +1,40 @@
+namespace TerritoryGrid.Simulator.Scenarios;
+
+/// <summary>A what-if scenario, as written in a scenario file (see simulations/README.md and scenarios/scenario.schema.json).</summary>
+public sealed record Scenario(
+    string Name,
+    int Seed,
+    ScenarioCompany Company,
+    ScenarioPeriod Period,
+    Seasonality? Seasonality = null,
+    IReadOnlyList<Shock>? Shocks = null);
+
+/// <summary>The synthetic company to generate (Bogus, from its seed), and the spread of its territories' starting coverage.</summary>
+public sealed record ScenarioCompany(
+    int Territories = 20,
+    int Reps = 400,
+    int Accounts = 20_000,
+    int Seed = 20261123,
+    double LowestCoverage = 0.72,
+    double HighestCoverage = 1.45);
+
+/// <summary>The simulated weeks: <see cref="Start"/> (a date) and how many weeks follow.</summary>
+public sealed record ScenarioPeriod(DateOnly Start, int Weeks);
+
+/// <summary>Monthly demand multipliers (12 values, January first) by industry and by region.</summary>
+public sealed record Seasonality(
+    IReadOnlyDictionary<string, double[]>? Industries = null,
+    IReadOnlyDictionary<string, double[]>? Regions = null);
+
+/// <summary>
+/// A demand shock: from <see cref="From"/> to <see cref="To"/> (inclusive dates), the demand of the accounts in
+/// <see cref="Region"/>, <see cref="Industry"/> and/or <see cref="Territory"/> is multiplied by <see cref="Multiplier"/>.
+/// </summary>
+public sealed record Shock(
+    string Name,
+    DateOnly From,
+    DateOnly To,
+    double Multiplier,
+    string? Region = null,
+    string? Industry = null,
+    string? Territory = null);

@@ -1,0 +1,46 @@
+using TerritoryGrid.Domain.Coverage;
+using TerritoryGrid.Simulator.Reporting;
+using TerritoryGrid.Simulator.Running;
+using TerritoryGrid.Simulator.Scenarios;
+
+namespace TerritoryGrid.Simulator.Tests.Running;
+
+public sealed class BatchRunnerTests
+{
+    /// <summary>Four territories that all start comfortably covered; terr-02's demand triples in weeks 7 to 10.</summary>
+    private static Scenario ShockScenario() => new(
+        "terr-02 triples",
+        Seed: 3,
+        new ScenarioCompany(Territories: 4, Reps: 48, Accounts: 1200, Seed: 99, LowestCoverage: 1.1, HighestCoverage: 1.1),
+        new ScenarioPeriod(new DateOnly(2025, 3, 3), 20),
+        Shocks: [new Shock("triple", new DateOnly(2025, 4, 14), new DateOnly(2025, 5, 11), 12.0, Territory: "terr-02")]);
+
+    [Fact]
+    public async Task Shock_PushesTheShockedTerritoryUnderServedInItsWeeks_AndBackAfterwards()
+    {
+        var result = await new BatchRunner().RunAsync(ShockScenario());
+
+        var shocked = result.Territories.Where(r => r.TerritoryId == "terr-02").ToDictionary(r => r.Week, r => r.Status);
+        Assert.All(Enumerable.Range(1, 5), week => Assert.NotEqual(ServiceStatus.UnderServed, shocked[week]));
+        Assert.True(Enumerable.Range(8, 4).Count(week => shocked[week] == ServiceStatus.UnderServed) >= 3,
+            $"terr-02 by week: {string.Join(", ", shocked.OrderBy(s => s.Key).Select(s => $"{s.Key}:{s.Value}"))}");
+        Assert.All(Enumerable.Range(19, 2), week => Assert.NotEqual(ServiceStatus.UnderServed, shocked[week]));
+        var others = result.Territories.Where(r => r.TerritoryId != "terr-02" && r.Week is >= 8 and <= 11);
+        Assert.True(others.Count(r => r.Status == ServiceStatus.UnderServed) <= 1, "the shock is felt where it hits");
+        Assert.Equal(20, result.Balance.Count);
+    }
+
+    [Fact]
+    public async Task SameScenarioTwice_GivesTheSameReport()
+    {
+        var scenario = ShockScenario() with { Period = new ScenarioPeriod(new DateOnly(2025, 3, 3), 8) };
+
+        var first = await new BatchRunner().RunAsync(scenario);
+        var second = await new BatchRunner().RunAsync(scenario);
+
+        Assert.Equal(first.Events, second.Events);
+        Assert.Equal(CsvReport.Weekly(first), CsvReport.Weekly(second));
+        Assert.Equal(CsvReport.Balance(first), CsvReport.Balance(second));
+        Assert.Contains("<svg", HtmlReport.Render(first));
+    }
+}
