@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using TerritoryGrid.Application.Ingest;
 using TerritoryGrid.Contracts.Company;
 using TerritoryGrid.Contracts.Grains;
 using TerritoryGrid.Domain;
@@ -13,7 +14,7 @@ namespace TerritoryGrid.Application.Companies;
 /// Creates or replaces a workspace's company: validates it whole, derives missing segments, sets up every grain of
 /// a new generation, then switches the workspace to it. Readers see the old company until the switch.
 /// </summary>
-public sealed class CompanyLoader(IGrainFactory grains, IOptions<MetricsOptions> options, TimeProvider clock)
+public sealed class CompanyLoader(IGrainFactory grains, WorkspaceCache workspaces, IOptions<MetricsOptions> options, TimeProvider clock)
 {
     private const int ParallelSetups = 512;
     private static readonly TimeSpan RollupWait = TimeSpan.FromSeconds(30);
@@ -47,6 +48,7 @@ public sealed class CompanyLoader(IGrainFactory grains, IOptions<MetricsOptions>
             JsonSerializer.SerializeToUtf8Bytes(resolved, TerritoryGridJson.Options));
         await WaitForRollupsAsync(workspace, generation, resolved, cancellationToken);
         var info = await workspaceGrain.CommitLoad(generation, manifest);
+        workspaces.Forget(workspace);
         await grains.GetGrain<IWorkspaceDirectoryGrain>(0).Register(workspace);
         var bySegment = resolved.Accounts
             .GroupBy(a => a.Segment!.Value)

@@ -16,6 +16,7 @@ public static class TerritoryGridApplicationExtensions
         services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.SectionName);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IActivityLog, NoActivityLog>();
+        services.AddSingleton<WorkspaceCache>();
         services.AddSingleton<CompanyLoader>();
         services.AddSingleton<ActivityIngestor>();
         services.AddSingleton<MetricsReader>();

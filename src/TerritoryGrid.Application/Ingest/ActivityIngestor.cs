@@ -8,7 +8,8 @@ namespace TerritoryGrid.Application.Ingest;
 /// Applies a batch of events: groups them by account and makes one grain call per account, so the number of grain
 /// calls per event stays at or below one; roll-ups to reps and territories are coalesced inside the silos.
 /// </summary>
-public sealed class ActivityIngestor(IGrainFactory grains, IActivityLog log, IOptions<IngestOptions> options, TimeProvider clock)
+public sealed class ActivityIngestor(
+    IGrainFactory grains, IActivityLog log, WorkspaceCache workspaces, IOptions<IngestOptions> options, TimeProvider clock)
 {
     public IngestOptions Options => options.Value;
 
@@ -37,7 +38,7 @@ public sealed class ActivityIngestor(IGrainFactory grains, IActivityLog log, IOp
 
     public async Task<IngestResult> ApplyAsync(string workspace, ParsedBatch batch)
     {
-        var info = await grains.GetGrain<IWorkspaceGrain>(workspace).GetInfo();
+        var info = await workspaces.GetAsync(workspace);
         if (!info.HasCompany)
         {
             throw new WorkspaceNotReadyException(workspace);

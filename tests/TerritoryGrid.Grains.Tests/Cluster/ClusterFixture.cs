@@ -17,9 +17,13 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public IGrainFactory Grains => cluster!.Client;
 
-    public CompanyLoader Loader => new(Grains, Options.Create(new MetricsOptions()), TimeProvider.System);
+    private WorkspaceCache? workspaces;
 
-    public ActivityIngestor Ingestor => new(Grains, new NoActivityLog(), Options.Create(new IngestOptions()), TimeProvider.System);
+    private WorkspaceCache Workspaces => workspaces ??= new WorkspaceCache(Grains, TimeProvider.System);
+
+    public CompanyLoader Loader => new(Grains, Workspaces, Options.Create(new MetricsOptions()), TimeProvider.System);
+
+    public ActivityIngestor Ingestor => new(Grains, new NoActivityLog(), Workspaces, Options.Create(new IngestOptions()), TimeProvider.System);
 
     public MetricsReader Reader => new(Grains);
 
