@@ -21,6 +21,11 @@ public static class BenchmarkMain
             exact &= await IngestScenario.RunAsync(quick ? IngestScenario.Quick : IngestScenario.Full);
         }
 
+        if (scenario is "all" or "latency")
+        {
+            exact &= await LatencyScenario.RunAsync(quick ? LatencyScenario.Quick : LatencyScenario.Full);
+        }
+
         if (scenario is "all" or "memory")
         {
             exact &= await MemoryScenario.RunAsync(quick ? MemoryScenario.Quick : MemoryScenario.Full);

@@ -5,8 +5,10 @@ using TerritoryGrid.Simulator.Scenarios;
 namespace TerritoryGrid.Simulator;
 
 /// <summary>
-/// territorygrid-simulate SCENARIO.json [--out DIRECTORY]: runs the scenario in batch mode (its own silo, as fast as
-/// possible) and writes weekly.csv, summary.csv, balance.csv and report.html. Exit code 2 for a bad scenario.
+/// territorygrid-simulate SCENARIO.json [--out DIRECTORY] [--live URL [--workspace NAME] [--days-per-second N]]:
+/// runs the scenario in batch mode (its own silo, as fast as possible) or live mode (a running TerritoryGrid, a
+/// sandbox workspace, paced) and writes weekly.csv, summary.csv, balance.csv and report.html. Exit code 2 for a bad
+/// scenario or arguments.
 /// </summary>
 public static class SimulatorMain
 {
@@ -14,11 +16,11 @@ public static class SimulatorMain
     {
         if (args.Length == 0 || args[0] is "-h" or "--help")
         {
-            Console.WriteLine("usage: territorygrid-simulate SCENARIO.json [--out DIRECTORY]");
+            Console.WriteLine("usage: territorygrid-simulate SCENARIO.json [--out DIRECTORY] [--live URL [--workspace NAME] [--days-per-second N]]");
             return args.Length == 0 ? 2 : 0;
         }
 
-        var output = args.SkipWhile(a => a != "--out").Skip(1).FirstOrDefault() ?? Path.Combine("simulation-reports", Path.GetFileNameWithoutExtension(args[0]));
+        var output = Option(args, "--out") ?? Path.Combine("simulation-reports", Path.GetFileNameWithoutExtension(args[0]));
         Scenario scenario;
         try
         {
@@ -30,12 +32,33 @@ public static class SimulatorMain
             return 2;
         }
 
-        var runner = new BatchRunner(line => Console.Error.Write($"\r{line}"));
-        var result = await runner.RunAsync(scenario);
+        void Progress(string line) => Console.Error.Write($"\r{line}");
+        var live = Option(args, "--live");
+        SimulationResult result;
+        if (live is null)
+        {
+            result = await new BatchRunner(Progress).RunAsync(scenario);
+        }
+        else
+        {
+            var workspace = Option(args, "--workspace") ?? "simulation";
+            var pace = double.Parse(Option(args, "--days-per-second") ?? "1", System.Globalization.CultureInfo.InvariantCulture);
+            try
+            {
+                result = await new LiveRunner(Progress).RunAsync(scenario, new Uri(live), workspace, pace);
+            }
+            catch (ArgumentException error)
+            {
+                Console.Error.WriteLine(error.Message);
+                return 2;
+            }
+        }
         Console.Error.WriteLine();
         CsvReport.Write(result, output);
         File.WriteAllText(Path.Combine(output, "report.html"), HtmlReport.Render(result));
         Console.WriteLine($"{result.Events:N0} events over {scenario.Period.Weeks} weeks in {result.Seconds:0.0} s; report in {Path.GetFullPath(output)}");
         return 0;
     }
+
+    private static string? Option(string[] args, string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
 }

@@ -28,6 +28,7 @@ internal sealed class TerritoryGrain(
 
     private readonly MetricsOptions metrics = options.Value;
     private IGrainTimer? pushTimer;
+    private DateTimeOffset lastPush = DateTimeOffset.MinValue;
 
     private string TerritoryId => GrainKeys.IdOf(this.GetPrimaryKeyString());
 
@@ -84,21 +85,43 @@ internal sealed class TerritoryGrain(
 
     public Task<TerritoryMetrics?> GetMetrics() => Task.FromResult(Metrics());
 
-    /// <summary>Announces the territory's figures once per push interval however many contributions arrive.</summary>
-    private void SchedulePush() =>
-        pushTimer ??= this.RegisterGrainTimer(
+    /// <summary>
+    /// Announces the territory's figures at most once per push interval however many contributions arrive: at once
+    /// when it has not announced within the interval (no added latency for a quiet territory), else at its end.
+    /// </summary>
+    private void SchedulePush()
+    {
+        if (pushTimer is not null)
+        {
+            return;
+        }
+
+        var sinceLast = DateTimeOffset.UtcNow - lastPush;
+        if (sinceLast >= metrics.PushInterval)
+        {
+            Push();
+            return;
+        }
+
+        pushTimer = this.RegisterGrainTimer(
             _ =>
             {
                 pushTimer?.Dispose();
                 pushTimer = null;
-                if (Metrics() is { } current)
-                {
-                    changes.TerritoryChanged(GrainKeys.WorkspaceOf(this.GetPrimaryKeyString()), current);
-                }
-
+                Push();
                 return Task.CompletedTask;
             },
-            new GrainTimerCreationOptions { DueTime = metrics.PushInterval, Period = Timeout.InfiniteTimeSpan });
+            new GrainTimerCreationOptions { DueTime = metrics.PushInterval - sinceLast, Period = Timeout.InfiniteTimeSpan });
+    }
+
+    private void Push()
+    {
+        lastPush = DateTimeOffset.UtcNow;
+        if (Metrics() is { } current)
+        {
+            changes.TerritoryChanged(GrainKeys.WorkspaceOf(this.GetPrimaryKeyString()), current);
+        }
+    }
 
     private TerritoryMetrics? Metrics()
     {

@@ -12,7 +12,7 @@ namespace TerritoryGrid.Server.Dashboard;
 /// </summary>
 public sealed partial class DashboardPusher(IHubContext<TerritoryHub> hub, ILogger<DashboardPusher> logger) : BackgroundService, ITerritoryChangeSink
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);
+    public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(100);
 
     private ConcurrentDictionary<(string Workspace, string Territory), TerritoryMetrics> changed = new();
     private ConcurrentQueue<(string Workspace, StatusChange Change)> alerts = new();

@@ -1,0 +1,74 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using TerritoryGrid.Application;
+using TerritoryGrid.Application.Companies;
+using TerritoryGrid.Application.Queries;
+using TerritoryGrid.Contracts.Activity;
+using TerritoryGrid.Contracts.Metrics;
+using TerritoryGrid.Domain.Company;
+
+namespace TerritoryGrid.Simulator.Running;
+
+/// <summary>
+/// Live mode's target: a running TerritoryGrid, through its HTTP API, in a sandbox workspace (never the live one:
+/// the simulator refuses it), so the dashboard can show the season unfolding beside the real company.
+/// </summary>
+public sealed class HttpTarget : ISimulationTarget
+{
+    private const int BatchSize = 5_000;
+    private readonly HttpClient http;
+
+    public HttpTarget(Uri server, string workspace)
+    {
+        if (workspace == WorkspaceName.Live || !WorkspaceName.IsValid(workspace))
+        {
+            throw new ArgumentException($"live mode writes into a sandbox workspace, not '{workspace}' (a name of {WorkspaceName.Rule}, other than 'live')", nameof(workspace));
+        }
+
+        http = new HttpClient { BaseAddress = server, Timeout = TimeSpan.FromMinutes(5) };
+        Workspace = workspace;
+    }
+
+    public string Workspace { get; }
+
+    public async Task LoadAsync(CompanyDefinition company, CancellationToken cancellationToken)
+    {
+        using var content = JsonContent.Create(company, options: TerritoryGridJson.Options);
+        var response = await http.PutAsync($"/api/workspaces/{Workspace}/company", content, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"Loading the company into '{Workspace}' failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(cancellationToken)}");
+        }
+    }
+
+    public async Task<long> IngestAsync(IReadOnlyList<ActivityEvent> events, CancellationToken cancellationToken)
+    {
+        long accepted = 0;
+        foreach (var batch in events.Chunk(BatchSize))
+        {
+            using var content = JsonContent.Create(batch, options: TerritoryGridJson.Options);
+            var response = await http.PostAsync($"/api/workspaces/{Workspace}/activity", content, cancellationToken);
+            var result = await response.Content.ReadFromJsonAsync<JsonObject>(cancellationToken)
+                ?? throw new InvalidOperationException($"The server answered {(int)response.StatusCode} with no body");
+            accepted += (long?)result["accepted"] ?? throw new InvalidOperationException($"Ingest failed: {result.ToJsonString()}");
+        }
+
+        return accepted;
+    }
+
+    public async Task<IReadOnlyList<TerritoryMetrics>> TerritoriesAsync(CancellationToken cancellationToken)
+    {
+        var list = await http.GetFromJsonAsync<JsonObject>($"/api/workspaces/{Workspace}/territories", cancellationToken);
+        return list!["territories"].Deserialize<List<TerritoryMetrics>>(TerritoryGridJson.Options)!;
+    }
+
+    public async Task<CompanyBalance> BalanceAsync(CancellationToken cancellationToken) =>
+        (await http.GetFromJsonAsync<CompanyBalance>($"/api/workspaces/{Workspace}/balance", TerritoryGridJson.Options, cancellationToken))!;
+
+    public ValueTask DisposeAsync()
+    {
+        http.Dispose();
+        return ValueTask.CompletedTask;
+    }
+}

@@ -1,0 +1,21 @@
+using TerritoryGrid.Application.Queries;
+using TerritoryGrid.Contracts.Activity;
+using TerritoryGrid.Contracts.Metrics;
+using TerritoryGrid.Domain.Company;
+
+namespace TerritoryGrid.Simulator.Running;
+
+/// <summary>Where a simulation runs: its own silo (batch mode) or a running TerritoryGrid over HTTP (live mode).</summary>
+public interface ISimulationTarget : IAsyncDisposable
+{
+    string Workspace { get; }
+
+    Task LoadAsync(CompanyDefinition company, CancellationToken cancellationToken);
+
+    /// <summary>Ingests events; returns how many were accepted.</summary>
+    Task<long> IngestAsync(IReadOnlyList<ActivityEvent> events, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<TerritoryMetrics>> TerritoriesAsync(CancellationToken cancellationToken);
+
+    Task<CompanyBalance> BalanceAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,45 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using TerritoryGrid.Application.Companies;
+using TerritoryGrid.Application.Ingest;
+using TerritoryGrid.Application.Queries;
+using TerritoryGrid.Contracts.Activity;
+using TerritoryGrid.Contracts.Metrics;
+using TerritoryGrid.Domain.Company;
+
+namespace TerritoryGrid.Simulator.Running;
+
+/// <summary>Batch mode's target: a silo in this process, used through the same services as the server's API.</summary>
+internal sealed class InProcessTarget(IHost host, string workspace) : ISimulationTarget
+{
+    private readonly CompanyLoader loader = host.Services.GetRequiredService<CompanyLoader>();
+    private readonly ActivityIngestor ingestor = host.Services.GetRequiredService<ActivityIngestor>();
+    private readonly MetricsReader reader = host.Services.GetRequiredService<MetricsReader>();
+
+    public string Workspace => workspace;
+
+    public static async Task<InProcessTarget> StartAsync(string workspace, TimeSpan allowedFuture) =>
+        new(await SimulationHost.StartAsync(allowedFuture), workspace);
+
+    public async Task LoadAsync(CompanyDefinition company, CancellationToken cancellationToken)
+    {
+        var loaded = await loader.LoadAsync(workspace, company, cancellationToken);
+        if (!loaded.Succeeded)
+        {
+            throw new InvalidOperationException($"The generated company is invalid: {string.Join("; ", loaded.Errors.Take(5))}");
+        }
+    }
+
+    public async Task<long> IngestAsync(IReadOnlyList<ActivityEvent> events, CancellationToken cancellationToken) =>
+        (await ingestor.IngestAsync(workspace, events)).Accepted;
+
+    public Task<IReadOnlyList<TerritoryMetrics>> TerritoriesAsync(CancellationToken cancellationToken) => reader.TerritoriesAsync(workspace);
+
+    public Task<CompanyBalance> BalanceAsync(CancellationToken cancellationToken) => reader.BalanceAsync(workspace);
+
+    public async ValueTask DisposeAsync()
+    {
+        await host.StopAsync();
+        host.Dispose();
+    }
+}

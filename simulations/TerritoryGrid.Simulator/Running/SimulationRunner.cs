@@ -1,0 +1,116 @@
+using TerritoryGrid.Contracts.Activity;
+using TerritoryGrid.Contracts.Metrics;
+using TerritoryGrid.Simulator.Reporting;
+using TerritoryGrid.Simulator.Scenarios;
+using TerritoryGrid.Synthetic.Companies;
+using TerritoryGrid.Synthetic.History;
+using Stopwatch = System.Diagnostics.Stopwatch;
+
+namespace TerritoryGrid.Simulator.Running;
+
+/// <summary>
+/// Runs a scenario against a target: generates the company and its activity under the season, ingests it day by day
+/// through the normal ingest path (as fast as possible, or at <c>daysPerSecond</c>), and records each territory's
+/// status and figures at the end of every week. Four weeks before the period warm the rolling windows up.
+/// </summary>
+public sealed class SimulationRunner(Action<string>? progress = null)
+{
+    public const int WarmUpWeeks = 4;
+
+    public async Task<SimulationResult> RunAsync(
+        Scenario scenario, ISimulationTarget target, double? daysPerSecond = null, CancellationToken cancellationToken = default)
+    {
+        var start = new DateTimeOffset(scenario.Period.Start.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var planStart = start.AddDays(-7 * WarmUpWeeks);
+        var end = start.AddDays(7 * scenario.Period.Weeks);
+        var company = CompanyGenerator.Generate(new CompanySpec
+        {
+            Seed = scenario.Company.Seed, Name = scenario.Name, TerritoryCount = scenario.Company.Territories, RepCount = scenario.Company.Reps,
+            AccountCount = scenario.Company.Accounts, PlanStart = planStart,
+            LowestCoverage = scenario.Company.LowestCoverage, HighestCoverage = scenario.Company.HighestCoverage,
+        });
+        var season = new SeasonalModel(scenario, company);
+        var events = HistoryGenerator.Generate(company, new HistorySpec(planStart, end, scenario.Seed) { DemandMultiplierAt = season.Multiplier });
+        await target.LoadAsync(company, cancellationToken);
+
+        var rows = new List<WeeklyRow>();
+        var balance = new List<BalanceRow>();
+        var watch = Stopwatch.StartNew();
+        var next = 0;
+        long accepted = 0;
+        var previous = new Dictionary<string, (double Revenue, double NetProfit)>();
+        var totalDays = (int)(end - planStart).TotalDays;
+        for (var day = 1; day <= totalDays; day++)
+        {
+            var dayEnd = planStart.AddDays(day);
+            var dayEvents = new List<ActivityEvent>();
+            while (next < events.Count && events[next].OccurredAt < dayEnd)
+            {
+                dayEvents.Add(events[next++]);
+            }
+
+            if (dayEvents.Count > 0)
+            {
+                accepted += await target.IngestAsync(dayEvents, cancellationToken);
+            }
+
+            if (daysPerSecond is { } pace && watch.Elapsed.TotalSeconds < day / pace)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(day / pace) - watch.Elapsed, cancellationToken);
+            }
+
+            if (day % 7 != 0)
+            {
+                continue;
+            }
+
+            var week = day / 7 - WarmUpWeeks;
+            var territories = await DrainedAsync(target, accepted, cancellationToken);
+            progress?.Invoke($"week {week,3}/{scenario.Period.Weeks} {dayEnd.AddDays(-7):yyyy-MM-dd}  {accepted,10:N0} events  {accepted / watch.Elapsed.TotalSeconds,9:N0} events/s  {day / watch.Elapsed.TotalSeconds,6:N1} simulated days/s");
+            if (week >= 1)
+            {
+                Record(week, DateOnly.FromDateTime(dayEnd.AddDays(-7).UtcDateTime), territories, previous, rows);
+                var companyBalance = await target.BalanceAsync(cancellationToken);
+                balance.Add(new BalanceRow(week, DateOnly.FromDateTime(dayEnd.AddDays(-7).UtcDateTime), companyBalance.WorkloadPerRep.CoefficientOfVariation,
+                    companyBalance.PotentialPerRep.CoefficientOfVariation, companyBalance.Coverage));
+            }
+            else
+            {
+                foreach (var t in territories)
+                {
+                    previous[t.Id] = (t.Totals.Revenue, t.NetProfit);
+                }
+            }
+        }
+
+        return new SimulationResult(scenario.Name, rows, balance, accepted, watch.Elapsed.TotalSeconds);
+    }
+
+    private static void Record(int week, DateOnly weekStart, IReadOnlyList<TerritoryMetrics> territories,
+        Dictionary<string, (double Revenue, double NetProfit)> previous, List<WeeklyRow> rows)
+    {
+        foreach (var t in territories)
+        {
+            var (revenue, netProfit) = previous.GetValueOrDefault(t.Id);
+            rows.Add(new WeeklyRow(week, weekStart, t.Id, t.Name, t.Region, t.Status, t.Coverage, t.Adherence, t.DemandHours,
+                t.CapacityHours, t.Totals.Revenue - revenue, t.NetProfit - netProfit));
+            previous[t.Id] = (t.Totals.Revenue, t.NetProfit);
+        }
+    }
+
+    /// <summary>Waits until the territories count every accepted event (roll-ups drained), then returns their figures.</summary>
+    private static async Task<IReadOnlyList<TerritoryMetrics>> DrainedAsync(ISimulationTarget target, long accepted, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (true)
+        {
+            var territories = await target.TerritoriesAsync(cancellationToken);
+            if (territories.Sum(t => t.Totals.Events) >= accepted || DateTime.UtcNow > deadline)
+            {
+                return territories;
+            }
+
+            await Task.Delay(20, cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using TerritoryGrid.Simulator.Running;
+using TerritoryGrid.Simulator.Scenarios;
+
+namespace TerritoryGrid.Simulator.Tests.Running;
+
+public sealed class LiveRunnerTests
+{
+    private static Scenario Small() => new(
+        "live test", 5, new ScenarioCompany(Territories: 2, Reps: 8, Accounts: 200, Seed: 3),
+        new ScenarioPeriod(new DateOnly(2030, 1, 7), 3),
+        Shocks: [new Shock("spike", new DateOnly(2030, 1, 14), new DateOnly(2030, 1, 20), 2, Territory: "terr-01")]);
+
+    [Fact]
+    public void EndingToday_MovesPeriodAndShocksByWholeWeeksIntoThePast()
+    {
+        var moved = LiveRunner.EndingToday(Small(), new DateOnly(2026, 11, 24));
+
+        var end = moved.Period.Start.AddDays(21);
+        Assert.True(end <= new DateOnly(2026, 11, 24) && end > new DateOnly(2026, 11, 17));
+        Assert.Equal(DayOfWeek.Monday, moved.Period.Start.DayOfWeek);
+        Assert.Equal(moved.Period.Start.AddDays(7), moved.Shocks![0].From);
+    }
+
+    [Fact]
+    public void HttpTarget_RefusesTheLiveWorkspace()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new HttpTarget(new Uri("http://127.0.0.1:1"), "live"));
+
+        Assert.StartsWith("live mode writes into a sandbox workspace, not 'live'", error.Message);
+    }
+
+    [Fact]
+    public async Task LiveMode_RunsTheSeasonIntoASandboxOfARunningServer()
+    {
+        await using var server = new Server();
+        using var http = new HttpClient { BaseAddress = server.ClientOptions.BaseAddress };
+
+        var result = await new LiveRunner().RunAsync(Small(), server.ClientOptions.BaseAddress, "season-live", daysPerSecond: 200);
+
+        Assert.Equal(3, result.Balance.Count);
+        Assert.Equal(6, result.Territories.Count);
+        var workspaces = await http.GetFromJsonAsync<JsonArray>("/api/workspaces");
+        var sandbox = workspaces!.Single(w => (string)w!["name"]! == "season-live")!;
+        Assert.Equal("sandbox", (string)sandbox["kind"]!);
+        var territories = await http.GetFromJsonAsync<JsonObject>("/api/workspaces/season-live/territories");
+        Assert.Equal(result.Events, territories!["territories"]!.AsArray().Sum(t => (long)t!["totals"]!["events"]!));
+    }
+
+    private sealed class Server : WebApplicationFactory<Program>
+    {
+        public Server()
+        {
+            UseKestrel(0);
+            StartServer();
+        }
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Testing");
+            builder.UseSetting("Orleans:SiloPort", FreePort().ToString());
+            builder.UseSetting("Orleans:GatewayPort", FreePort().ToString());
+            builder.UseSetting("DemoCompany:Enabled", "false");
+            builder.UseSetting("Storage:Provider", "Memory");
+        }
+
+        private static int FreePort()
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            return ((IPEndPoint)listener.LocalEndpoint).Port;
+        }
+    }
+}
