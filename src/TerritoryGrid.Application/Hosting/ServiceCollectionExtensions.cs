@@ -20,6 +20,7 @@ public static class TerritoryGridApplicationExtensions
         services.AddSingleton<CompanyLoader>();
         services.AddSingleton<ActivityIngestor>();
         services.AddSingleton<MetricsReader>();
+        services.AddSingleton<TerritoryGrid.Application.Roster.RosterService>();
         return services;
     }
 }

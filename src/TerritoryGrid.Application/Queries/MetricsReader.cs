@@ -49,19 +49,21 @@ public sealed class MetricsReader(IGrainFactory grains)
         }
 
         var repIds = await RepIdsOfAsync(workspace, info, territoryId);
-        var reps = await Task.WhenAll(repIds.Select(id => grains.GetGrain<IRepGrain>(GrainKeys.Of(workspace, info.Generation, id)).GetMetrics()));
+        var reps = await Task.WhenAll(repIds.Select(id => grains.GetGrain<IRepGrain>(GrainKeys.Of(workspace, info.Generation, id)).GetMetrics(territory.Watermark)));
         return new TerritoryDetail(workspace, territory, reps.OfType<RepMetrics>().ToList(), await grain.GetStatusHistory());
     }
 
     public async Task<RepDetail?> RepAsync(string workspace, string repId)
     {
         var info = await WorkspaceAsync(workspace);
-        if (await grains.GetGrain<IRepGrain>(GrainKeys.Of(workspace, info.Generation, repId)).GetMetrics() is not { } rep)
+        var repGrain = grains.GetGrain<IRepGrain>(GrainKeys.Of(workspace, info.Generation, repId));
+        if (await repGrain.GetMetrics() is not { } own)
         {
             return null;
         }
 
-        var asOf = await TerritoryWatermarkAsync(workspace, info, rep.TerritoryId);
+        var asOf = await TerritoryWatermarkAsync(workspace, info, own.TerritoryId);
+        var rep = await repGrain.GetMetrics(asOf) ?? own;
         var accounts = await Task.WhenAll(rep.OwnedAccountIds.Select(id =>
             grains.GetGrain<IAccountGrain>(GrainKeys.Of(workspace, info.Generation, id)).GetMetrics(asOf)));
         return new RepDetail(workspace, rep, accounts.OfType<AccountMetrics>().ToList());
@@ -85,8 +87,13 @@ public sealed class MetricsReader(IGrainFactory grains)
     {
         var info = await WorkspaceAsync(workspace);
         var territories = await TerritoriesAsync(workspace);
-        var reps = (await Task.WhenAll(info.RepIds.Select(id =>
-            grains.GetGrain<IRepGrain>(GrainKeys.Of(workspace, info.Generation, id)).GetMetrics()))).OfType<RepMetrics>().ToList();
+        var watermarks = territories.ToDictionary(t => t.Id, t => t.Watermark);
+        var reps = (await Task.WhenAll(info.RepIds.Select(async id =>
+        {
+            var rep = grains.GetGrain<IRepGrain>(GrainKeys.Of(workspace, info.Generation, id));
+            var own = await rep.GetMetrics();
+            return own is not null && watermarks.TryGetValue(own.TerritoryId, out var at) ? await rep.GetMetrics(at) : own;
+        }))).OfType<RepMetrics>().ToList();
         var capacity = territories.Sum(t => t.CapacityHours);
         var demand = territories.Sum(t => t.DemandHours);
         return new CompanyBalance(

@@ -10,6 +10,11 @@ public interface IRepGrain : IRollupTarget
     [Alias("Setup")]
     Task Setup(RepSetup setup);
 
+    /// <summary>Live figures as of <paramref name="asOf"/> (the territory's watermark) or the rep's own latest event.</summary>
     [Alias("GetMetrics")]
-    Task<RepMetrics?> GetMetrics();
+    Task<RepMetrics?> GetMetrics(DateTimeOffset? asOf = null);
+
+    /// <summary>Records the rep's availability from given event times on (leave, return, ramp-up, departure).</summary>
+    [Alias("ApplyAvailability")]
+    Task ApplyAvailability(Roster.AvailabilityChange[] changes);
 }

@@ -13,6 +13,10 @@ public interface ITerritoryGrain : IRollupTarget
     [Alias("GetMetrics")]
     Task<TerritoryMetrics?> GetMetrics();
 
+    /// <summary>Records reps' capacity from given event times on; the status history is revised from the earliest.</summary>
+    [Alias("ApplyCapacityChanges")]
+    Task ApplyCapacityChanges(Roster.CapacityChange[] changes);
+
     /// <summary>The ids of the territory's reps.</summary>
     [Alias("GetRepIds")]
     Task<string[]> GetRepIds();

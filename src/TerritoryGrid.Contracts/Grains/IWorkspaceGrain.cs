@@ -17,6 +17,10 @@ public interface IWorkspaceGrain : IGrainWithStringKey
     [Alias("CommitLoad")]
     Task<WorkspaceInfo> CommitLoad(int generation, CompanyManifest manifest);
 
+    /// <summary>Adds reps hired after the company was loaded to the current company's rep list.</summary>
+    [Alias("AddReps")]
+    Task AddReps(string[] repIds);
+
     /// <summary>The current company's definition as UTF-8 JSON, or null when none is loaded.</summary>
     [Alias("GetDefinition")]
     Task<byte[]?> GetDefinition();

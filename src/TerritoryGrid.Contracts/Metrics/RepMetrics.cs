@@ -7,7 +7,8 @@ namespace TerritoryGrid.Contracts.Metrics;
 
 /// <summary>
 /// A rep's live figures. Workload, potential and adherence come from the accounts the rep owns; activity totals
-/// (conversations, conversion, pipeline, won value) from what the rep did, on any account.
+/// (conversations, conversion, pipeline, won value) from what the rep did, on any account. Capacity and availability
+/// are those in force at the rep's watermark.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("tg.RepMetrics")]
 public sealed record RepMetrics(
@@ -25,7 +26,8 @@ public sealed record RepMetrics(
     [property: Id(11)] ActivityTotals Totals,
     [property: Id(12)] double AnnualQuota,
     [property: Id(13)] DateTimeOffset Watermark,
-    [property: Id(14)] string[] OwnedAccountIds)
+    [property: Id(14)] string[] OwnedAccountIds,
+    [property: Id(15)] double SellingHoursPerWeek = 0)
 {
     public double Utilisation => Workload.Utilisation(WorkloadHours, CapacityHours);
 

@@ -4,6 +4,7 @@ using TerritoryGrid.Contracts.Company;
 using TerritoryGrid.Contracts.Grains;
 using TerritoryGrid.Contracts.Metrics;
 using TerritoryGrid.Contracts.Rollups;
+using TerritoryGrid.Contracts.Roster;
 using TerritoryGrid.Domain.Coverage;
 using TerritoryGrid.Grains.Accounts;
 using TerritoryGrid.Grains.Persistence;
@@ -44,7 +45,14 @@ internal sealed class RepGrain(
         return Task.CompletedTask;
     }
 
-    public Task<RepMetrics?> GetMetrics()
+    public Task ApplyAvailability(AvailabilityChange[] changes)
+    {
+        State.Availability.Add(changes);
+        MarkDirty();
+        return CheckpointNowAsync();
+    }
+
+    public Task<RepMetrics?> GetMetrics(DateTimeOffset? asOf = null)
     {
         if (State.Setup is not { } setup)
         {
@@ -52,13 +60,15 @@ internal sealed class RepGrain(
         }
 
         var book = State.Book;
-        var watermark = book.Watermark is { } latest && latest > setup.PlanStart ? latest : setup.PlanStart;
+        var own = book.Watermark is { } latest && latest > setup.PlanStart ? latest : setup.PlanStart;
+        var watermark = asOf is { } at && at > own ? at : own;
         var window = book.At(watermark, EventDay.Of(watermark), metrics);
-        var capacity = Workload.CapacityHoursPerWeek(setup.SellingHoursPerWeek, setup.Availability);
+        var availability = State.Availability.At(watermark, setup.Availability);
+        var capacity = Workload.CapacityHoursPerWeek(setup.SellingHoursPerWeek, availability);
         var owned = book.ByAccount.Values.Where(c => c.Coverage is not null).Select(c => c.AccountId).Order(StringComparer.Ordinal);
         return Task.FromResult<RepMetrics?>(new RepMetrics(
-            GrainKeys.IdOf(this.GetPrimaryKeyString()), setup.Name, setup.TerritoryId, setup.Role, capacity, setup.Availability,
+            GrainKeys.IdOf(this.GetPrimaryKeyString()), setup.Name, setup.TerritoryId, setup.Role, capacity, availability,
             book.CoveredAccounts, book.DemandHours, book.RevenuePotential, book.AnnualRevenue, window.Adherence, book.Totals,
-            setup.AnnualQuota, watermark, [.. owned]));
+            setup.AnnualQuota, watermark, [.. owned], setup.SellingHoursPerWeek));
     }
 }

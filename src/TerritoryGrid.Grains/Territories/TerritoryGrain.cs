@@ -5,6 +5,7 @@ using TerritoryGrid.Contracts.Company;
 using TerritoryGrid.Contracts.Grains;
 using TerritoryGrid.Contracts.Metrics;
 using TerritoryGrid.Contracts.Rollups;
+using TerritoryGrid.Contracts.Roster;
 using TerritoryGrid.Domain.Coverage;
 using TerritoryGrid.Grains.Accounts;
 using TerritoryGrid.Grains.Notifications;
@@ -133,16 +134,54 @@ internal sealed class TerritoryGrain(
         var book = State.Book;
         var watermark = Watermark(setup);
         var window = book.At(watermark, EventDay.Of(watermark), metrics);
+        var (capacity, reps) = CapacityAt(setup, watermark);
         var trend = State.Trend.Count <= 60 ? State.Trend.ToArray() : State.Trend.GetRange(State.Trend.Count - 60, 60).ToArray();
         return new TerritoryMetrics(
             TerritoryId, setup.Name, setup.Region, watermark, State.Status, State.StatusReason, State.StatusSince,
-            window.DemandHours, Capacity(setup), window.Adherence, window.LeadsWaitingPastTarget, setup.Reps.Length,
+            window.DemandHours, capacity, window.Adherence, window.LeadsWaitingPastTarget, reps,
             setup.AccountCount, book.CoveredAccounts, book.Totals,
             [.. book.RevenueByProduct.Where(p => p.Value != 0).Select(p => new ProductAmount(p.Key, p.Value))],
             book.RevenuePotential, window.RevenueAtRisk, setup.AnnualQuota, trend);
     }
 
-    public Task<string[]> GetRepIds() => Task.FromResult(State.Setup?.Reps.Select(r => r.RepId).ToArray() ?? []);
+    public Task<string[]> GetRepIds() => Task.FromResult(
+        State.Setup?.Reps.Select(r => r.RepId).Concat(State.CapacityChanges.Select(c => c.RepId)).Distinct().ToArray() ?? []);
+
+    public async Task ApplyCapacityChanges(CapacityChange[] changes)
+    {
+        foreach (var change in changes)
+        {
+            State.CapacityChanges.RemoveAll(c => c.RepId == change.RepId && c.EffectiveAt == change.EffectiveAt);
+            State.CapacityChanges.Add(change);
+        }
+
+        State.CapacityChanges.Sort((a, b) => a.EffectiveAt.CompareTo(b.EffectiveAt));
+        if (State.Setup is not null && changes.Length > 0)
+        {
+            CloseDays(changes.Min(c => c.EffectiveAt));
+            SchedulePush();
+        }
+
+        MarkDirty();
+        await CheckpointNowAsync();
+    }
+
+    /// <summary>Capacity hours per week and reps working, as of <paramref name="at"/>: the setup, then every change in force.</summary>
+    private (double Hours, int Reps) CapacityAt(TerritorySetup setup, DateTimeOffset at)
+    {
+        var byRep = setup.Reps.ToDictionary(r => r.RepId, r => r.CapacityHoursPerWeek, StringComparer.Ordinal);
+        foreach (var change in State.CapacityChanges)
+        {
+            if (change.EffectiveAt > at)
+            {
+                break;
+            }
+
+            byRep[change.RepId] = change.CapacityHoursPerWeek;
+        }
+
+        return (byRep.Values.Sum(), byRep.Values.Count(c => c > 0));
+    }
 
     public Task<DateTimeOffset?> GetWatermark() =>
         Task.FromResult(State.Setup is { } setup ? Watermark(setup) : (DateTimeOffset?)null);
@@ -235,7 +274,8 @@ internal sealed class TerritoryGrain(
         var book = State.Book;
         var at = EventDay.Start(day);
         var window = book.At(at, day - 1, metrics);
-        var inputs = new CoverageInputs(Capacity(setup), window.DemandHours, window.Adherence, window.LeadsWaitingPastTarget, setup.Reps.Length);
+        var (capacity, reps) = CapacityAt(setup, at);
+        var inputs = new CoverageInputs(capacity, window.DemandHours, window.Adherence, window.LeadsWaitingPastTarget, reps);
         var classification = Classifier.Classify(inputs, previous, metrics.Classification);
         var point = new DailyPoint(at, classification.Status, double.IsFinite(inputs.Coverage) ? inputs.Coverage : null, window.Adherence, window.DemandHours,
             inputs.CapacityHours, book.Totals.Revenue, book.Totals.NetProfit, book.Totals.Leads, book.Totals.Opportunities, book.Totals.Wins);
@@ -245,5 +285,4 @@ internal sealed class TerritoryGrain(
     private DateTimeOffset Watermark(TerritorySetup setup) =>
         State.Book.Watermark is { } latest && latest > setup.PlanStart ? latest : setup.PlanStart;
 
-    private static double Capacity(TerritorySetup setup) => setup.Reps.Sum(r => r.CapacityHoursPerWeek);
 }

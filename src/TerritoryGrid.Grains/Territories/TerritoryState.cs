@@ -1,5 +1,6 @@
 using TerritoryGrid.Contracts.Company;
 using TerritoryGrid.Contracts.Metrics;
+using TerritoryGrid.Contracts.Roster;
 using TerritoryGrid.Domain.Coverage;
 using TerritoryGrid.Grains.Rollups;
 
@@ -22,6 +23,9 @@ internal sealed class TerritoryState
 
     /// <summary>The status and figures as of each day boundary, oldest first, with no gaps: the hysteresis chain.</summary>
     [Id(7)] public List<DailyPoint> Trend { get; set; } = [];
+
+    /// <summary>Reps' capacity from event times on (leave, return, ramp-up, hires), in time order.</summary>
+    [Id(9)] public List<CapacityChange> CapacityChanges { get; set; } = [];
 
     /// <summary>True until every account has reported once: the status so far is re-evaluated, not recorded.</summary>
     [Id(8)] public bool Provisional { get; set; } = true;

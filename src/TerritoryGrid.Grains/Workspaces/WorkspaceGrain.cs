@@ -39,6 +39,15 @@ internal sealed class WorkspaceGrain(
         return Info();
     }
 
+    public async Task AddReps(string[] repIds)
+    {
+        if (State.Manifest is { } manifest)
+        {
+            State.Manifest = manifest with { RepIds = [.. manifest.RepIds.Union(repIds, StringComparer.Ordinal)] };
+            await persisted.WriteStateAsync();
+        }
+    }
+
     public Task<byte[]?> GetDefinition() => Task.FromResult(State.Manifest?.DefinitionJson);
 
     private WorkspaceInfo Info()

@@ -19,6 +19,7 @@ internal static class WorkspaceEndpoints
             .Produces<WorkspaceInfo>();
         workspace.MapCompany();
         workspace.MapActivity();
+        workspace.MapRoster();
         workspace.MapMetrics();
         workspace.MapDashboardData();
         return app;
