@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using TerritoryGrid.Application;
 using TerritoryGrid.Application.Companies;
 using TerritoryGrid.Application.Queries;
+using TerritoryGrid.Application.Roster;
 using TerritoryGrid.Contracts.Activity;
 using TerritoryGrid.Contracts.Metrics;
 using TerritoryGrid.Domain.Company;
@@ -39,6 +40,22 @@ public sealed class HttpTarget : ISimulationTarget
         if (!response.IsSuccessStatusCode)
         {
             throw new InvalidOperationException($"Loading the company into '{Workspace}' failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(cancellationToken)}");
+        }
+    }
+
+    public async Task ApplyRosterAsync(IReadOnlyList<RosterChangeInput> changes, CancellationToken cancellationToken)
+    {
+        if (changes.Count == 0)
+        {
+            return;
+        }
+
+        using var content = JsonContent.Create(changes, options: TerritoryGridJson.Options);
+        var response = await http.PostAsync($"/api/workspaces/{Workspace}/roster", content, cancellationToken);
+        var result = await response.Content.ReadFromJsonAsync<JsonObject>(cancellationToken);
+        if (result?["rejected"] is not JsonArray { Count: 0 })
+        {
+            throw new InvalidOperationException($"Roster changes refused: {result?.ToJsonString() ?? response.StatusCode.ToString()}");
         }
     }
 

@@ -1,4 +1,5 @@
 using TerritoryGrid.Application.Queries;
+using TerritoryGrid.Application.Roster;
 using TerritoryGrid.Contracts.Activity;
 using TerritoryGrid.Contracts.Metrics;
 using TerritoryGrid.Domain.Company;
@@ -11,6 +12,9 @@ public interface ISimulationTarget : IAsyncDisposable
     string Workspace { get; }
 
     Task LoadAsync(CompanyDefinition company, CancellationToken cancellationToken);
+
+    /// <summary>Applies effective-dated roster changes (leave, departure, hires); throws if any is refused.</summary>
+    Task ApplyRosterAsync(IReadOnlyList<RosterChangeInput> changes, CancellationToken cancellationToken);
 
     /// <summary>Ingests events; returns how many were accepted.</summary>
     Task<long> IngestAsync(IReadOnlyList<ActivityEvent> events, CancellationToken cancellationToken);

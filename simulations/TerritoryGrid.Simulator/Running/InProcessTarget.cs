@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using TerritoryGrid.Application.Companies;
 using TerritoryGrid.Application.Ingest;
 using TerritoryGrid.Application.Queries;
+using TerritoryGrid.Application.Roster;
 using TerritoryGrid.Contracts.Activity;
 using TerritoryGrid.Contracts.Metrics;
 using TerritoryGrid.Domain.Company;
@@ -27,6 +28,15 @@ internal sealed class InProcessTarget(IHost host, string workspace) : ISimulatio
         if (!loaded.Succeeded)
         {
             throw new InvalidOperationException($"The generated company is invalid: {string.Join("; ", loaded.Errors.Take(5))}");
+        }
+    }
+
+    public async Task ApplyRosterAsync(IReadOnlyList<RosterChangeInput> changes, CancellationToken cancellationToken)
+    {
+        var result = await host.Services.GetRequiredService<RosterService>().ApplyAsync(workspace, changes);
+        if (result.Rejected.Count > 0)
+        {
+            throw new InvalidOperationException($"Roster changes refused: {string.Join("; ", result.Rejected.Select(r => $"#{r.Index} {r.Reason}"))}");
         }
     }
 

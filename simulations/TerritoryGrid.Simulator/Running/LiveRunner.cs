@@ -6,7 +6,7 @@ namespace TerritoryGrid.Simulator.Running;
 /// <summary>
 /// Live mode: the scenario against a running TerritoryGrid over HTTP, into a sandbox workspace, at a chosen time
 /// compression, so the dashboard shows the season unfolding. The server refuses events from the future, so the
-/// scenario is moved to end today (its shocks move with it).
+/// scenario is moved to end today (its shocks and rep events move with it).
 /// </summary>
 public sealed class LiveRunner(Action<string>? progress = null)
 {
@@ -26,6 +26,7 @@ public sealed class LiveRunner(Action<string>? progress = null)
         {
             Period = scenario.Period with { Start = scenario.Period.Start.AddDays(shift) },
             Shocks = [.. (scenario.Shocks ?? []).Select(s => s with { From = s.From.AddDays(shift), To = s.To.AddDays(shift) })],
+            RepEvents = [.. (scenario.RepEvents ?? []).Select(r => r with { From = r.From.AddDays(shift), To = r.To?.AddDays(shift) })],
         };
     }
 }

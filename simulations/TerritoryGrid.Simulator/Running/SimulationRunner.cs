@@ -30,8 +30,15 @@ public sealed class SimulationRunner(Action<string>? progress = null)
             LowestCoverage = scenario.Company.LowestCoverage, HighestCoverage = scenario.Company.HighestCoverage,
         });
         var season = new SeasonalModel(scenario, company);
-        var events = HistoryGenerator.Generate(company, new HistorySpec(planStart, end, scenario.Seed) { DemandMultiplierAt = season.Multiplier });
+        var roster = new RosterPlan(scenario, company);
+        var events = HistoryGenerator.Generate(company, new HistorySpec(planStart, end, scenario.Seed)
+        {
+            DemandMultiplierAt = season.Multiplier,
+            CapacityAt = roster.Changes.Count == 0 ? null : roster.CapacityAt,
+        });
         await target.LoadAsync(company, cancellationToken);
+        // Roster changes are effective-dated: the system uses each in its own days, so they can all be applied now.
+        await target.ApplyRosterAsync(roster.Changes, cancellationToken);
 
         var rows = new List<WeeklyRow>();
         var balance = new List<BalanceRow>();

@@ -7,7 +7,8 @@ public sealed record Scenario(
     ScenarioCompany Company,
     ScenarioPeriod Period,
     Seasonality? Seasonality = null,
-    IReadOnlyList<Shock>? Shocks = null);
+    IReadOnlyList<Shock>? Shocks = null,
+    IReadOnlyList<RepEvent>? RepEvents = null);
 
 /// <summary>The synthetic company to generate (Bogus, from its seed), and the spread of its territories' starting coverage.</summary>
 public sealed record ScenarioCompany(
@@ -38,3 +39,16 @@ public sealed record Shock(
     string? Region = null,
     string? Industry = null,
     string? Territory = null);
+
+/// <summary>
+/// A change of a territory's reps: <c>leave</c> (<see cref="Count"/> reps away from <see cref="From"/> to
+/// <see cref="To"/>), <c>attrition</c> (they leave for good on <see cref="From"/>) or <c>hire</c> (new reps join on
+/// <see cref="From"/>, ramping up to full availability over <see cref="RampWeeks"/>).
+/// </summary>
+public sealed record RepEvent(
+    string Kind,
+    string Territory,
+    DateOnly From,
+    DateOnly? To = null,
+    int Count = 1,
+    int RampWeeks = 12);

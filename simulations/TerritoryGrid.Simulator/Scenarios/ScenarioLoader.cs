@@ -77,6 +77,7 @@ public static class ScenarioLoader
         ValidateCurves(scenario.Seasonality?.Industries, "$.seasonality.industries", TerritoryGrid.Synthetic.Companies.Regions.Industries, Error);
         ValidateCurves(scenario.Seasonality?.Regions, "$.seasonality.regions", TerritoryGrid.Synthetic.Companies.Regions.Names, Error);
         ValidateShocks(scenario, Error);
+        ValidateRepEvents(scenario, Error);
         return errors;
     }
 
@@ -142,6 +143,41 @@ public static class ScenarioLoader
                 {
                     error(field, $"overlaps shock '{other.Name}' on the same accounts from {Max(shock.From, other.From):yyyy-MM-dd}; combine them into one shock");
                 }
+            }
+        }
+    }
+
+    private static void ValidateRepEvents(Scenario scenario, Action<string, string> error)
+    {
+        var events = scenario.RepEvents ?? [];
+        var territories = scenario.Company?.Territories ?? 0;
+        for (var i = 0; i < events.Count; i++)
+        {
+            var repEvent = events[i];
+            var field = $"$.repEvents[{i}]";
+            if (repEvent.Kind is not ("leave" or "attrition" or "hire"))
+            {
+                error($"{field}.kind", $"'{repEvent.Kind}' is not one of leave, attrition, hire");
+            }
+
+            if (!int.TryParse(repEvent.Territory?.Replace("terr-", "", StringComparison.Ordinal), out var number) || number < 1 || number > territories)
+            {
+                error($"{field}.territory", $"'{repEvent.Territory}' is not a territory of the generated company (terr-01 … terr-{territories:D2})");
+            }
+
+            if (repEvent.Count is < 1 or > 1_000)
+            {
+                error($"{field}.count", "must be between 1 and 1000");
+            }
+
+            if (repEvent.Kind == "leave" && (repEvent.To is not { } to || to <= repEvent.From))
+            {
+                error($"{field}.to", "a leave needs a 'to' date after 'from'");
+            }
+
+            if (repEvent.RampWeeks is < 0 or > 104)
+            {
+                error($"{field}.rampWeeks", "must be between 0 and 104");
             }
         }
     }

@@ -17,6 +17,12 @@ public sealed record HistorySpec(DateTimeOffset From, DateTimeOffset To, int See
     /// </summary>
     public Func<Domain.Company.AccountDefinition, DateTimeOffset, double>? DemandMultiplierAt { get; init; }
 
+    /// <summary>
+    /// A territory's weekly capacity hours at an instant (leave, attrition, hires); null keeps the company's reps as
+    /// they are. Reps deliver their territory's call plan up to this capacity.
+    /// </summary>
+    public Func<string, DateTimeOffset, double>? CapacityAt { get; init; }
+
     public double MultiplierAt(Domain.Company.AccountDefinition account, DateTimeOffset at) =>
         DemandMultiplierAt?.Invoke(account, at) ?? DemandMultiplier;
 }

@@ -37,7 +37,11 @@ internal static class TerritoryDelivery
         }
 
         return demand.ToDictionary(d => d.Key, d => d.Value
-            .Select(hours => Diligence * Math.Min(1, Workload.CoverageRatio(capacity.GetValueOrDefault(d.Key), hours)))
+            .Select((hours, week) =>
+            {
+                var available = spec.CapacityAt?.Invoke(d.Key, spec.From.AddDays(7 * week + 3.5)) ?? capacity.GetValueOrDefault(d.Key);
+                return Diligence * Math.Min(1, Workload.CoverageRatio(available, hours));
+            })
             .ToArray());
     }
 }

@@ -31,6 +31,32 @@ public sealed class BatchRunnerTests
     }
 
     [Fact]
+    public async Task AttritionThenHires_UnderServeTheTerritoryUntilTheNewRepsHaveRampedUp()
+    {
+        var scenario = new Scenario(
+            "terr-03 loses two thirds of its reps",
+            Seed: 4,
+            new ScenarioCompany(Territories: 4, Reps: 48, Accounts: 1200, Seed: 99, LowestCoverage: 1.1, HighestCoverage: 1.1),
+            new ScenarioPeriod(new DateOnly(2025, 3, 3), 20),
+            RepEvents:
+            [
+                new RepEvent("attrition", "terr-03", new DateOnly(2025, 3, 31), Count: 8),
+                new RepEvent("hire", "terr-03", new DateOnly(2025, 5, 12), Count: 8, RampWeeks: 3),
+            ]);
+
+        var result = await new BatchRunner().RunAsync(scenario);
+
+        var status = result.Territories.Where(r => r.TerritoryId == "terr-03").ToDictionary(r => r.Week, r => r.Status);
+        var trace = string.Join(", ", status.OrderBy(s => s.Key).Select(s => $"{s.Key}:{s.Value}"));
+        Assert.All(Enumerable.Range(1, 4), week => Assert.NotEqual(ServiceStatus.UnderServed, status[week]));
+        Assert.All(Enumerable.Range(6, 5), week => Assert.True(status[week] == ServiceStatus.UnderServed, trace));
+        Assert.All(Enumerable.Range(18, 3), week => Assert.True(status[week] != ServiceStatus.UnderServed, trace));
+        var capacity = result.Territories.Where(r => r.TerritoryId == "terr-03").ToDictionary(r => r.Week, r => r.CapacityHours);
+        Assert.True(capacity[7] < capacity[2] * 0.5, $"capacity {capacity[2]:0} → {capacity[7]:0}");
+        Assert.True(capacity[19] > capacity[7] * 1.5, $"capacity {capacity[7]:0} → {capacity[19]:0} after the hires ramped up");
+    }
+
+    [Fact]
     public async Task SameScenarioTwice_GivesTheSameReport()
     {
         var scenario = ShockScenario() with { Period = new ScenarioPeriod(new DateOnly(2025, 3, 3), 8) };

@@ -79,5 +79,22 @@ public sealed class ScenarioLoaderTests : IDisposable
         Assert.Contains(errors, e => e.Field == "$.shocks[0]" && e.Message.StartsWith("names no region, industry or territory"));
     }
 
+    [Fact]
+    public void Load_BadRepEvents_AreNamed()
+    {
+        var path = Write($$"""
+            { "name": "test", "seed": 1, "company": { "territories": 2, "reps": 10, "accounts": 100 },
+              "period": { "start": "2025-01-06", "weeks": 8 },
+              "repEvents": [ { "kind": "sabbatical", "territory": "terr-01", "from": "2025-02-01" },
+                             { "kind": "leave", "territory": "terr-07", "from": "2025-02-01" } ] }
+            """);
+
+        var errors = Assert.Throws<ScenarioException>(() => ScenarioLoader.Load(path)).Errors;
+
+        Assert.Contains(errors, e => e.Field == "$.repEvents[0].kind" && e.Message == "'sabbatical' is not one of leave, attrition, hire");
+        Assert.Contains(errors, e => e.Field == "$.repEvents[1].territory" && e.Message.StartsWith("'terr-07' is not a territory"));
+        Assert.Contains(errors, e => e.Field == "$.repEvents[1].to" && e.Message == "a leave needs a 'to' date after 'from'");
+    }
+
     public void Dispose() => Directory.Delete(directory, recursive: true);
 }
