@@ -32,7 +32,21 @@ public static class SimulatorMain
             return 2;
         }
 
-        void Progress(string line) => Console.Error.Write($"\r{line}");
+        try
+        {
+            return await RunAsync(args, scenario, output);
+        }
+        catch (ScenarioException error)
+        {
+            Console.Error.WriteLine();
+            Console.Error.WriteLine(error.Message);
+            return 2;
+        }
+    }
+
+    private static async Task<int> RunAsync(string[] args, Scenario scenario, string output)
+    {
+        void Progress(string line) => Console.Error.Write($"\r{Bar(line)} {line}");
         var live = Option(args, "--live");
         SimulationResult result;
         if (live is null)
@@ -58,6 +72,17 @@ public static class SimulatorMain
         File.WriteAllText(Path.Combine(output, "report.html"), HtmlReport.Render(result));
         Console.WriteLine($"{result.Events:N0} events over {scenario.Period.Weeks} weeks in {result.Seconds:0.0} s; report in {Path.GetFullPath(output)}");
         return 0;
+    }
+
+    /// <summary>A text progress bar from the "week N/M" the runner reports.</summary>
+    private static string Bar(string line)
+    {
+        var parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var fraction = parts.Length > 1 && parts[1].Split('/') is [var done, var total] && int.TryParse(done, out var d) && int.TryParse(total, out var t) && t > 0
+            ? Math.Clamp((double)d / t, 0, 1)
+            : 0;
+        var filled = (int)(fraction * 30);
+        return $"[{new string('#', filled)}{new string('-', 30 - filled)}]";
     }
 
     private static string? Option(string[] args, string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();

@@ -43,6 +43,14 @@ public sealed class HttpTarget : ISimulationTarget
         }
     }
 
+    public async Task<CompanyDefinition?> ReadCompanyAsync(string workspace, CancellationToken cancellationToken)
+    {
+        var response = await http.GetAsync($"/api/workspaces/{workspace}/company", cancellationToken);
+        return response.IsSuccessStatusCode
+            ? await response.Content.ReadFromJsonAsync<CompanyDefinition>(TerritoryGridJson.Options, cancellationToken)
+            : null;
+    }
+
     public async Task ApplyRosterAsync(IReadOnlyList<RosterChangeInput> changes, CancellationToken cancellationToken)
     {
         if (changes.Count == 0)

@@ -13,6 +13,9 @@ public interface ISimulationTarget : IAsyncDisposable
 
     Task LoadAsync(CompanyDefinition company, CancellationToken cancellationToken);
 
+    /// <summary>The company loaded in another workspace of the target, or null where the target has none (batch mode).</summary>
+    Task<CompanyDefinition?> ReadCompanyAsync(string workspace, CancellationToken cancellationToken);
+
     /// <summary>Applies effective-dated roster changes (leave, departure, hires); throws if any is refused.</summary>
     Task ApplyRosterAsync(IReadOnlyList<RosterChangeInput> changes, CancellationToken cancellationToken);
 

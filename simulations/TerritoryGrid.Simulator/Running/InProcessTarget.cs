@@ -31,6 +31,10 @@ internal sealed class InProcessTarget(IHost host, string workspace) : ISimulatio
         }
     }
 
+    /// <summary>Batch mode's silo is new and empty: there is no other workspace to read a company from.</summary>
+    public Task<CompanyDefinition?> ReadCompanyAsync(string workspace, CancellationToken cancellationToken) =>
+        Task.FromResult<CompanyDefinition?>(null);
+
     public async Task ApplyRosterAsync(IReadOnlyList<RosterChangeInput> changes, CancellationToken cancellationToken)
     {
         var result = await host.Services.GetRequiredService<RosterService>().ApplyAsync(workspace, changes);

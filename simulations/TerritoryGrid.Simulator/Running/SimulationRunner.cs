@@ -23,12 +23,7 @@ public sealed class SimulationRunner(Action<string>? progress = null)
         var start = new DateTimeOffset(scenario.Period.Start.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         var planStart = start.AddDays(-7 * WarmUpWeeks);
         var end = start.AddDays(7 * scenario.Period.Weeks);
-        var company = CompanyGenerator.Generate(new CompanySpec
-        {
-            Seed = scenario.Company.Seed, Name = scenario.Name, TerritoryCount = scenario.Company.Territories, RepCount = scenario.Company.Reps,
-            AccountCount = scenario.Company.Accounts, PlanStart = planStart,
-            LowestCoverage = scenario.Company.LowestCoverage, HighestCoverage = scenario.Company.HighestCoverage,
-        });
+        var company = await ResolveCompanyAsync(scenario, target, planStart, cancellationToken);
         var season = new SeasonalModel(scenario, company);
         var roster = new RosterPlan(scenario, company);
         var events = HistoryGenerator.Generate(company, new HistorySpec(planStart, end, scenario.Seed)
@@ -91,6 +86,45 @@ public sealed class SimulationRunner(Action<string>? progress = null)
         }
 
         return new SimulationResult(scenario.Name, rows, balance, accepted, watch.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>The scenario's company: generated, read from a file, or copied from a workspace of the target; its plan starts with the simulation.</summary>
+    private static async Task<Domain.Company.CompanyDefinition> ResolveCompanyAsync(
+        Scenario scenario, ISimulationTarget target, DateTimeOffset planStart, CancellationToken cancellationToken)
+    {
+        var spec = scenario.Company;
+        Domain.Company.CompanyDefinition? company;
+        if (spec.FromWorkspace is { } workspace)
+        {
+            company = await target.ReadCompanyAsync(workspace, cancellationToken) ?? throw new ScenarioException(
+                [new ScenarioError("scenario", "$.company.fromWorkspace", $"workspace '{workspace}' has no company here (fromWorkspace needs live mode, --live URL)")]);
+        }
+        else if (spec.FromFile is { } file)
+        {
+            company = System.Text.Json.JsonSerializer.Deserialize<Domain.Company.CompanyDefinition>(File.ReadAllBytes(file), Application.TerritoryGridJson.Options);
+            var errors = Domain.Company.CompanyValidator.Validate(company);
+            if (errors.Count > 0)
+            {
+                throw new ScenarioException([.. errors.Take(20).Select(e => new ScenarioError(file, $"{e.Entity} '{e.Id}'.{e.Field}", e.Message))]);
+            }
+        }
+        else
+        {
+            return CompanyGenerator.Generate(new CompanySpec
+            {
+                Seed = spec.Seed, Name = scenario.Name, TerritoryCount = spec.Territories, RepCount = spec.Reps,
+                AccountCount = spec.Accounts, PlanStart = planStart,
+                LowestCoverage = spec.LowestCoverage, HighestCoverage = spec.HighestCoverage,
+            });
+        }
+
+        // Activity follows segments: derive the missing ones the way the server does.
+        var segments = Domain.Accounts.Segmenter.Assign(company!.Accounts, a => a.Id, a => a.AnnualRevenue - a.AnnualCostToServe, new Domain.Accounts.SegmentationOptions());
+        return company with
+        {
+            PlanStart = planStart,
+            Accounts = [.. company.Accounts.Select(a => a.Segment is null ? a with { Segment = segments[a.Id] } : a)],
+        };
     }
 
     private static void Record(int week, DateOnly weekStart, IReadOnlyList<TerritoryMetrics> territories,

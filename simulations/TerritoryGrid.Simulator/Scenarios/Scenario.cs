@@ -10,14 +10,20 @@ public sealed record Scenario(
     IReadOnlyList<Shock>? Shocks = null,
     IReadOnlyList<RepEvent>? RepEvents = null);
 
-/// <summary>The synthetic company to generate (Bogus, from its seed), and the spread of its territories' starting coverage.</summary>
+/// <summary>
+/// The company: generated with Bogus from <see cref="Seed"/> (sizes and the spread of its territories' starting
+/// coverage), or an existing one — <see cref="FromWorkspace"/> (live mode: the company loaded in that workspace of the
+/// running TerritoryGrid, copied into the sandbox) or <see cref="FromFile"/> (a company JSON file, as the API takes).
+/// </summary>
 public sealed record ScenarioCompany(
     int Territories = 20,
     int Reps = 400,
     int Accounts = 20_000,
     int Seed = 20261123,
     double LowestCoverage = 0.72,
-    double HighestCoverage = 1.45);
+    double HighestCoverage = 1.45,
+    string? FromWorkspace = null,
+    string? FromFile = null);
 
 /// <summary>The simulated weeks: <see cref="Start"/> (a date) and how many weeks follow.</summary>
 public sealed record ScenarioPeriod(DateOnly Start, int Weeks);

@@ -31,7 +31,15 @@ public static class ScenarioLoader
         }
 
         var errors = Validate(path, scenario);
-        return errors.Count == 0 ? scenario! : throw new ScenarioException(errors);
+        if (errors.Count > 0)
+        {
+            throw new ScenarioException(errors);
+        }
+
+        // A company file is named relative to the scenario: keep where it is, wherever the simulator runs from.
+        return scenario!.Company.FromFile is { } companyFile
+            ? scenario with { Company = scenario.Company with { FromFile = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, companyFile)) } }
+            : scenario!;
     }
 
     public static IReadOnlyList<ScenarioError> Validate(string file, Scenario? scenario)
@@ -54,7 +62,15 @@ public static class ScenarioLoader
         {
             Error("$.company", "is required");
         }
-        else
+        else if (company.FromWorkspace is not null && company.FromFile is not null)
+        {
+            Error("$.company", "name fromWorkspace or fromFile, not both");
+        }
+        else if (company.FromFile is { } companyFile && !File.Exists(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(file)) ?? "", companyFile)))
+        {
+            Error("$.company.fromFile", $"file '{companyFile}' not found next to the scenario");
+        }
+        else if (company.FromWorkspace is null && company.FromFile is null)
         {
             if (company.Territories is < 1 or > 1_000) Error("$.company.territories", "must be between 1 and 1000");
             if (company.Reps < 2 * company.Territories) Error("$.company.reps", "needs at least two reps per territory (an inside and an outside rep)");
@@ -150,6 +166,7 @@ public static class ScenarioLoader
     private static void ValidateRepEvents(Scenario scenario, Action<string, string> error)
     {
         var events = scenario.RepEvents ?? [];
+        var generated = scenario.Company is { FromWorkspace: null, FromFile: null };
         var territories = scenario.Company?.Territories ?? 0;
         for (var i = 0; i < events.Count; i++)
         {
@@ -160,7 +177,7 @@ public static class ScenarioLoader
                 error($"{field}.kind", $"'{repEvent.Kind}' is not one of leave, attrition, hire");
             }
 
-            if (!int.TryParse(repEvent.Territory?.Replace("terr-", "", StringComparison.Ordinal), out var number) || number < 1 || number > territories)
+            if (generated && (!int.TryParse(repEvent.Territory?.Replace("terr-", "", StringComparison.Ordinal), out var number) || number < 1 || number > territories))
             {
                 error($"{field}.territory", $"'{repEvent.Territory}' is not a territory of the generated company (terr-01 … terr-{territories:D2})");
             }

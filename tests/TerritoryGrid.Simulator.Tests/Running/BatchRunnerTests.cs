@@ -57,6 +57,35 @@ public sealed class BatchRunnerTests
     }
 
     [Fact]
+    public async Task FromFile_SimulatesTheCompanyInTheFile_AndFromWorkspaceNeedsLiveMode()
+    {
+        var directory = Directory.CreateTempSubdirectory("company-");
+        try
+        {
+            var company = TerritoryGrid.Synthetic.Companies.CompanyGenerator.Generate(new TerritoryGrid.Synthetic.Companies.CompanySpec
+            {
+                TerritoryCount = 2, RepCount = 8, AccountCount = 150, Seed = 2,
+            });
+            File.WriteAllBytes(Path.Combine(directory.FullName, "company.json"),
+                System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(company, TerritoryGrid.Application.TerritoryGridJson.Options));
+            File.WriteAllText(Path.Combine(directory.FullName, "scenario.json"), """
+                { "name": "from a file", "seed": 1, "company": { "fromFile": "company.json" }, "period": { "start": "2025-01-06", "weeks": 3 } }
+                """);
+
+            var result = await new BatchRunner().RunAsync(ScenarioLoader.Load(Path.Combine(directory.FullName, "scenario.json")));
+            var fromWorkspace = ShockScenario() with { Company = new ScenarioCompany(FromWorkspace: "live"), Shocks = [] };
+            var error = await Assert.ThrowsAsync<ScenarioException>(() => new BatchRunner().RunAsync(fromWorkspace));
+
+            Assert.Equal(["terr-01", "terr-02"], result.Territories.Select(r => r.TerritoryId).Distinct().Order());
+            Assert.Contains("fromWorkspace needs live mode", error.Message);
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task SameScenarioTwice_GivesTheSameReport()
     {
         var scenario = ShockScenario() with { Period = new ScenarioPeriod(new DateOnly(2025, 3, 3), 8) };

@@ -52,6 +52,28 @@ public sealed class LiveRunnerTests
         Assert.Equal(result.Events, territories!["territories"]!.AsArray().Sum(t => (long)t!["totals"]!["events"]!));
     }
 
+    [Fact]
+    public async Task LiveMode_FromWorkspace_SimulatesACopyOfTheCompanyAlreadyLoaded()
+    {
+        await using var server = new Server();
+        using var http = new HttpClient { BaseAddress = server.ClientOptions.BaseAddress };
+        var company = TerritoryGrid.Synthetic.Companies.CompanyGenerator.Generate(new TerritoryGrid.Synthetic.Companies.CompanySpec
+        {
+            TerritoryCount = 3, RepCount = 12, AccountCount = 300, Seed = 8, Name = "The real company",
+        });
+        var load = await http.PutAsJsonAsync("/api/workspaces/live/company", company, TerritoryGrid.Application.TerritoryGridJson.Options);
+        Assert.True(load.IsSuccessStatusCode, await load.Content.ReadAsStringAsync());
+        var scenario = Small() with { Company = new ScenarioCompany(FromWorkspace: "live"), Shocks = [] };
+
+        var result = await new LiveRunner().RunAsync(scenario, server.ClientOptions.BaseAddress, "what-if", daysPerSecond: 500);
+
+        Assert.Equal(company.Territories.Select(t => t.Id).Order(), result.Territories.Select(r => r.TerritoryId).Distinct().Order());
+        var sandbox = await http.GetFromJsonAsync<JsonObject>("/api/workspaces/what-if");
+        Assert.Equal("The real company", (string)sandbox!["companyName"]!);
+        var live = await http.GetFromJsonAsync<JsonObject>("/api/workspaces/live/territories");
+        Assert.Equal(0, live!["territories"]!.AsArray().Sum(t => (long)t!["totals"]!["events"]!));
+    }
+
     private sealed class Server : WebApplicationFactory<Program>
     {
         public Server()
