@@ -44,6 +44,8 @@ internal sealed class BenchHost : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
+        // A silo with 100,000 active accounts on the durable store writes them all on the way out.
+        builder.ConfigureServices(services => services.Configure<Microsoft.Extensions.Hosting.HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromMinutes(5)));
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);

@@ -66,6 +66,12 @@ public sealed class MetricsOptions
     /// <summary>Most often a territory announces a change to dashboards. The default is 250 ms.</summary>
     public TimeSpan PushInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 
-    /// <summary>How often coalesced account contributions are sent to reps and territories. The default is 100 ms.</summary>
+    /// <summary>How often coalesced account contributions are sent to territories (the live overview). The default is 100 ms.</summary>
     public TimeSpan RollupFlushInterval { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>
+    /// How often they are sent to reps (drill-down detail): with many reps, nearly every rep would get a call every
+    /// territory flush. A multiple of <see cref="RollupFlushInterval"/>; the default is 1 second.
+    /// </summary>
+    public TimeSpan RepRollupFlushInterval { get; set; } = TimeSpan.FromSeconds(1);
 }

@@ -67,9 +67,11 @@ public sealed class HttpTarget : ISimulationTarget
         }
     }
 
-    public async Task<long> IngestAsync(IReadOnlyList<ActivityEvent> events, CancellationToken cancellationToken)
+    public async Task<(long Accepted, IReadOnlySet<int> Refused)> IngestAsync(IReadOnlyList<ActivityEvent> events, CancellationToken cancellationToken)
     {
         long accepted = 0;
+        var refused = new HashSet<int>();
+        var offset = 0;
         foreach (var batch in events.Chunk(BatchSize))
         {
             using var content = JsonContent.Create(batch, options: TerritoryGridJson.Options);
@@ -77,9 +79,15 @@ public sealed class HttpTarget : ISimulationTarget
             var result = await response.Content.ReadFromJsonAsync<JsonObject>(cancellationToken)
                 ?? throw new InvalidOperationException($"The server answered {(int)response.StatusCode} with no body");
             accepted += (long?)result["accepted"] ?? throw new InvalidOperationException($"Ingest failed: {result.ToJsonString()}");
+            foreach (var rejected in result["rejected"]?.AsArray() ?? [])
+            {
+                refused.Add(offset + (int)rejected!["index"]!);
+            }
+
+            offset += batch.Length;
         }
 
-        return accepted;
+        return (accepted, refused);
     }
 
     public async Task<IReadOnlyList<TerritoryMetrics>> TerritoriesAsync(CancellationToken cancellationToken)

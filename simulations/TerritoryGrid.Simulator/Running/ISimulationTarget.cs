@@ -19,8 +19,8 @@ public interface ISimulationTarget : IAsyncDisposable
     /// <summary>Applies effective-dated roster changes (leave, departure, hires); throws if any is refused.</summary>
     Task ApplyRosterAsync(IReadOnlyList<RosterChangeInput> changes, CancellationToken cancellationToken);
 
-    /// <summary>Ingests events; returns how many were accepted.</summary>
-    Task<long> IngestAsync(IReadOnlyList<ActivityEvent> events, CancellationToken cancellationToken);
+    /// <summary>Ingests events; returns how many were accepted and the indexes of those refused.</summary>
+    Task<(long Accepted, IReadOnlySet<int> Refused)> IngestAsync(IReadOnlyList<ActivityEvent> events, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<TerritoryMetrics>> TerritoriesAsync(CancellationToken cancellationToken);
 

@@ -44,8 +44,11 @@ internal sealed class InProcessTarget(IHost host, string workspace) : ISimulatio
         }
     }
 
-    public async Task<long> IngestAsync(IReadOnlyList<ActivityEvent> events, CancellationToken cancellationToken) =>
-        (await ingestor.IngestAsync(workspace, events)).Accepted;
+    public async Task<(long Accepted, IReadOnlySet<int> Refused)> IngestAsync(IReadOnlyList<ActivityEvent> events, CancellationToken cancellationToken)
+    {
+        var result = await ingestor.IngestAsync(workspace, events);
+        return (result.Accepted, result.Rejected.Select(r => r.Index).ToHashSet());
+    }
 
     public Task<IReadOnlyList<TerritoryMetrics>> TerritoriesAsync(CancellationToken cancellationToken) => reader.TerritoriesAsync(workspace);
 

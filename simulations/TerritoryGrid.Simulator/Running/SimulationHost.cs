@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using TerritoryGrid.Application.Ingest;
+using TerritoryGrid.Domain;
 using TerritoryGrid.Grains.Persistence;
 
 namespace TerritoryGrid.Simulator.Running;
@@ -27,6 +28,8 @@ internal static class SimulationHost
         });
         builder.Services.AddTerritoryGridApplication();
         builder.Services.Configure<IngestOptions>(o => o.MaxFutureSkew = allowedFuture);
+        // Every simulated week ends with a read of every territory and rep: roll reps up as often as territories.
+        builder.Services.Configure<MetricsOptions>(o => o.RepRollupFlushInterval = o.RollupFlushInterval);
         var host = builder.Build();
         await host.StartAsync();
         return host;

@@ -40,6 +40,7 @@ public sealed class SimulationRunner(Action<string>? progress = null)
         var watch = Stopwatch.StartNew();
         var next = 0;
         long accepted = 0;
+        long withRep = 0;
         var previous = new Dictionary<string, (double Revenue, double NetProfit)>();
         var totalDays = (int)(end - planStart).TotalDays;
         for (var day = 1; day <= totalDays; day++)
@@ -53,7 +54,9 @@ public sealed class SimulationRunner(Action<string>? progress = null)
 
             if (dayEvents.Count > 0)
             {
-                accepted += await target.IngestAsync(dayEvents, cancellationToken);
+                var (dayAccepted, refused) = await target.IngestAsync(dayEvents, cancellationToken);
+                accepted += dayAccepted;
+                withRep += dayEvents.Where((e, i) => e.RepId is not null && !refused.Contains(i)).Count();
             }
 
             if (daysPerSecond is { } pace && watch.Elapsed.TotalSeconds < day / pace)
@@ -72,7 +75,7 @@ public sealed class SimulationRunner(Action<string>? progress = null)
             if (week >= 1)
             {
                 Record(week, DateOnly.FromDateTime(dayEnd.AddDays(-7).UtcDateTime), territories, previous, rows);
-                var companyBalance = await target.BalanceAsync(cancellationToken);
+                var companyBalance = await RepsDrainedAsync(target, withRep, cancellationToken);
                 balance.Add(new BalanceRow(week, DateOnly.FromDateTime(dayEnd.AddDays(-7).UtcDateTime), companyBalance.WorkloadPerRep.CoefficientOfVariation,
                     companyBalance.PotentialPerRep.CoefficientOfVariation, companyBalance.Coverage));
             }
@@ -136,6 +139,22 @@ public sealed class SimulationRunner(Action<string>? progress = null)
             rows.Add(new WeeklyRow(week, weekStart, t.Id, t.Name, t.Region, t.Status, t.Coverage, t.Adherence, t.DemandHours,
                 t.CapacityHours, t.Totals.Revenue - revenue, t.NetProfit - netProfit));
             previous[t.Id] = (t.Totals.Revenue, t.NetProfit);
+        }
+    }
+
+    /// <summary>Waits until the reps (rolled up less often than territories) have been credited with every event that named one.</summary>
+    private static async Task<Application.Queries.CompanyBalance> RepsDrainedAsync(ISimulationTarget target, long withRep, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (true)
+        {
+            var balance = await target.BalanceAsync(cancellationToken);
+            if (balance.RepActivityEvents >= withRep || DateTime.UtcNow > deadline)
+            {
+                return balance;
+            }
+
+            await Task.Delay(50, cancellationToken);
         }
     }
 

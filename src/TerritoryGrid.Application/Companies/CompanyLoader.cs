@@ -58,8 +58,8 @@ public sealed class CompanyLoader(IGrainFactory grains, WorkspaceCache workspace
     }
 
     /// <summary>
-    /// Waits (bounded) until every territory has heard from all its accounts, so that a read right after a load sees
-    /// the whole company's demand and capacity rather than the first roll-up flush.
+    /// Waits (bounded) until every territory has heard from all its accounts, and every rep from the accounts it owns,
+    /// so that a read right after a load sees the whole company's demand and capacity rather than the first roll-up.
     /// </summary>
     private async Task WaitForRollupsAsync(string workspace, int generation, CompanyDefinition company, CancellationToken cancellationToken)
     {
@@ -74,6 +74,19 @@ public sealed class CompanyLoader(IGrainFactory grains, WorkspaceCache workspace
             if (territories.Count > 0)
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(25), clock, cancellationToken);
+            }
+        }
+
+        // Reps are rolled up less often than territories: wait until each holds the accounts it owns too.
+        var owned = company.Accounts.Where(a => a.OwnerRepId is not null).CountBy(a => a.OwnerRepId!).ToDictionary();
+        var reps = owned.Select(o => (Grain: grains.GetGrain<IRepGrain>(GrainKeys.Of(workspace, generation, o.Key)), Owned: o.Value)).ToList();
+        while (reps.Count > 0 && clock.GetUtcNow() < deadline)
+        {
+            var metrics = await Task.WhenAll(reps.Select(r => r.Grain.GetMetrics()));
+            reps = [.. reps.Where((r, i) => metrics[i] is not { } m || m.AccountsOwned < r.Owned)];
+            if (reps.Count > 0)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(50), clock, cancellationToken);
             }
         }
     }

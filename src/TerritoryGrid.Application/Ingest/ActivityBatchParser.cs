@@ -105,10 +105,25 @@ public static class ActivityBatchParser
 
     private static DateTimeOffset Time(JsonElement e, string name)
     {
+        // ISO 8601 with an explicit offset is read straight from the UTF-8 bytes; anything else (no offset means UTC,
+        // not the server's local time) goes through the general parser.
+        if (e.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && HasExplicitOffset(value) &&
+            value.TryGetDateTimeOffset(out var iso))
+        {
+            return iso;
+        }
+
         var text = String(e, name, required: true)!;
         return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time)
             ? time
             : throw new FormatException($"{name} '{Truncate(text)}' is not an ISO 8601 date and time (e.g. 2026-11-23T09:30:00Z)");
+    }
+
+    private static bool HasExplicitOffset(JsonElement value)
+    {
+        var raw = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(value);
+        var text = raw.Length >= 2 ? raw[1..^1] : raw;
+        return text.Length > 6 && (text[^1] is (byte)'Z' or (byte)'z' || (text[^6] is (byte)'+' or (byte)'-' && text[^3] == (byte)':'));
     }
 
     private static double Number(JsonElement e, string name)

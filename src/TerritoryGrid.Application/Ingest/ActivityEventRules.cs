@@ -78,8 +78,12 @@ public static class ActivityEventRules
             return $"{field} is longer than {MaxTextLength} characters";
         }
 
-        return value.Any(char.IsControl) ? $"{field} contains control characters" : null;
+        return HasControlCharacters(value) ? $"{field} contains control characters" : null;
     }
+
+    /// <summary>char.IsControl's ranges (U+0000–U+001F, U+007F–U+009F), checked on a span: no enumerator per string.</summary>
+    public static bool HasControlCharacters(string value) =>
+        value.AsSpan().ContainsAnyInRange('\u0000', '\u001F') || value.AsSpan().ContainsAnyInRange('\u007F', '\u009F');
 
     public static string Name(ActivityKind kind) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(kind.ToString());
 }

@@ -108,7 +108,8 @@ public sealed class MetricsReader(IGrainFactory grains)
             Enum.GetValues<ServiceStatus>().ToDictionary(s => s.ToString(), s => territories.Count(t => t.Status == s)),
             territories.Count == 0 ? null : territories.Max(t => t.Watermark),
             [.. reps.Select(r => Math.Round(r.WorkloadHours, 2))],
-            [.. reps.Select(r => Math.Round(r.RevenuePotential))]);
+            [.. reps.Select(r => Math.Round(r.RevenuePotential))],
+            reps.Sum(r => r.Totals.Events));
     }
 
     private Task<string[]> RepIdsOfAsync(string workspace, WorkspaceInfo info, string territoryId) =>

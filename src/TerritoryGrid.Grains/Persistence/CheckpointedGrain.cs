@@ -31,9 +31,16 @@ internal abstract class CheckpointedGrain<TState>(IPersistentState<TState> persi
         }
     }
 
+    /// <summary>Whether to write the state when deactivating for <paramref name="reason"/>. Yes, unless a subclass knows better.</summary>
+    protected virtual bool CheckpointsOnDeactivation(DeactivationReason reason) => true;
+
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        await CheckpointNowAsync(cancellationToken);
+        if (CheckpointsOnDeactivation(reason))
+        {
+            await CheckpointNowAsync(cancellationToken);
+        }
+
         await base.OnDeactivateAsync(reason, cancellationToken);
     }
 

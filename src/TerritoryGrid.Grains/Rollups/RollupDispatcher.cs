@@ -8,8 +8,8 @@ using TerritoryGrid.Contracts.Rollups;
 namespace TerritoryGrid.Grains.Rollups;
 
 /// <summary>
-/// Coalesces account contributions inside one silo and sends them to reps and territories on a short timer: one
-/// call per target per flush, whatever the number of events. Only the newest contribution of each account is
+/// Coalesces account contributions inside one silo and sends them to territories on a short timer (reps on a longer
+/// one): one call per target per flush, whatever the number of events. Only the newest contribution of each account is
 /// kept, so a busy account costs its territory one update per flush. A failed send is kept for the next flush
 /// (unless a newer contribution replaced it); targets ignore sequences they have passed, so re-sends are harmless.
 /// One account's contributions are never merged across more than <see cref="MetricsOptions.RevisionDays"/> of event
@@ -40,11 +40,12 @@ internal sealed partial class RollupDispatcher(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(options.Value.RollupFlushInterval);
+        var repEvery = Math.Max(1, (int)Math.Round(options.Value.RepRollupFlushInterval / options.Value.RollupFlushInterval));
         try
         {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
+            for (var tick = 1L; await timer.WaitForNextTickAsync(stoppingToken); tick++)
             {
-                await FlushAsync();
+                await FlushAsync(includeReps: tick % repEvery == 0);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -59,8 +60,8 @@ internal sealed partial class RollupDispatcher(
         await FlushAsync();
     }
 
-    /// <summary>Sends everything pending now; returns when every send has completed or failed.</summary>
-    public async Task FlushAsync()
+    /// <summary>Sends what is pending (for territories only, unless <paramref name="includeReps"/>); returns when every send has completed or failed.</summary>
+    public async Task FlushAsync(bool includeReps = true)
     {
         Dictionary<(RollupTargetKind Kind, string Key), List<Dictionary<string, AccountContribution>>> batch;
         lock (gate)
@@ -70,8 +71,19 @@ internal sealed partial class RollupDispatcher(
                 return;
             }
 
-            batch = pending;
-            pending = [];
+            if (includeReps)
+            {
+                batch = pending;
+                pending = [];
+            }
+            else
+            {
+                batch = pending.Where(p => p.Key.Kind == RollupTargetKind.Territory).ToDictionary();
+                foreach (var key in batch.Keys)
+                {
+                    pending.Remove(key);
+                }
+            }
         }
 
         await Task.WhenAll(batch.Select(target => SendAsync(target.Key, target.Value)));

@@ -34,7 +34,11 @@ public sealed class ClusterFixture : IAsyncLifetime
         {
             silo.AddTerritoryGridMemoryStorage(StorageNames.Grains);
             silo.AddTerritoryGridGrains();
-            silo.Services.Configure<MetricsOptions>(o => o.RollupFlushInterval = TimeSpan.FromMilliseconds(20));
+            silo.Services.Configure<MetricsOptions>(o =>
+            {
+                o.RollupFlushInterval = TimeSpan.FromMilliseconds(20);
+                o.RepRollupFlushInterval = TimeSpan.FromMilliseconds(100);
+            });
         });
         cluster = builder.Build();
         await cluster.DeployAsync();
