@@ -16,7 +16,7 @@ if ! dotnet build TerritoryGrid.sln -c Release -warnaserror 2>&1 | tail -3; then
 fi
 
 passed=0; failed=0; skipped=0; status=0
-for project in tests/*/*.csproj; do
+for project in $(grep -l 'Microsoft.NET.Test.Sdk' tests/*/*.csproj); do
   name=$(basename "$project" .csproj)
   echo "== $name"
   dotnet test "$project" -c Release --no-build --logger "trx;LogFileName=$name.trx" --results-directory "$results" 2>&1 \

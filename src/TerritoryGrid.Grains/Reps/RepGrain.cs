@@ -31,13 +31,7 @@ internal sealed class RepGrain(
 
     public Task ApplyContributions(AccountContribution[] contributions)
     {
-        var changed = false;
-        foreach (var contribution in contributions)
-        {
-            changed |= State.Book.Apply(contribution);
-        }
-
-        if (changed)
+        if (State.Book.ApplyAll(contributions).Changed)
         {
             MarkDirty();
         }

@@ -55,6 +55,26 @@ internal sealed class ContributionBook
         return true;
     }
 
+    /// <summary>Applies contributions; returns whether any changed the book, and the earliest event time they changed.</summary>
+    public (bool Changed, DateTimeOffset? EarliestChange) ApplyAll(IEnumerable<AccountContribution> contributions)
+    {
+        var changed = false;
+        DateTimeOffset? earliest = null;
+        foreach (var contribution in contributions)
+        {
+            if (Apply(contribution))
+            {
+                changed = true;
+                if (contribution.EarliestChangeAt is { } at && (earliest is null || at < earliest))
+                {
+                    earliest = at;
+                }
+            }
+        }
+
+        return (changed, earliest);
+    }
+
     /// <summary>
     /// Demand, call-plan adherence, waiting leads and revenue at risk as of <paramref name="at"/>, over the
     /// <see cref="ClassificationOptions.WindowDays"/> days ending with <paramref name="windowEnd"/> (the day of a live

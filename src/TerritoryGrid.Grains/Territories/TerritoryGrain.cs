@@ -60,19 +60,7 @@ internal sealed class TerritoryGrain(
 
     public Task ApplyContributions(AccountContribution[] contributions)
     {
-        var changed = false;
-        DateTimeOffset? earliest = null;
-        foreach (var contribution in contributions)
-        {
-            if (State.Book.Apply(contribution))
-            {
-                changed = true;
-                if (contribution.EarliestChangeAt is { } at && (earliest is null || at < earliest))
-                {
-                    earliest = at;
-                }
-            }
-        }
+        var (changed, earliest) = State.Book.ApplyAll(contributions);
 
         if (changed && State.Setup is not null)
         {

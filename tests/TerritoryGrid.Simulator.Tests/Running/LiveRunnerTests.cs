@@ -1,9 +1,5 @@
-using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using TerritoryGrid.Simulator.Running;
 using TerritoryGrid.Simulator.Scenarios;
 
@@ -74,28 +70,5 @@ public sealed class LiveRunnerTests
         Assert.Equal(0, live!["territories"]!.AsArray().Sum(t => (long)t!["totals"]!["events"]!));
     }
 
-    private sealed class Server : WebApplicationFactory<Program>
-    {
-        public Server()
-        {
-            UseKestrel(0);
-            StartServer();
-        }
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseEnvironment("Testing");
-            builder.UseSetting("Orleans:SiloPort", FreePort().ToString());
-            builder.UseSetting("Orleans:GatewayPort", FreePort().ToString());
-            builder.UseSetting("DemoCompany:Enabled", "false");
-            builder.UseSetting("Storage:Provider", "Memory");
-        }
-
-        private static int FreePort()
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
-    }
+    private sealed class Server() : TerritoryGrid.Testing.TestServer(kestrel: true);
 }

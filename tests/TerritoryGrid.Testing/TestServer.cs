@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace TerritoryGrid.Testing;
+
+/// <summary>
+/// The real server (co-hosted silo, API, hub, dashboard) in this process: its own Orleans ports, in-memory storage, no
+/// demo company. <paramref name="kestrel"/> puts it on a real socket at 127.0.0.1 (browsers and SignalR need one).
+/// </summary>
+public class TestServer : WebApplicationFactory<Program>
+{
+    public TestServer(bool kestrel = false)
+    {
+        if (kestrel)
+        {
+            UseKestrel(0);
+            StartServer();
+        }
+    }
+
+    public Uri Address => ClientOptions.BaseAddress;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Orleans:SiloPort", FreePort.Next().ToString());
+        builder.UseSetting("Orleans:GatewayPort", FreePort.Next().ToString());
+        builder.UseSetting("DemoCompany:Enabled", "false");
+        builder.UseSetting("Storage:Provider", "Memory");
+    }
+}
