@@ -198,11 +198,13 @@ internal sealed class TerritoryGrain(
         {
             var firstDay = EventDay.Of(State.Trend[0].Day);
             first = EventDay.Of(State.Trend[^1].Day) + 1;
-            if (earliestChange is { } changed && EventDay.Of(changed) < first)
+            // A boundary (the start of a day) sees only what happened before it: a change at t affects the boundaries
+            // after t, so events of the current day revise nothing already recorded.
+            if (earliestChange is { } changed && FirstBoundaryAfter(changed) < first)
             {
                 // Older days than the revision margin lack the accounts' data to be recomputed: they stay as recorded.
                 var revisable = closable - metrics.LatenessDays - metrics.RevisionDays;
-                first = Math.Max(Math.Max(EventDay.Of(changed), firstDay + 1), Math.Min(first, revisable));
+                first = Math.Max(Math.Max(FirstBoundaryAfter(changed), firstDay + 1), Math.Min(first, revisable));
             }
         }
 
@@ -245,6 +247,10 @@ internal sealed class TerritoryGrain(
             State.History.RemoveRange(0, State.History.Count - MaxHistory);
         }
     }
+
+    /// <summary>The first day whose start is at or after <paramref name="at"/> (a change at midnight belongs to that day's boundary).</summary>
+    private static int FirstBoundaryAfter(DateTimeOffset at) =>
+        EventDay.Start(EventDay.Of(at)) == at ? EventDay.Of(at) : EventDay.Of(at) + 1;
 
     /// <summary>Removes the days from <paramref name="first"/> on, returning the status changes removed (to be re-derived).</summary>
     private HashSet<StatusChange> Truncate(int first)
