@@ -1,5 +1,6 @@
 using TerritoryGrid.Application;
 using TerritoryGrid.Server.Api;
+using TerritoryGrid.Server.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddTerritoryGridSilo();
@@ -10,6 +11,7 @@ builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
 
 var app = builder.Build();
+app.UseTerritoryGridSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.MapOpenApi();

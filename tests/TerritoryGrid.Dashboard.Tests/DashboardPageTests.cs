@@ -3,12 +3,24 @@ using Microsoft.Playwright;
 namespace TerritoryGrid.Dashboard.Tests;
 
 [Collection(DashboardCollection.Name)]
-public sealed class DashboardPageTests(DashboardServer server, BrowserFixture browser)
+public sealed class DashboardPageTests(DashboardServer server, BrowserFixture browser) : IDisposable
 {
+    /// <summary>The page runs under the server's Content-Security-Policy: any violation fails the test.</summary>
+    private readonly List<string> policyViolations = [];
+
+    public void Dispose() => Assert.Empty(policyViolations);
+
     private async Task<IPage> OpenAsync(string workspace)
     {
         var page = await browser.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1500, Height = 1100 } });
         page.SetDefaultTimeout(15_000);
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+            {
+                policyViolations.Add(message.Text);
+            }
+        };
         await page.GotoAsync(new Uri(server.Address, $"/?workspace={workspace}").ToString());
         await Assertions.Expect(page.Locator("#connection")).ToHaveTextAsync("connected");
         return page;
