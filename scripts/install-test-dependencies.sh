@@ -6,6 +6,10 @@ set -euo pipefail
 missing=()
 # Browser tests of the dashboard drive Debian's Chromium (never a downloaded browser: there is no internet).
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+# The cluster tests carry SignalR frames between front ends through a Redis server they start on a free port.
+command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+# PostgreSQL 15 is installed on every machine; the cluster tests start a private server from its binaries.
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null 2>&1 || missing+=(postgresql)
 
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0

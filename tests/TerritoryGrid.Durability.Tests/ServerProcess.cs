@@ -66,13 +66,33 @@ internal sealed class ServerProcess : IAsyncDisposable
         await process.WaitForExitAsync();
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>SIGTERM, as a service manager stops a server: it checkpoints and leaves the cluster. SIGKILL after 30 s.</summary>
+    public async Task StopAsync()
     {
-        if (!process.HasExited)
+        if (process.HasExited)
+        {
+            return;
+        }
+
+        using (var term = Process.Start("kill", ["-TERM", process.Id.ToString()]))
+        {
+            await term.WaitForExitAsync();
+        }
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
         {
             await KillAsync();
         }
+    }
 
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
         process.Dispose();
     }
 

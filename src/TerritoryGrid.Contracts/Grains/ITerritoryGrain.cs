@@ -25,6 +25,13 @@ public interface ITerritoryGrain : IRollupTarget
     [Alias("GetWatermark")]
     Task<DateTimeOffset?> GetWatermark();
 
+    /// <summary>
+    /// Asks every account of the territory to send its contribution again (to the territory and its reps): after a silo
+    /// is lost, accounts that lived there reactivate, replay their logged activity and so restore what it held.
+    /// </summary>
+    [Alias("RepublishAccounts")]
+    Task RepublishAccounts();
+
     /// <summary>Every status change, oldest first, as the watermark crossed day boundaries.</summary>
     [Alias("GetStatusHistory")]
     Task<StatusChange[]> GetStatusHistory();

@@ -42,7 +42,13 @@ internal sealed class AccountGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         await base.OnActivateAsync(cancellationToken);
-        if (State.Setup is null || !log.IsDurable)
+        if (State.Setup is null)
+        {
+            return;
+        }
+
+        State.Sequence = Math.Max(State.Sequence, IncarnationSequence(DateTimeOffset.UtcNow));
+        if (!log.IsDurable)
         {
             return;
         }
@@ -51,6 +57,15 @@ internal sealed class AccountGrain(
         State.Sequence++;
         PublishTo(State.ByRep.Keys.ToArray(), earliest);
     }
+
+    /// <summary>
+    /// The first contribution number of an incarnation. Numbers must keep rising across incarnations, but state read
+    /// back from a checkpoint may hold a lower one than the last sent before a crash (targets would ignore what the
+    /// replay sends). So an incarnation starts above any number an earlier one used: its activation time in
+    /// milliseconds, shifted to leave room for 2^20 changes per millisecond an earlier incarnation lived. This assumes
+    /// silo clocks agree to within the life of an incarnation, as Orleans membership already does.
+    /// </summary>
+    internal static long IncarnationSequence(DateTimeOffset now) => now.ToUnixTimeMilliseconds() << 20;
 
     /// <summary>
     /// Without a durable log the state lives in process memory (in-memory storage), which a shutting-down silo loses

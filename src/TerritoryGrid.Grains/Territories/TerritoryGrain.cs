@@ -40,14 +40,30 @@ internal sealed class TerritoryGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         await base.OnActivateAsync(cancellationToken);
-        if (State.Setup is { } setup && log.IsDurable)
+        if (log.IsDurable)
         {
-            var key = this.GetPrimaryKeyString();
-            var prefix = key[..(key.Length - TerritoryId.Length)];
-            foreach (var accountId in setup.AccountIds)
-            {
-                _ = GrainFactory.GetGrain<IAccountGrain>(prefix + accountId).Republish();
-            }
+            AskAccountsToRepublish();
+        }
+    }
+
+    public Task RepublishAccounts()
+    {
+        AskAccountsToRepublish();
+        return Task.CompletedTask;
+    }
+
+    private void AskAccountsToRepublish()
+    {
+        if (State.Setup is not { } setup)
+        {
+            return;
+        }
+
+        var key = this.GetPrimaryKeyString();
+        var prefix = key[..(key.Length - TerritoryId.Length)];
+        foreach (var accountId in setup.AccountIds)
+        {
+            _ = GrainFactory.GetGrain<IAccountGrain>(prefix + accountId).Republish();
         }
     }
 

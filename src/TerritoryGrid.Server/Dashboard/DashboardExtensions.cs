@@ -6,10 +6,20 @@ namespace Microsoft.AspNetCore.Builder;
 
 public static class DashboardExtensions
 {
+    /// <summary>Connection string naming the Redis server that carries SignalR frames between front ends.</summary>
+    public const string RedisConnectionName = "Redis";
+
     /// <summary>SignalR, the frame pusher as the grains' change sink, and the Orleans operators' dashboard.</summary>
     public static WebApplicationBuilder AddTerritoryGridDashboard(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSignalR().AddJsonProtocol(options => TerritoryGrid.Application.TerritoryGridJson.Configure(options.PayloadSerializerOptions));
+        var signalR = builder.Services.AddSignalR()
+            .AddJsonProtocol(options => TerritoryGrid.Application.TerritoryGridJson.Configure(options.PayloadSerializerOptions));
+        if (builder.Configuration.GetConnectionString(RedisConnectionName) is { Length: > 0 } redis)
+        {
+            // Several front ends: a frame sent by the silo hosting a territory reaches browsers connected to any of them.
+            signalR.AddStackExchangeRedis(redis, options =>
+                options.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("territorygrid"));
+        }
         builder.Services.AddSingleton<DashboardPusher>();
         builder.Services.AddSingleton<ITerritoryChangeSink>(sp => sp.GetRequiredService<DashboardPusher>());
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DashboardPusher>());

@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 using TerritoryGrid.Grains.Persistence;
@@ -7,9 +9,12 @@ namespace Microsoft.AspNetCore.Builder;
 
 public static class OrleansHostingExtensions
 {
+    public const string PostgresConnectionName = "Postgres";
+
     /// <summary>
-    /// Co-hosts a single-machine silo: localhost clustering, and grain state plus the activity log in the embedded
-    /// SQLite database (or in memory, with Storage:Provider=Memory).
+    /// Co-hosts a silo. Single machine: localhost clustering, with grain state and the activity log in the embedded
+    /// SQLite database (or in memory, with Storage:Provider=Memory). Cluster mode (Storage:Provider=Postgres): every
+    /// silo started with the same database and cluster id joins one cluster.
     /// </summary>
     public static WebApplicationBuilder AddTerritoryGridSilo(this WebApplicationBuilder builder)
     {
@@ -17,26 +22,58 @@ public static class OrleansHostingExtensions
         var storage = builder.Configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new();
         builder.UseOrleans(silo =>
         {
-            silo.UseLocalhostClustering(hosting.SiloPort, hosting.GatewayPort);
-            silo.Configure<ClusterOptions>(options =>
+            if (storage.Provider == StorageProvider.Postgres)
             {
-                options.ClusterId = "territorygrid";
-                options.ServiceId = "territorygrid";
-            });
-            if (storage.Provider == StorageProvider.Memory)
-            {
-                silo.AddTerritoryGridMemoryStorage(StorageNames.Grains);
+                var connectionString = builder.Configuration.GetConnectionString(PostgresConnectionName)
+                    ?? throw new InvalidOperationException(
+                        "Storage:Provider is Postgres but ConnectionStrings:Postgres (environment ConnectionStrings__Postgres) is not set.");
+                silo.ConfigureEndpoints(AdvertisedAddress(hosting.AdvertisedAddress), hosting.SiloPort, hosting.GatewayPort, listenOnAnyHostAddress: true);
+                silo.AddTerritoryGridPostgres(StorageNames.Grains, connectionString);
+                builder.Services.AddTerritoryGridSharedDataProtection();
             }
             else
             {
-                silo.AddTerritoryGridSqliteStorage(StorageNames.Grains, storage.DatabasePath);
+                silo.UseLocalhostClustering(hosting.SiloPort, hosting.GatewayPort);
+                if (storage.Provider == StorageProvider.Memory)
+                {
+                    silo.AddTerritoryGridMemoryStorage(StorageNames.Grains);
+                }
+                else
+                {
+                    silo.AddTerritoryGridSqliteStorage(StorageNames.Grains, storage.DatabasePath);
+                }
             }
 
+            silo.Configure<ClusterOptions>(options =>
+            {
+                options.ClusterId = hosting.ClusterId;
+                options.ServiceId = "territorygrid";
+            });
+            silo.Configure<ClusterMembershipOptions>(options =>
+            {
+                options.ProbeTimeout = hosting.ProbeTimeout;
+                options.NumMissedProbesLimit = hosting.MissedProbesLimit;
+            });
             silo.AddTerritoryGridGrains();
             silo.AddDashboard();
         });
         builder.Services.AddTerritoryGridApplication();
         builder.Services.AddHostedService<RecoveryWarmUp>();
+        builder.Services.AddHostedService<SiloLossRecovery>();
         return builder;
+    }
+
+    private static IPAddress AdvertisedAddress(string? configured)
+    {
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return IPAddress.TryParse(configured, out var address)
+                ? address
+                : Dns.GetHostAddresses(configured).First(a => a.AddressFamily == AddressFamily.InterNetwork);
+        }
+
+        return Dns.GetHostAddresses(Dns.GetHostName())
+            .FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork && !IPAddress.IsLoopback(a))
+            ?? IPAddress.Loopback;
     }
 }

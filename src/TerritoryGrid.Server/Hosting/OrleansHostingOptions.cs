@@ -1,6 +1,6 @@
 namespace TerritoryGrid.Server.Hosting;
 
-/// <summary>Where the co-hosted silo listens, bound from "Orleans".</summary>
+/// <summary>Where the co-hosted silo listens and how it detects failed silos, bound from "Orleans".</summary>
 public sealed class OrleansHostingOptions
 {
     public const string SectionName = "Orleans";
@@ -10,4 +10,19 @@ public sealed class OrleansHostingOptions
 
     /// <summary>Port Orleans clients (the simulator) connect to. The default is 30000.</summary>
     public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>
+    /// Cluster mode: the address other silos reach this one at (an IP address or a host name). Unset, the host's first
+    /// non-loopback IPv4 address. Single-machine mode always uses loopback.
+    /// </summary>
+    public string? AdvertisedAddress { get; set; }
+
+    /// <summary>Silos with the same cluster id form one cluster. The default is "territorygrid".</summary>
+    public string ClusterId { get; set; } = "territorygrid";
+
+    /// <summary>How long a silo waits for a probe's answer. Orleans' default is 5 s; ours is 2 s.</summary>
+    public TimeSpan ProbeTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Missed probes before a silo suspects another. Orleans' default is 3.</summary>
+    public int MissedProbesLimit { get; set; } = 3;
 }

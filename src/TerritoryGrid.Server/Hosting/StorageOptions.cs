@@ -7,7 +7,9 @@ public sealed class StorageOptions
 
     /// <summary>
     /// <see cref="StorageProvider.Sqlite"/> (the default) keeps everything in one file under
-    /// <see cref="DataDirectory"/> across restarts; <see cref="StorageProvider.Memory"/> keeps nothing.
+    /// <see cref="DataDirectory"/> across restarts; <see cref="StorageProvider.Memory"/> keeps nothing;
+    /// <see cref="StorageProvider.Postgres"/> is cluster mode: membership, state and the log in PostgreSQL
+    /// (connection string "ConnectionStrings:Postgres").
     /// </summary>
     public StorageProvider Provider { get; set; } = StorageProvider.Sqlite;
 
@@ -21,4 +23,5 @@ public enum StorageProvider
 {
     Sqlite = 0,
     Memory = 1,
+    Postgres = 2,
 }

@@ -1,0 +1,81 @@
+using Orleans.Runtime;
+using TerritoryGrid.Contracts.Activity;
+using TerritoryGrid.Contracts.Grains;
+
+namespace TerritoryGrid.Server.Hosting;
+
+/// <summary>
+/// When the cluster declares a silo dead, what it held since its last checkpoints is gone: accounts' latest state and
+/// contributions still on their way to territories and reps. The oldest living silo then asks every territory to have
+/// its accounts report again; accounts that lived on the lost silo reactivate elsewhere, replay their logged activity
+/// and send what they had, so totals again include every acknowledged event.
+/// </summary>
+internal sealed partial class SiloLossRecovery(
+    IClusterMembershipService membership, ILocalSiloDetails localSilo, IGrainFactory grains, IActivityLog log,
+    ILogger<SiloLossRecovery> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!log.IsDurable)
+        {
+            return;
+        }
+
+        HashSet<SiloAddress>? knownDead = null;
+        try
+        {
+            await foreach (var snapshot in membership.MembershipUpdates.WithCancellation(stoppingToken))
+            {
+                var dead = snapshot.Members.Values.Where(m => m.Status == SiloStatus.Dead).Select(m => m.SiloAddress).ToHashSet();
+                // Silos already dead when this one joined were recovered from before (or by the restart warm-up).
+                var lost = knownDead is null ? [] : dead.Except(knownDead).ToList();
+                knownDead = dead;
+                if (lost.Count > 0 && IsCoordinator(snapshot))
+                {
+                    await RecoverAsync(lost, stoppingToken);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+    }
+
+    private bool IsCoordinator(ClusterMembershipSnapshot snapshot) =>
+        snapshot.Members.Values.Where(m => m.Status == SiloStatus.Active).Select(m => m.SiloAddress)
+            .OrderBy(a => a.Generation).ThenBy(a => a.ToParsableString(), StringComparer.Ordinal)
+            .FirstOrDefault() == localSilo.SiloAddress;
+
+    private async Task RecoverAsync(List<SiloAddress> lost, CancellationToken cancellationToken)
+    {
+        LogSiloLost(logger, string.Join(", ", lost));
+        try
+        {
+            var territories = 0;
+            foreach (var workspace in await grains.GetGrain<IWorkspaceDirectoryGrain>(0).List())
+            {
+                var info = await grains.GetGrain<IWorkspaceGrain>(workspace).GetInfo();
+                await Task.WhenAll(info.TerritoryIds.Select(id =>
+                    grains.GetGrain<ITerritoryGrain>(GrainKeys.Of(workspace, info.Generation, id)).RepublishAccounts()));
+                territories += info.TerritoryIds.Length;
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            LogRecovered(logger, territories);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogRecoveryFailed(logger, exception);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Silo(s) {Silos} declared dead; asking every territory's accounts to report again")]
+    private static partial void LogSiloLost(ILogger logger, string silos);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Recovery after silo loss: {Territories} territories asked their accounts to report")]
+    private static partial void LogRecovered(ILogger logger, int territories);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Recovery after silo loss failed")]
+    private static partial void LogRecoveryFailed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,46 @@
+namespace TerritoryGrid.Durability.Tests.Cluster;
+
+/// <summary>Silo processes of one cluster on PostgreSQL, each serving the API and the dashboard hub.</summary>
+internal sealed class Cluster(PostgresServer postgres, RedisServer redis, string clusterId) : IAsyncDisposable
+{
+    private readonly List<ServerProcess> silos = [];
+
+    public IReadOnlyList<ServerProcess> Silos => silos;
+
+    public Dictionary<string, string> Settings() => new()
+    {
+        ["Storage__Provider"] = "Postgres",
+        ["ConnectionStrings__Postgres"] = postgres.ConnectionString,
+        ["ConnectionStrings__Redis"] = redis.ConnectionString,
+        ["Orleans__ClusterId"] = clusterId,
+        ["Orleans__AdvertisedAddress"] = "127.0.0.1",
+        ["Orleans__SiloPort"] = ServerProcess.FreePort().ToString(),
+        ["Orleans__GatewayPort"] = ServerProcess.FreePort().ToString(),
+    };
+
+    /// <summary>Starts <paramref name="count"/> silos at once (they race to create the schema, which must be safe).</summary>
+    public async Task StartAsync(int count)
+    {
+        silos.AddRange(await Task.WhenAll(Enumerable.Range(0, count).Select(_ => ServerProcess.StartAsync(Settings()))));
+    }
+
+    /// <summary>Stops every silo gracefully, as an operator restarting the whole cluster would.</summary>
+    public async Task StopAllAsync()
+    {
+        await Task.WhenAll(silos.Select(s => s.StopAsync()));
+        foreach (var silo in silos)
+        {
+            await silo.DisposeAsync();
+        }
+
+        silos.Clear();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var silo in silos)
+        {
+            await silo.DisposeAsync();
+        }
+    }
+}
