@@ -8,6 +8,7 @@ builder.AddDemoCompany();
 builder.AddTerritoryGridDashboard();
 builder.Services.ConfigureHttpJsonOptions(options => TerritoryGridJson.Configure(options.SerializerOptions));
 builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<ClusterUnavailableHandler>();
 builder.Services.AddOpenApi();
 
 var app = builder.Build();

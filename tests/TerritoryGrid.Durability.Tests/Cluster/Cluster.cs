@@ -7,11 +7,14 @@ internal sealed class Cluster(PostgresServer postgres, RedisServer redis, string
 
     public IReadOnlyList<ServerProcess> Silos => silos;
 
-    public Dictionary<string, string> Settings() => new()
+    public Dictionary<string, string> Settings() => SiloSettings(postgres.ConnectionString, redis.ConnectionString, clusterId);
+
+    /// <summary>A silo's settings, by the same names docker-compose.yml uses (a test checks it).</summary>
+    public static Dictionary<string, string> SiloSettings(string postgres, string redis, string clusterId) => new()
     {
         ["Storage__Provider"] = "Postgres",
-        ["ConnectionStrings__Postgres"] = postgres.ConnectionString,
-        ["ConnectionStrings__Redis"] = redis.ConnectionString,
+        ["ConnectionStrings__Postgres"] = postgres,
+        ["ConnectionStrings__Redis"] = redis,
         ["Orleans__ClusterId"] = clusterId,
         ["Orleans__AdvertisedAddress"] = "127.0.0.1",
         ["Orleans__SiloPort"] = ServerProcess.FreePort().ToString(),

@@ -42,7 +42,7 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output)
         var killedAt = Stopwatch.StartNew();
         await victim.KillAsync();
         await Task.WhenAll(Enumerable.Range(0, Clients).Select(c => stream.RunAsync(c, Clients, KillAfterBatch, Batches)));
-        output.WriteLine($"Silo killed after {KillAfterBatch} batches; {stream.FailedAttempts} attempts failed and were retried; " +
+        output.WriteLine($"Silo killed after {KillAfterBatch} batches; {stream.FailedAttempts} attempts failed and were retried ({stream.Failures}); " +
                          $"longest wait for an acknowledgement after the kill {stream.LongestAcknowledgementAfter(killedAt):F1} s");
 
         var survivors = cluster.Silos.Where(s => s != victim).ToArray();

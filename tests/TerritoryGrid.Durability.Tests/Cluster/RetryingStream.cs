@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.Http.Json;
 
@@ -11,9 +12,13 @@ internal sealed class RetryingStream(Uri[] silos, ClusterEvents events)
 {
     private readonly List<(TimeSpan At, TimeSpan Waited)> acknowledgements = [];
     private readonly Stopwatch clock = Stopwatch.StartNew();
+    private readonly ConcurrentDictionary<string, int> failures = new();
     private int failedAttempts;
 
     public int FailedAttempts => failedAttempts;
+
+    /// <summary>What the failed attempts saw: HTTP statuses, refused connections, timeouts.</summary>
+    public string Failures => string.Join(", ", failures.OrderBy(f => f.Key).Select(f => $"{f.Key} ×{f.Value}"));
 
     public async Task RunAsync(int client, int clients, int fromBatch, int toBatch)
     {
@@ -33,10 +38,13 @@ internal sealed class RetryingStream(Uri[] silos, ClusterEvents events)
                     {
                         break;
                     }
+
+                    failures.AddOrUpdate($"HTTP {(int)response.StatusCode}", 1, (_, n) => n + 1);
                 }
                 catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
                 {
                     // Not acknowledged: the same batch goes again.
+                    failures.AddOrUpdate(exception is TaskCanceledException ? "timeout" : "connection refused", 1, (_, n) => n + 1);
                 }
 
                 Interlocked.Increment(ref failedAttempts);
