@@ -14,7 +14,7 @@ internal sealed class BenchHost : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string> settings;
 
-    public BenchHost(string storage, string? dataDirectory = null)
+    public BenchHost(string storage, string? dataDirectory = null, string? postgres = null)
     {
         settings = new()
         {
@@ -28,6 +28,14 @@ internal sealed class BenchHost : WebApplicationFactory<Program>
         if (dataDirectory is not null)
         {
             settings["Storage:DataDirectory"] = dataDirectory;
+        }
+
+        if (postgres is not null)
+        {
+            settings["ConnectionStrings:Postgres"] = postgres;
+            settings["Orleans:AdvertisedAddress"] = "127.0.0.1";
+            // A cluster of its own: rows of earlier runs in the same database are other clusters' business.
+            settings["Orleans:ClusterId"] = "bench-" + Guid.NewGuid().ToString("N")[..8];
         }
 
         // Outside a test project the factory cannot locate the server's project folder; its build output will do.

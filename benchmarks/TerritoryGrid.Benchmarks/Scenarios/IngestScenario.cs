@@ -14,6 +14,9 @@ internal static class IngestScenario
 {
     public sealed record Size(int Territories, int Reps, int Accounts, int Events, int Clients);
 
+    /// <summary>A PostgreSQL connection string: when set, the scenario also measures cluster mode's durable ingest.</summary>
+    public const string PostgresVariable = "TERRITORYGRID_BENCH_POSTGRES";
+
     public static readonly Size Full = new(100, 1_000, 100_000, 1_000_000, 4);
     public static readonly Size Quick = new(10, 100, 10_000, 60_000, 4);
 
@@ -54,11 +57,27 @@ internal static class IngestScenario
             data.Delete(recursive: true);
         }
 
+        // Cluster mode's durable acknowledgement (a PostgreSQL commit per batch), when a database is named.
+        Measurement? clustered = null;
+        if (Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } postgres)
+        {
+            await using var host = new BenchHost("Postgres", postgres: postgres);
+            var workspace = "bench" + DateTime.UtcNow.ToString("HHmmss", System.Globalization.CultureInfo.InvariantCulture);
+            await company.LoadAsync(host.Http, workspace);
+            clustered = await PostAsync(host.Http, workspace, batches, size.Clients);
+            exact &= await CheckAsync(host.Http, workspace, clustered.Accepted, size.Events, revenue, "PostgreSQL", events, company);
+        }
+
         table.Add("limit: plain loop, 1 thread", limitRate, limitRate, null, null);
         table.Add("ceiling: no-op grain calls, 1,000 in flight", ceiling, limitRate, ceiling, null);
         table.Add("naive: 3 awaited calls per event, 1,000 in flight", naive, limitRate, ceiling, naive);
         table.Add($"TerritoryGrid HTTP ingest, memory storage, {size.Clients} clients", memory.EventsPerSecond, limitRate, ceiling, naive, memory.Latency);
         table.Add($"TerritoryGrid HTTP ingest, durable (SQLite log), {size.Clients} clients", durable.EventsPerSecond, limitRate, ceiling, naive, durable.Latency);
+        if (clustered is not null)
+        {
+            table.Add($"TerritoryGrid HTTP ingest, cluster mode (PostgreSQL log), 1 silo, {size.Clients} clients", clustered.EventsPerSecond, limitRate, ceiling, naive, clustered.Latency);
+        }
+
         table.Print($"Scenario 1: live ingest, {size.Events:N0} events in batches of 1,000 over {size.Accounts:N0} accounts, {size.Reps:N0} reps, {size.Territories} territories");
         return exact;
     }

@@ -22,9 +22,18 @@ internal sealed class Cluster(PostgresServer postgres, RedisServer redis, string
     };
 
     /// <summary>Starts <paramref name="count"/> silos at once (they race to create the schema, which must be safe).</summary>
-    public async Task StartAsync(int count)
+    public async Task StartAsync(int count, IReadOnlyDictionary<string, string>? extra = null)
     {
-        silos.AddRange(await Task.WhenAll(Enumerable.Range(0, count).Select(_ => ServerProcess.StartAsync(Settings()))));
+        silos.AddRange(await Task.WhenAll(Enumerable.Range(0, count).Select(_ =>
+        {
+            var settings = Settings();
+            foreach (var (key, value) in extra ?? new Dictionary<string, string>())
+            {
+                settings[key] = value;
+            }
+
+            return ServerProcess.StartAsync(settings);
+        })));
     }
 
     /// <summary>Stops every silo gracefully, as an operator restarting the whole cluster would.</summary>

@@ -20,11 +20,35 @@ internal sealed class RetryingStream(Uri[] silos, ClusterEvents events)
     /// <summary>What the failed attempts saw: HTTP statuses, refused connections, timeouts.</summary>
     public string Failures => string.Join(", ", failures.OrderBy(f => f.Key).Select(f => $"{f.Key} ×{f.Value}"));
 
-    public async Task RunAsync(int client, int clients, int fromBatch, int toBatch)
+    public async Task WaitForAcknowledgedAsync(int batches)
+    {
+        while (true)
+        {
+            lock (acknowledgements)
+            {
+                if (acknowledgements.Count >= batches)
+                {
+                    return;
+                }
+            }
+
+            await Task.Delay(10);
+        }
+    }
+
+    /// <summary>Posts batches <paramref name="fromBatch"/>+client, +clients, … below <paramref name="toBatch"/>.</summary>
+    public Task RunAsync(int client, int clients, int fromBatch, int toBatch)
+    {
+        var next = fromBatch + client - clients;
+        return RunAsync(client, () => (next += clients) < toBatch ? next : null);
+    }
+
+    /// <summary>Posts the batches <paramref name="claim"/> hands out until it hands out none.</summary>
+    public async Task RunAsync(int client, Func<int?> claim)
     {
         var silo = client % silos.Length;
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(15) };
-        for (var batch = fromBatch + client; batch < toBatch; batch += clients)
+        while (claim() is { } batch)
         {
             var body = events.Batch(batch);
             var started = clock.Elapsed;
