@@ -30,6 +30,11 @@ internal sealed class BenchHost : WebApplicationFactory<Program>
             settings["Storage:DataDirectory"] = dataDirectory;
         }
 
+        // The benchmark signs in like any client: an admin key configured by its hash.
+        settings["Security:ApiKeys:0:Name"] = "benchmark";
+        settings["Security:ApiKeys:0:Role"] = "admin";
+        settings["Security:ApiKeys:0:Hash"] = TerritoryGrid.Server.Security.ApiKeyHasher.Hash(Key);
+
         if (postgres is not null)
         {
             settings["ConnectionStrings:Postgres"] = postgres;
@@ -43,7 +48,11 @@ internal sealed class BenchHost : WebApplicationFactory<Program>
         UseKestrel(0);
         StartServer();
         Http = new HttpClient { BaseAddress = ClientOptions.BaseAddress, Timeout = TimeSpan.FromMinutes(5) };
+        Http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Key);
     }
+
+    /// <summary>A fresh admin key per run (the benchmark host's own).</summary>
+    public static readonly string Key = TerritoryGrid.Server.Security.ApiKeyHasher.NewKey();
 
     public HttpClient Http { get; }
 

@@ -8,15 +8,19 @@ namespace TerritoryGrid.Simulator;
 /// territorygrid-simulate SCENARIO.json [--out DIRECTORY] [--live URL [--workspace NAME] [--days-per-second N]]:
 /// runs the scenario in batch mode (its own silo, as fast as possible) or live mode (a running TerritoryGrid, a
 /// sandbox workspace, paced) and writes weekly.csv, summary.csv, balance.csv and report.html. Exit code 2 for a bad
-/// scenario or arguments.
+/// scenario or arguments. Live mode authenticates with the API key in TERRITORYGRID_API_KEY (role ingest, or planner:
+/// sandboxes only).
 /// </summary>
 public static class SimulatorMain
 {
+    public const string ApiKeyVariable = "TERRITORYGRID_API_KEY";
+
     public static async Task<int> Main(string[] args)
     {
         if (args.Length == 0 || args[0] is "-h" or "--help")
         {
             Console.WriteLine("usage: territorygrid-simulate SCENARIO.json [--out DIRECTORY] [--live URL [--workspace NAME] [--days-per-second N]]");
+            Console.WriteLine($"live mode sends the API key in the environment variable {ApiKeyVariable}");
             return args.Length == 0 ? 2 : 0;
         }
 
@@ -59,7 +63,8 @@ public static class SimulatorMain
             var pace = double.Parse(Option(args, "--days-per-second") ?? "1", System.Globalization.CultureInfo.InvariantCulture);
             try
             {
-                result = await new LiveRunner(Progress).RunAsync(scenario, new Uri(live), workspace, pace);
+                // The key comes from the environment, never the command line (where other users of the machine see it).
+                result = await new LiveRunner(Progress).RunAsync(scenario, new Uri(live), workspace, pace, Environment.GetEnvironmentVariable(ApiKeyVariable));
             }
             catch (ArgumentException error)
             {

@@ -6,16 +6,27 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddTerritoryGridSilo();
 builder.AddDemoCompany();
 builder.AddTerritoryGridDashboard();
+builder.AddTerritoryGridSecurity();
 builder.Services.ConfigureHttpJsonOptions(options => TerritoryGridJson.Configure(options.SerializerOptions));
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ClusterUnavailableHandler>();
-builder.Services.AddOpenApi();
+builder.Services.AddOpenApi(options => options.AddOperationTransformer((operation, context, _) =>
+{
+    // Every operation states who may call it.
+    var metadata = context.Description.ActionDescriptor.EndpointMetadata;
+    var role = metadata.OfType<RequiredRole>().LastOrDefault()?.Role
+        ?? (metadata.OfType<Microsoft.AspNetCore.Authorization.IAllowAnonymous>().Any() ? "none (anonymous)" : "any signed-in role");
+    operation.Description = $"{operation.Description}{(string.IsNullOrEmpty(operation.Description) ? "" : " ")}Requires role: {role}.";
+    return Task.CompletedTask;
+}));
 
 var app = builder.Build();
 app.UseTerritoryGridSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseTerritoryGridSecurity();
 app.MapOpenApi();
+app.MapTerritoryGridSession();
 app.MapTerritoryGridApi();
 app.MapTerritoryGridDashboard();
 app.Run();

@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using TerritoryGrid.Testing;
 
 namespace TerritoryGrid.Dashboard.Tests;
 
@@ -22,8 +23,36 @@ public sealed class DashboardPageTests(DashboardServer server, BrowserFixture br
             }
         };
         await page.GotoAsync(new Uri(server.Address, $"/?workspace={workspace}").ToString());
+        await SignInAsync(page, TestKeys.Viewer);
         await Assertions.Expect(page.Locator("#connection")).ToHaveTextAsync("connected");
         return page;
+    }
+
+    private static async Task SignInAsync(IPage page, string key)
+    {
+        await Assertions.Expect(page.Locator("#sign-in")).ToBeVisibleAsync();
+        await page.Locator("#api-key").FillAsync(key);
+        await page.Locator("#sign-in button[type=submit]").ClickAsync();
+    }
+
+    [Fact]
+    public async Task SignIn_RefusesAnUnknownKey_ThenAViewerKeyOpensTheDashboard_AndSignOutEndsIt()
+    {
+        var page = await browser.Browser.NewPageAsync();
+        page.SetDefaultTimeout(15_000);
+        await page.GotoAsync(server.Address.ToString());
+        await Assertions.Expect(page.Locator("#connection")).ToHaveTextAsync("connecting");
+
+        await SignInAsync(page, "tg_not-a-key");
+        await Assertions.Expect(page.Locator("#sign-in-error")).ToHaveTextAsync("the API key is not known (revoked, or mistyped)");
+
+        await SignInAsync(page, TestKeys.Viewer);
+        await Assertions.Expect(page.Locator("#connection")).ToHaveTextAsync("connected");
+        await Assertions.Expect(page.Locator("#who")).ToHaveTextAsync("test viewer · viewer");
+
+        await page.Locator("#sign-out").ClickAsync();
+        await Assertions.Expect(page.Locator("#sign-in")).ToBeVisibleAsync();
+        await page.CloseAsync();
     }
 
     [Fact]

@@ -8,7 +8,7 @@ public sealed class DashboardServer : TestServer
     public DashboardServer()
         : base(kestrel: true)
     {
-        Http = new HttpClient { BaseAddress = Address };
+        Http = TestKeys.Client(Address);
     }
 
     public HttpClient Http { get; }

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.SignalR.Client;
+using TerritoryGrid.Testing;
 
 namespace TerritoryGrid.Dashboard.Tests;
 
@@ -12,9 +13,29 @@ public sealed class HubTests(DashboardServer server)
 {
     private async Task<HubConnection> ConnectAsync()
     {
-        var connection = new HubConnectionBuilder().WithUrl(new Uri(server.Address, "/hubs/territories")).Build();
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(server.Address, "/hubs/territories"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(TestKeys.Viewer))
+            .Build();
         await connection.StartAsync();
         return connection;
+    }
+
+    [Fact]
+    public async Task Connecting_WithoutAKey_IsRefused()
+    {
+        await using var anonymous = new HubConnectionBuilder().WithUrl(new Uri(server.Address, "/hubs/territories")).Build();
+        var refused = await Assert.ThrowsAsync<HttpRequestException>(() => anonymous.StartAsync());
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, refused.StatusCode);
+    }
+
+    [Fact]
+    public async Task Connecting_WithAnIngestKey_IsForbidden()
+    {
+        await using var ingest = new HubConnectionBuilder()
+            .WithUrl(new Uri(server.Address, "/hubs/territories"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(TestKeys.Ingest))
+            .Build();
+        var refused = await Assert.ThrowsAsync<HttpRequestException>(() => ingest.StartAsync());
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, refused.StatusCode);
     }
 
     private static async Task<T> WithinAsync<T>(Func<T> read, Func<T, bool> done)

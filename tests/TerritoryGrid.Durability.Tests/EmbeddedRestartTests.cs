@@ -24,7 +24,7 @@ public sealed class EmbeddedRestartTests : IDisposable
         JsonArray before;
         await using (var first = await ServerProcess.StartAsync(settings))
         {
-            using var client = new HttpClient { BaseAddress = first.Address };
+            using var client = TestKeys.Client(first.Address);
             var load = await client.PutAsJsonAsync("/api/workspaces/live/company", Company.Create(territories: 3, accountsPerTerritory: 30));
             Assert.True(load.IsSuccessStatusCode, await load.Content.ReadAsStringAsync());
             for (var batch = 0; batch < 10; batch++)
@@ -40,7 +40,7 @@ public sealed class EmbeddedRestartTests : IDisposable
         }
 
         await using var second = await ServerProcess.StartAsync(settings);
-        using var restarted = new HttpClient { BaseAddress = second.Address };
+        using var restarted = TestKeys.Client(second.Address);
         var after = await WaitForAsync(restarted, t => t.Sum(x => (int)x!["totals"]!["events"]!) == accepted);
         var retry = await (await restarted.PostAsJsonAsync("/api/workspaces/live/activity", Company.Orders(3, count: 50))).Content.ReadFromJsonAsync<JsonObject>();
 
@@ -58,14 +58,14 @@ public sealed class EmbeddedRestartTests : IDisposable
         JsonArray before;
         await using (var first = await ServerProcess.StartAsync(settings))
         {
-            using var client = new HttpClient { BaseAddress = first.Address };
+            using var client = TestKeys.Client(first.Address);
             await client.PutAsJsonAsync("/api/workspaces/live/company", Company.Create(territories: 2, accountsPerTerritory: 10));
             await client.PostAsJsonAsync("/api/workspaces/live/activity", Company.Orders(0, count: 20));
             before = await WaitForAsync(client, t => t.Sum(x => (int)x!["totals"]!["events"]!) == 20);
         }
 
         await using var second = await ServerProcess.StartAsync(settings);
-        using var restarted = new HttpClient { BaseAddress = second.Address };
+        using var restarted = TestKeys.Client(second.Address);
         var after = await WaitForAsync(restarted, t => t.Sum(x => (int)x!["totals"]!["events"]!) == 20);
 
         Assert.Equal(Summary(before), Summary(after));

@@ -45,6 +45,11 @@ internal sealed class ServerProcess : IAsyncDisposable
         start.Environment["Urls"] = $"http://127.0.0.1:{port}";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["DemoCompany__Enabled"] = "false";
+        foreach (var (key, value) in TestKeys.Settings("__"))
+        {
+            start.Environment[key] = value;
+        }
+
         foreach (var (key, value) in settings)
         {
             start.Environment[key] = value;
@@ -116,7 +121,7 @@ internal sealed class ServerProcess : IAsyncDisposable
 
     private async Task WaitUntilServingAsync()
     {
-        using var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(2) };
+        using var client = TestKeys.Client(Address, timeout: TimeSpan.FromSeconds(2));
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (DateTime.UtcNow < deadline)
         {

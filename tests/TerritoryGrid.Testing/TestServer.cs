@@ -27,5 +27,16 @@ public class TestServer : WebApplicationFactory<Program>
         builder.UseSetting("Orleans:GatewayPort", FreePort.Next().ToString());
         builder.UseSetting("DemoCompany:Enabled", "false");
         builder.UseSetting("Storage:Provider", "Memory");
+        foreach (var (key, value) in TestKeys.Settings())
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    /// <summary>Clients from <see cref="WebApplicationFactory{TEntryPoint}.CreateClient()"/> send the admin key.</summary>
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", TestKeys.Admin);
     }
 }

@@ -29,7 +29,9 @@ internal static class LatencyScenario
         var counted = new ConcurrentDictionary<string, long>();
         var frameTimes = new ConcurrentQueue<(double At, Dictionary<string, long> Counts)>();
         var watch = Stopwatch.StartNew();
-        await using var hub = new HubConnectionBuilder().WithUrl(new Uri(host.Http.BaseAddress!, "/hubs/territories")).Build();
+        await using var hub = new HubConnectionBuilder()
+            .WithUrl(new Uri(host.Http.BaseAddress!, "/hubs/territories"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(BenchHost.Key))
+            .Build();
         hub.On<JsonElement>("overview", frame =>
         {
             var at = watch.Elapsed.TotalMilliseconds;

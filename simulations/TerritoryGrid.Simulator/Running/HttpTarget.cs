@@ -20,7 +20,8 @@ public sealed class HttpTarget : ISimulationTarget
     private const int BatchSize = 5_000;
     private readonly HttpClient http;
 
-    public HttpTarget(Uri server, string workspace)
+    /// <param name="apiKey">A key with the ingest role, or planner (sandboxes only), sent as a bearer token.</param>
+    public HttpTarget(Uri server, string workspace, string? apiKey = null)
     {
         if (workspace == WorkspaceName.Live || !WorkspaceName.IsValid(workspace))
         {
@@ -28,6 +29,10 @@ public sealed class HttpTarget : ISimulationTarget
         }
 
         http = new HttpClient { BaseAddress = server, Timeout = TimeSpan.FromMinutes(5) };
+        if (!string.IsNullOrWhiteSpace(apiKey))
+        {
+            http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", apiKey);
+        }
         Workspace = workspace;
     }
 

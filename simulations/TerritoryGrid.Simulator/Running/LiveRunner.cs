@@ -10,10 +10,11 @@ namespace TerritoryGrid.Simulator.Running;
 /// </summary>
 public sealed class LiveRunner(Action<string>? progress = null)
 {
-    public async Task<SimulationResult> RunAsync(Scenario scenario, Uri server, string workspace, double daysPerSecond, CancellationToken cancellationToken = default)
+    public async Task<SimulationResult> RunAsync(
+        Scenario scenario, Uri server, string workspace, double daysPerSecond, string? apiKey = null, CancellationToken cancellationToken = default)
     {
         var moved = EndingToday(scenario, DateOnly.FromDateTime(DateTime.UtcNow));
-        await using var target = new HttpTarget(server, workspace);
+        await using var target = new HttpTarget(server, workspace, apiKey);
         return await new SimulationRunner(progress).RunAsync(moved, target, daysPerSecond, cancellationToken);
     }
 

@@ -1,3 +1,4 @@
+using TerritoryGrid.Server.Security;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -16,6 +17,7 @@ internal static class CompanyEndpoints
     public static RouteGroupBuilder MapCompany(this RouteGroupBuilder workspace)
     {
         workspace.MapPut("/company", LoadAsync)
+            .RequireRole(Roles.Ingest)
             .WithSummary("Create or replace the workspace's company")
             .WithDescription("Validates the whole company (territories, reps, accounts and assignments) before applying anything; every error names the entity, its id and the field. Segments missing from accounts are derived from annual net profit (Pareto by default). A replaced company starts a new generation: its metrics start empty.")
             .Accepts<CompanyDefinition>("application/json")
@@ -24,9 +26,11 @@ internal static class CompanyEndpoints
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .WithMetadata(new RequestSizeLimitAttribute(MaxCompanyBytes));
         workspace.MapGet("/company", GetAsync)
+            .RequireRole(Roles.Viewer)
             .WithSummary("The workspace's company definition, as loaded (with derived segments)")
             .Produces<CompanyDefinition>();
         workspace.MapPost("/company/copy", CopyAsync)
+            .RequireRole(Roles.Ingest)
             .WithSummary("Copy another workspace's company into this sandbox (the definition, not the activity)")
             .Produces<CompanyLoadResult>()
             .ProducesProblem(StatusCodes.Status400BadRequest);

@@ -1,3 +1,4 @@
+using TerritoryGrid.Server.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using TerritoryGrid.Application.Queries;
 using TerritoryGrid.Contracts.Metrics;
@@ -10,23 +11,28 @@ internal static class MetricsEndpoints
     public static RouteGroupBuilder MapMetrics(this RouteGroupBuilder workspace)
     {
         workspace.MapGet("/territories", ListTerritoriesAsync)
+            .RequireRole(Roles.Viewer)
             .WithSummary("Every territory with its status and KPIs")
             .WithDescription("status filters (underServed, balanced, overServed); sort by name, coverage, adherence, revenue, netProfit, conversion, demandHours, revenueAtRisk or status; desc=true for descending.")
             .Produces<TerritoryList>()
             .ProducesProblem(StatusCodes.Status400BadRequest);
         workspace.MapGet("/territories/{territoryId}", TerritoryAsync)
+            .RequireRole(Roles.Viewer)
             .WithSummary("A territory with its reps and status history")
             .Produces<TerritoryDetail>()
             .ProducesProblem(StatusCodes.Status404NotFound);
         workspace.MapGet("/reps/{repId}", RepAsync)
+            .RequireRole(Roles.Viewer)
             .WithSummary("A rep with the accounts the rep owns")
             .Produces<RepDetail>()
             .ProducesProblem(StatusCodes.Status404NotFound);
         workspace.MapGet("/accounts/{accountId}", AccountAsync)
+            .RequireRole(Roles.Viewer)
             .WithSummary("An account's live figures")
             .Produces<AccountView>()
             .ProducesProblem(StatusCodes.Status404NotFound);
         workspace.MapGet("/balance", BalanceAsync)
+            .RequireRole(Roles.Viewer)
             .WithSummary("Company-wide balance: coefficient of variation and max/min of workload and potential per rep")
             .Produces<CompanyBalance>();
         return workspace;

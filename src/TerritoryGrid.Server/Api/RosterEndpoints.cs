@@ -1,3 +1,4 @@
+using TerritoryGrid.Server.Security;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using TerritoryGrid.Application;
@@ -10,6 +11,7 @@ internal static class RosterEndpoints
     public static RouteGroupBuilder MapRoster(this RouteGroupBuilder workspace)
     {
         workspace.MapPost("/roster", ApplyAsync)
+            .RequireRole(Roles.Ingest)
             .WithSummary("Roster changes in event time: leave (until), departure, availability, hire (with ramp-up)")
             .WithDescription("The body is a JSON array of changes {repId, kind, effectiveAt, until?, availability?, territoryId?, name?, role?, home?, sellingHoursPerWeek?, rampWeeks?}. A territory's capacity follows its reps' availability day by day, and its status history is revised from the earliest change. Valid changes apply even when others are refused; 400 when all are refused.")
             .Accepts<RosterChangeInput[]>("application/json")

@@ -1,3 +1,4 @@
+using TerritoryGrid.Server.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using TerritoryGrid.Contracts.Company;
 using TerritoryGrid.Contracts.Grains;
@@ -12,9 +13,11 @@ internal static class WorkspaceEndpoints
     {
         var api = app.MapGroup("/api").WithTags("TerritoryGrid");
         api.MapGet("/workspaces", ListAsync)
+            .RequireRole(Roles.Viewer)
             .WithSummary("Every workspace that holds a company: 'live', and the sandboxes simulations and plans write into");
         var workspace = api.MapGroup("/workspaces/{workspace}").AddEndpointFilter<WorkspaceFilter>();
         workspace.MapGet("/", InfoAsync)
+            .RequireRole(Roles.Viewer)
             .WithSummary("A workspace: live or sandbox, its company generation and size")
             .Produces<WorkspaceInfo>();
         workspace.MapCompany();

@@ -1,3 +1,4 @@
+using TerritoryGrid.Server.Security;
 using System.Text.Json;
 using TerritoryGrid.Application;
 using TerritoryGrid.Contracts.Grains;
@@ -12,6 +13,7 @@ internal static class DashboardEndpoints
     public static RouteGroupBuilder MapDashboardData(this RouteGroupBuilder workspace)
     {
         workspace.MapGet("/map", MapAsync)
+            .RequireRole(Roles.Viewer)
             .WithSummary("Account positions and territory centroids, for the dashboard's map")
             .Produces<MapData>();
         return workspace;

@@ -1,3 +1,4 @@
+using TerritoryGrid.Server.Security;
 using Orleans.Dashboard;
 using TerritoryGrid.Grains.Notifications;
 using TerritoryGrid.Server.Dashboard;
@@ -31,8 +32,8 @@ public static class DashboardExtensions
     {
         app.UseDefaultFiles();
         app.UseStaticFiles();
-        app.MapHub<TerritoryHub>(TerritoryHub.Path);
-        app.MapOrleansDashboard(routePrefix: "/orleans");
+        app.MapHub<TerritoryHub>(TerritoryHub.Path).RequireRole(Roles.Viewer);
+        app.MapOrleansDashboard(routePrefix: "/orleans").RequireRole(Roles.Admin);
         return app;
     }
 }

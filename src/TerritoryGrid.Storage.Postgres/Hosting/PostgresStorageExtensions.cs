@@ -21,6 +21,7 @@ public static class PostgresStorageExtensions
     /// </summary>
     public static ISiloBuilder AddTerritoryGridPostgres(this ISiloBuilder builder, string storageName, string connectionString)
     {
+        connectionString = WithBoundedPool(connectionString);
         builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
         builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, PostgresSchemaParticipant>();
         builder.UseAdoNetClustering(options =>
@@ -39,6 +40,24 @@ public static class PostgresStorageExtensions
                 options.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
         builder.Services.AddSingleton<IActivityLog, PostgresActivityLog>();
         return builder;
+    }
+
+    /// <summary>
+    /// Connections each pool of a silo may open unless the connection string says otherwise. A silo has two pools (the
+    /// Orleans providers', and the activity log's), so three silos open at most 96, under PostgreSQL's default limit of
+    /// 100; Npgsql's own default of 100 per pool let one silo loading a large company exhaust the server.
+    /// </summary>
+    public const int DefaultMaxPoolSize = 16;
+
+    private static string WithBoundedPool(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!connectionString.Contains("Pool Size", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.MaxPoolSize = DefaultMaxPoolSize;
+        }
+
+        return builder.ConnectionString;
     }
 
     /// <summary>Keeps Data Protection's keys in the cluster database, shared by every front end.</summary>

@@ -10,7 +10,7 @@ internal sealed class Cluster(PostgresServer postgres, RedisServer redis, string
     public Dictionary<string, string> Settings() => SiloSettings(postgres.ConnectionString, redis.ConnectionString, clusterId);
 
     /// <summary>A silo's settings, by the same names docker-compose.yml uses (a test checks it).</summary>
-    public static Dictionary<string, string> SiloSettings(string postgres, string redis, string clusterId) => new()
+    public static Dictionary<string, string> SiloSettings(string postgres, string redis, string clusterId) => new(TestKeys.Settings("__"))
     {
         ["Storage__Provider"] = "Postgres",
         ["ConnectionStrings__Postgres"] = postgres,

@@ -35,7 +35,7 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output)
         await cluster.StartAsync(3, SlowRepRollups);
         var events = new ClusterEvents(Territories, AccountsPerTerritory, BatchSize, quietFromBatch: QuietFromBatch);
 
-        using var admin = new HttpClient { BaseAddress = cluster.Silos[0].Address };
+        using var admin = TestKeys.Client(cluster.Silos[0].Address);
         var load = await admin.PutAsJsonAsync("/api/workspaces/live/company", Company.Create(Territories, AccountsPerTerritory));
         Assert.True(load.IsSuccessStatusCode, await load.Content.ReadAsStringAsync());
 
@@ -79,7 +79,7 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output)
             await AssertRepTotalsAsync(silo, expected);
         }
 
-        using var retry = new HttpClient { BaseAddress = cluster.Silos[2].Address };
+        using var retry = TestKeys.Client(cluster.Silos[2].Address);
         var again = await (await retry.PostAsJsonAsync("/api/workspaces/live/activity", events.Batch(nextBusyBatch))).Content.ReadFromJsonAsync<JsonObject>();
         Assert.Equal((0, BatchSize), ((int)again!["accepted"]!, (int)again["duplicates"]!));
     }
@@ -97,7 +97,7 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output)
     /// <summary>Each territory's one rep owns all its accounts: the rep's totals must equal the territory's (reps roll up every second).</summary>
     private static async Task AssertRepTotalsAsync(ServerProcess silo, Dictionary<string, (int Events, double Revenue)> expected)
     {
-        using var client = new HttpClient { BaseAddress = silo.Address };
+        using var client = TestKeys.Client(silo.Address);
         var deadline = DateTime.UtcNow.AddSeconds(30);
         foreach (var (territory, (events, revenue)) in expected)
         {
@@ -127,7 +127,7 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output)
 
     private static async Task<JsonArray> WaitForTotalsAsync(ServerProcess silo, Dictionary<string, (int Events, double Revenue)> expected)
     {
-        using var client = new HttpClient { BaseAddress = silo.Address, Timeout = TimeSpan.FromSeconds(20) };
+        using var client = TestKeys.Client(silo.Address, timeout: TimeSpan.FromSeconds(20));
         var total = expected.Values.Sum(e => e.Events);
         var deadline = DateTime.UtcNow.AddSeconds(60);
         JsonArray? territories = null;
@@ -158,7 +158,9 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output)
 
     private static async Task<OverviewFrames> WatchOverviewAsync(ServerProcess silo)
     {
-        var connection = new HubConnectionBuilder().WithUrl(new Uri(silo.Address, "/hubs/territories")).Build();
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(silo.Address, "/hubs/territories"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(TestKeys.Viewer))
+            .Build();
         var frames = new OverviewFrames(connection);
         connection.On<JsonObject>("overview", frames.Add);
         await connection.StartAsync();

@@ -48,6 +48,7 @@ internal sealed class RetryingStream(Uri[] silos, ClusterEvents events)
     {
         var silo = client % silos.Length;
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(15) };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", TestKeys.Ingest);
         while (claim() is { } batch)
         {
             var body = events.Batch(batch);

@@ -6,6 +6,7 @@ using TerritoryGrid.Domain;
 using TerritoryGrid.Durability.Tests.Cluster;
 using TerritoryGrid.Server.Demo;
 using TerritoryGrid.Server.Hosting;
+using TerritoryGrid.Server.Security;
 
 namespace TerritoryGrid.Durability.Tests.Deployment;
 
@@ -66,6 +67,15 @@ public sealed class ComposeFileTests
                 if (name == "Urls")
                 {
                     Assert.Matches(@"^http://0\.0\.0\.0:\d+$", value);
+                }
+                else if (parts is ["Security", "ApiKeys", var index, var field])
+                {
+                    Assert.True(int.TryParse(index, out _), $"{silo}: {name}: '{index}' is not a list index");
+                    Assert.True(typeof(ApiKeyEntry).GetProperty(field) is not null, $"{silo}: {name} names no field of an API key");
+                    if (field == "Hash")
+                    {
+                        Assert.Matches(@"^\$\{[A-Z_]+:\?.+\}$", value);
+                    }
                 }
                 else if (parts is ["ConnectionStrings", var connection])
                 {
@@ -136,6 +146,19 @@ public sealed class ComposeFileTests
         var live = new Uri(command[Array.IndexOf(command, "--live") + 1]);
         Assert.Equal("proxy", live.Host);
         Assert.NotEqual("live", command[Array.IndexOf(command, "--workspace") + 1]);
+    }
+
+    [Fact]
+    public void SecretsComeFromTheEnvironmentFile_WhichIsNotInTheRepository()
+    {
+        var example = File.ReadAllLines(Path.Combine(compose.Root, ".env.example"))
+            .Where(l => l.Contains('=') && !l.StartsWith('#')).Select(l => l.Split('=')[0]).ToHashSet();
+        var text = File.ReadAllText(Path.Combine(compose.Root, "docker-compose.yml"));
+        var used = Regex.Matches(text, @"\$\{([A-Z_]+)").Select(m => m.Groups[1].Value).ToHashSet();
+        Assert.Equal(example.Order(), used.Order());
+        Assert.Contains(".env", File.ReadAllLines(Path.Combine(compose.Root, ".gitignore")));
+        Assert.Equal(["TERRITORYGRID_API_KEY"], ComposeFile.Environment(compose.Service("simulator")).Keys);
+        Assert.Equal("TERRITORYGRID_API_KEY", TerritoryGrid.Simulator.SimulatorMain.ApiKeyVariable);
     }
 
     [Fact]

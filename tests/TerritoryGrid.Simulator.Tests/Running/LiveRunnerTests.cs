@@ -1,3 +1,4 @@
+using TerritoryGrid.Testing;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using TerritoryGrid.Simulator.Running;
@@ -35,9 +36,9 @@ public sealed class LiveRunnerTests
     public async Task LiveMode_RunsTheSeasonIntoASandboxOfARunningServer()
     {
         await using var server = new Server();
-        using var http = new HttpClient { BaseAddress = server.ClientOptions.BaseAddress };
+        using var http = TestKeys.Client(server.ClientOptions.BaseAddress);
 
-        var result = await new LiveRunner().RunAsync(Small(), server.ClientOptions.BaseAddress, "season-live", daysPerSecond: 200);
+        var result = await new LiveRunner().RunAsync(Small(), server.ClientOptions.BaseAddress, "season-live", daysPerSecond: 200, apiKey: TestKeys.Planner);
 
         Assert.Equal(3, result.Balance.Count);
         Assert.Equal(6, result.Territories.Count);
@@ -52,7 +53,7 @@ public sealed class LiveRunnerTests
     public async Task LiveMode_FromWorkspace_SimulatesACopyOfTheCompanyAlreadyLoaded()
     {
         await using var server = new Server();
-        using var http = new HttpClient { BaseAddress = server.ClientOptions.BaseAddress };
+        using var http = TestKeys.Client(server.ClientOptions.BaseAddress);
         var company = TerritoryGrid.Synthetic.Companies.CompanyGenerator.Generate(new TerritoryGrid.Synthetic.Companies.CompanySpec
         {
             TerritoryCount = 3, RepCount = 12, AccountCount = 300, Seed = 8, Name = "The real company",
@@ -61,7 +62,7 @@ public sealed class LiveRunnerTests
         Assert.True(load.IsSuccessStatusCode, await load.Content.ReadAsStringAsync());
         var scenario = Small() with { Company = new ScenarioCompany(FromWorkspace: "live"), Shocks = [] };
 
-        var result = await new LiveRunner().RunAsync(scenario, server.ClientOptions.BaseAddress, "what-if", daysPerSecond: 500);
+        var result = await new LiveRunner().RunAsync(scenario, server.ClientOptions.BaseAddress, "what-if", daysPerSecond: 500, apiKey: TestKeys.Planner);
 
         Assert.Equal(company.Territories.Select(t => t.Id).Order(), result.Territories.Select(r => r.TerritoryId).Distinct().Order());
         var sandbox = await http.GetFromJsonAsync<JsonObject>("/api/workspaces/what-if");

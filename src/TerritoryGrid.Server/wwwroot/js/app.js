@@ -2,6 +2,7 @@ import { api } from './api.js';
 import { el, number, ratio, percent, statusLabel, day } from './dom.js';
 import { sparkline, histogram, trendChart } from './charts.js';
 import { drawMap } from './map.js';
+import { ensureSession } from './session.js';
 
 const state = {
   workspace: null, territories: new Map(), sort: { key: 'status', desc: false }, filter: '',
@@ -172,6 +173,7 @@ async function start() {
   $('status-filter').addEventListener('change', (e) => { state.filter = e.target.value; scheduleRender(); });
   $('drill-close').addEventListener('click', () => { $('drilldown').hidden = true; state.selected = null; });
   $('workspace').addEventListener('change', (e) => switchWorkspace(e.target.value));
+  await ensureSession();
   await connection.start();
   setConnection('connected');
   const workspaces = await api.workspaces();
