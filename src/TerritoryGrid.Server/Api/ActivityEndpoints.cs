@@ -11,6 +11,7 @@ internal static class ActivityEndpoints
     {
         workspace.MapPost("/activity", IngestAsync)
             .RequireRole(Roles.Ingest)
+            .RequireRateLimiting(LimitExtensions.IngestPolicy)
             .WithSummary("Post a batch of activity events")
             .WithDescription("The body is a JSON array of events, or an object with an 'events' array. Each event has id, kind, occurredAt (ISO 8601 event time), accountId and, where it applies, repId, amount, cost, durationMinutes, travelMinutes, referenceId, product, score. Valid events are applied even when others in the batch are refused; the response counts accepted (of which late) and duplicate events and lists every refused one with its index and reason. An event id already applied is counted once, so a batch may be retried safely. 200 when anything was applied or was a duplicate; 400 when every event was refused.")
             .Produces<IngestResult>()

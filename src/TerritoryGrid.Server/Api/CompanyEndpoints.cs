@@ -18,6 +18,8 @@ internal static class CompanyEndpoints
     {
         workspace.MapPut("/company", LoadAsync)
             .RequireRole(Roles.Ingest)
+            .RequireRateLimiting(LimitExtensions.IngestPolicy)
+            .WithMetadata(new Microsoft.AspNetCore.Http.Timeouts.RequestTimeoutAttribute(LimitExtensions.LongPolicy))
             .WithSummary("Create or replace the workspace's company")
             .WithDescription("Validates the whole company (territories, reps, accounts and assignments) before applying anything; every error names the entity, its id and the field. Segments missing from accounts are derived from annual net profit (Pareto by default). A replaced company starts a new generation: its metrics start empty.")
             .Accepts<CompanyDefinition>("application/json")
@@ -31,6 +33,7 @@ internal static class CompanyEndpoints
             .Produces<CompanyDefinition>();
         workspace.MapPost("/company/copy", CopyAsync)
             .RequireRole(Roles.Ingest)
+            .WithMetadata(new Microsoft.AspNetCore.Http.Timeouts.RequestTimeoutAttribute(LimitExtensions.LongPolicy))
             .WithSummary("Copy another workspace's company into this sandbox (the definition, not the activity)")
             .Produces<CompanyLoadResult>()
             .ProducesProblem(StatusCodes.Status400BadRequest);

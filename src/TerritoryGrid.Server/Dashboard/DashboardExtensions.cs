@@ -32,8 +32,9 @@ public static class DashboardExtensions
     {
         app.UseDefaultFiles();
         app.UseStaticFiles();
-        app.MapHub<TerritoryHub>(TerritoryHub.Path).RequireRole(Roles.Viewer);
-        app.MapOrleansDashboard(routePrefix: "/orleans").RequireRole(Roles.Admin);
+        // Long-lived connections: no request timeout.
+        app.MapHub<TerritoryHub>(TerritoryHub.Path).RequireRole(Roles.Viewer).DisableRequestTimeout();
+        app.MapOrleansDashboard(routePrefix: "/orleans").RequireRole(Roles.Admin).DisableRequestTimeout();
         return app;
     }
 }
