@@ -2,6 +2,7 @@ import { api } from './api.js';
 import { el, number, ratio, percent, statusLabel, day } from './dom.js';
 import { sparkline, histogram, trendChart } from './charts.js';
 import { drawMap } from './map.js';
+import { frameReceived, rendered } from './telemetry.js';
 
 const state = {
   workspace: null, territories: new Map(), sort: { key: 'status', desc: false }, filter: '',
@@ -22,6 +23,7 @@ const connection = new signalR.HubConnectionBuilder()
 
 connection.on('overview', (frame) => {
   if (frame.workspace !== state.workspace) return;
+  frameReceived(frame.territories.length);
   for (const territory of frame.territories) state.territories.set(territory.id, territory);
   for (const alert of frame.alerts) addAlert(alert);
   scheduleRender();
@@ -84,6 +86,7 @@ function scheduleRender() {
 }
 
 function render() {
+  const started = performance.now();
   const all = [...state.territories.values()];
   for (const status of Object.keys(statusOrder)) $(`count-${status}`).textContent = all.filter((t) => t.status === status).length;
   const watermark = all.map((t) => t.watermark).sort().at(-1);
@@ -103,6 +106,7 @@ function render() {
       el('td', {}, sparkline(t.trend))));
   $('territories').tBodies[0].replaceChildren(...rows);
   drawMap($('map'), state.map, new Map(all.map((t) => [t.id, t.status])));
+  rendered(started);
 }
 
 function addAlert(change) {
