@@ -24,11 +24,23 @@ internal sealed class DashboardBrowser : IAsyncDisposable
         this.browser = browser;
         this.page = page;
         this.devTools = devTools;
-        page.PageError += (_, error) => Problems.Add($"page error: {error}");
+        page.PageError += (_, error) =>
+        {
+            // The SignalR client raises the lost socket as an unhandled rejection too: counted once, as a drop.
+            if (!error.Contains("WebSocket closed with status code", StringComparison.Ordinal))
+            {
+                Problems.Add($"page error: {error}");
+            }
+        };
         page.Console += (_, message) =>
         {
-            // A failed request is reported by the response handler, with its address.
-            if (message.Type == "error" && !message.Text.StartsWith("Failed to load resource", StringComparison.Ordinal))
+            // A dropped connection is a finding of its own (the page reconnects and re-reads); a failed request is
+            // reported by the response handler, with its address.
+            if (message.Type == "error" && message.Text.Contains("Connection disconnected with error", StringComparison.Ordinal))
+            {
+                Drops++;
+            }
+            else if (message.Type == "error" && !message.Text.StartsWith("Failed to load resource", StringComparison.Ordinal))
             {
                 Problems.Add($"console error: {message.Text}");
             }
@@ -42,6 +54,9 @@ internal sealed class DashboardBrowser : IAsyncDisposable
             }
         };
     }
+
+    /// <summary>Times the page's SignalR connection was lost (each time it reconnected and re-read the snapshot).</summary>
+    public int Drops { get; private set; }
 
     /// <summary>Errors the page raised or logged (a Content-Security-Policy violation is one).</summary>
     public List<string> Problems { get; } = [];
@@ -62,7 +77,7 @@ internal sealed class DashboardBrowser : IAsyncDisposable
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
-            ExecutablePath = ChromiumPath,
+            ExecutablePath = OperatingSystem.IsWindows() ? ChromiumPath : PrioritisedChromium(),
             Headless = true,
             // Keeps Chromium from reaching for Google's services on a closed network (as the browser tests do).
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
@@ -76,6 +91,21 @@ internal sealed class DashboardBrowser : IAsyncDisposable
         await Assertions.Expect(page.Locator("#connection")).ToHaveTextAsync("connected", new() { Timeout = 60_000 });
         await Assertions.Expect(page.Locator("#territories tbody tr")).ToHaveCountAsync(territories, new() { Timeout = 120_000 });
         return opened;
+    }
+
+    /// <summary>
+    /// A user's browser runs on the user's machine; here it shares two cores with a saturated server and its load.
+    /// Chromium runs at a higher scheduling priority (nice -10; where that is not allowed, at the same priority) so
+    /// the page gets the CPU it would have on its own machine, and the server still takes all that is left.
+    /// </summary>
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    private static string PrioritisedChromium()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "territorygrid-chromium.sh");
+        // GNU nice runs the command at the same priority, with a warning, when it may not raise it.
+        File.WriteAllText(path, $"#!/bin/sh\nexec nice -n -10 {ChromiumPath} \"$@\"\n");
+        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        return path;
     }
 
     public Task<int> RowsAsync() => page.Locator("#territories tbody tr").CountAsync();

@@ -106,7 +106,8 @@ internal static class DashboardScenario
             $"least-squares slope {F(heapSlope, "+0.00;-0.00")} MB/min over {samples.Count} samples every {size.SampleEvery.TotalSeconds:0} s");
         table.Add("JS heap kept after a full GC, before → after the stream", $"{before.HeapRetained / 1e6:0.0} → {after.HeapRetained / 1e6:0.0} MB", "page idle both times");
         table.Add("DOM nodes, first → last sample", $"{first.Nodes:N0} → {last.Nodes:N0}", $"{before.Nodes:N0} before the stream, {after.Nodes:N0} after");
-        table.Add("browser", $"Chromium {browser.Version}", "headless, same machine as the server and the load");
+        table.Add("page connection drops", $"{browser.Drops}", "each followed by a reconnect and a re-read of the snapshot; frames sent meanwhile never reach the page");
+        table.Add("browser", $"Chromium {browser.Version}", "headless, nice -10, on the same 2 cores as the server and the load");
         table.Print($"Scenario 6: dashboard under load, {size.Duration.TotalMinutes:0.#} min, {size.Territories:N0} territories");
 
         if (size.JudgeTimings)
