@@ -24,6 +24,7 @@ internal sealed class DashboardBrowser : IAsyncDisposable
         this.browser = browser;
         this.page = page;
         this.devTools = devTools;
+        page.Crash += (_, _) => Problems.Add("the page's renderer crashed");
         page.PageError += (_, error) =>
         {
             // The SignalR client raises the lost socket as an unhandled rejection too: counted once, as a drop.
@@ -63,6 +64,9 @@ internal sealed class DashboardBrowser : IAsyncDisposable
 
     public string Version => browser.Version;
 
+    /// <summary>What became of raising the browser's scheduling priority.</summary>
+    public string Priority { get; private set; } = "not raised";
+
     /// <summary>Per frame, as the page recorded it: ms from arrival to DOM, and territories carried.</summary>
     public List<(double Ms, int Territories)> Frames { get; } = [];
 
@@ -77,7 +81,7 @@ internal sealed class DashboardBrowser : IAsyncDisposable
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
-            ExecutablePath = OperatingSystem.IsWindows() ? ChromiumPath : PrioritisedChromium(),
+            ExecutablePath = ChromiumPath,
             Headless = true,
             // Keeps Chromium from reaching for Google's services on a closed network (as the browser tests do).
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
@@ -90,22 +94,8 @@ internal sealed class DashboardBrowser : IAsyncDisposable
         await page.GotoAsync(new Uri(address, $"/?workspace={workspace}").ToString());
         await Assertions.Expect(page.Locator("#connection")).ToHaveTextAsync("connected", new() { Timeout = 60_000 });
         await Assertions.Expect(page.Locator("#territories tbody tr")).ToHaveCountAsync(territories, new() { Timeout = 120_000 });
+        opened.Priority = BrowserPriority.Raise();
         return opened;
-    }
-
-    /// <summary>
-    /// A user's browser runs on the user's machine; here it shares two cores with a saturated server and its load.
-    /// Chromium runs at a higher scheduling priority (nice -10; where that is not allowed, at the same priority) so
-    /// the page gets the CPU it would have on its own machine, and the server still takes all that is left.
-    /// </summary>
-    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
-    private static string PrioritisedChromium()
-    {
-        var path = Path.Combine(Path.GetTempPath(), "territorygrid-chromium.sh");
-        // GNU nice runs the command at the same priority, with a warning, when it may not raise it.
-        File.WriteAllText(path, $"#!/bin/sh\nexec nice -n -10 {ChromiumPath} \"$@\"\n");
-        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        return path;
     }
 
     public Task<int> RowsAsync() => page.Locator("#territories tbody tr").CountAsync();
