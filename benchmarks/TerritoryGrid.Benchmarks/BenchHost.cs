@@ -61,6 +61,9 @@ internal sealed class BenchHost : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
+        // A published server has the dashboard's files in its own wwwroot; here they are the server project's, found
+        // through the build's static web assets manifest (which only Development reads by default).
+        builder.UseStaticWebAssets();
         // A silo with 100,000 active accounts on the durable store writes them all on the way out.
         builder.ConfigureServices(services => services.Configure<Microsoft.Extensions.Hosting.HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromMinutes(5)));
         foreach (var (key, value) in settings)

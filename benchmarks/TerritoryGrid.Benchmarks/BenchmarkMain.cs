@@ -3,7 +3,7 @@ using TerritoryGrid.Benchmarks.Scenarios;
 namespace TerritoryGrid.Benchmarks;
 
 /// <summary>
-/// One command per figure; --quick runs a small version of everything (CI's smoke test: counts must be exact,
+/// One command per figure (--scenario NAME; --minutes N for the dashboard run); --quick runs a small version of everything (CI's smoke test: counts must be exact,
 /// timings are reported, never judged). A named entry point: the server's top-level Program is referenced too.
 /// </summary>
 public static class BenchmarkMain
@@ -12,6 +12,7 @@ public static class BenchmarkMain
     {
         var quick = args.Contains("--quick");
         var scenario = args.SkipWhile(a => a != "--scenario").Skip(1).FirstOrDefault() ?? "all";
+        var minutes = double.Parse(args.SkipWhile(a => a != "--minutes").Skip(1).FirstOrDefault() ?? "10", System.Globalization.CultureInfo.InvariantCulture);
         Console.WriteLine($"TerritoryGrid benchmarks ({(quick ? "quick" : "full")}), {Environment.ProcessorCount} cores, " +
                           $"GC: {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}, {System.Runtime.GCSettings.LatencyMode}, .NET {Environment.Version}");
 
@@ -29,6 +30,11 @@ public static class BenchmarkMain
         if (scenario is "all" or "memory")
         {
             exact &= await MemoryScenario.RunAsync(quick ? MemoryScenario.Quick : MemoryScenario.Full);
+        }
+
+        if (scenario is "all" or "dashboard")
+        {
+            exact &= await DashboardScenario.RunAsync(quick ? DashboardScenario.Quick : DashboardScenario.Full(minutes));
         }
 
         Console.WriteLine(exact ? "\nAll counts exact." : "\nSOME COUNTS WERE WRONG (see above).");

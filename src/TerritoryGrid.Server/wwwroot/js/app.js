@@ -1,14 +1,17 @@
 import { api } from './api.js';
 import { el, number, ratio, percent, statusLabel, day } from './dom.js';
-import { sparkline, histogram, trendChart } from './charts.js';
+import { histogram, trendChart } from './charts.js';
 import { drawMap } from './map.js';
 import { ensureSession } from './session.js';
+import { frameReceived, rendered } from './telemetry.js';
+import { territoryTable } from './table.js';
 
 const state = {
   workspace: null, territories: new Map(), sort: { key: 'status', desc: false }, filter: '',
-  map: null, selected: null, selectedRep: null, renderQueued: false,
+  map: null, mapDirty: false, selected: null, selectedRep: null, renderQueued: false, loading: null,
 };
 const $ = (id) => document.getElementById(id);
+const table = territoryTable(document.querySelector('#territories tbody'), (id) => openTerritory(id));
 const statusOrder = { underServed: 0, balanced: 1, overServed: 2 };
 const sortKeys = {
   name: (t) => t.name, status: (t) => statusOrder[t.status], coverage: (t) => t.coverage ?? Infinity,
@@ -23,10 +26,23 @@ const connection = new signalR.HubConnectionBuilder()
 
 connection.on('overview', (frame) => {
   if (frame.workspace !== state.workspace) return;
-  for (const territory of frame.territories) state.territories.set(territory.id, territory);
+  frameReceived(frame.territories.length);
+  // A snapshot being read may predate this frame: the frame is applied again on top of it when it arrives.
+  state.loading?.push(frame);
+  apply(frame);
   for (const alert of frame.alerts) addAlert(alert);
   scheduleRender();
 });
+
+function apply(frame) {
+  const trendUnchanged = new Set(frame.trendUnchanged);
+  for (const territory of frame.territories) {
+    const previous = state.territories.get(territory.id);
+    if (previous && trendUnchanged.has(territory.id)) territory.trend = previous.trend;
+    if (!previous || previous.status !== territory.status) state.mapDirty = true;
+    state.territories.set(territory.id, territory);
+  }
+}
 
 connection.on('territory', (frame) => {
   if (frame.workspace !== state.workspace || frame.territory.id !== state.selected) return;
@@ -54,9 +70,15 @@ async function subscribe() {
 }
 
 async function loadWorkspace() {
+  state.loading = [];
   const [list, map] = await Promise.all([api.territories(state.workspace), api.map(state.workspace).catch(() => null)]);
+  const arrived = state.loading;
+  state.loading = null;
   state.territories = new Map(list.territories.map((t) => [t.id, t]));
+  for (const frame of arrived) apply(frame);
+  table.keepOnly(new Set(state.territories.keys()));
   state.map = map;
+  state.mapDirty = true;
   scheduleRender();
   await refreshBalance();
   if (state.selected) await openTerritory(state.selected);
@@ -73,37 +95,35 @@ async function refreshBalance() {
   histogram($('potential-histogram'), balance.potentialValues);
 }
 
-// At most ten renders a second however many frames arrive; a timer, not requestAnimationFrame, so a tab in the
-// background still holds current numbers when it comes back.
+// Each frame is drawn as soon as the page is free (the server already sends at most ten a second), and frames that
+// arrive together are drawn once. A timer, not requestAnimationFrame, so a tab in the background still holds current
+// numbers when it comes back.
 function scheduleRender() {
   if (state.renderQueued) return;
   state.renderQueued = true;
   setTimeout(() => {
     state.renderQueued = false;
     render();
-  }, 100);
+  }, 0);
 }
 
 function render() {
+  const started = performance.now();
   const all = [...state.territories.values()];
   for (const status of Object.keys(statusOrder)) $(`count-${status}`).textContent = all.filter((t) => t.status === status).length;
-  const watermark = all.map((t) => t.watermark).sort().at(-1);
+  let watermark = '';
+  for (const t of all) if (t.watermark > watermark) watermark = t.watermark;
   $('watermark').textContent = watermark ? `event time ${watermark.replace('T', ' ').slice(0, 16)}` : '';
   const key = sortKeys[state.sort.key];
-  const rows = all
+  table.show(all
     .filter((t) => !state.filter || t.status === state.filter)
-    .sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.id < b.id ? -1 : 1) * (state.sort.desc ? -1 : 1))
-    .map((t) => el('tr', { 'data-id': t.id, onclick: () => openTerritory(t.id) },
-      el('td', { text: t.name }),
-      el('td', {}, el('span', { class: `status ${t.status}`, text: statusLabel[t.status], title: t.statusReason })),
-      el('td', { text: ratio(t.coverage) }),
-      el('td', { text: ratio(t.adherence) }),
-      el('td', { text: number(t.totals.revenue) }),
-      el('td', { text: number(t.netProfit) }),
-      el('td', { text: percent(t.funnel.conversionRate) }),
-      el('td', {}, sparkline(t.trend))));
-  $('territories').tBodies[0].replaceChildren(...rows);
-  drawMap($('map'), state.map, new Map(all.map((t) => [t.id, t.status])));
+    .sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.id < b.id ? -1 : 1) * (state.sort.desc ? -1 : 1)));
+  // 100,000 account dots are redrawn only when a colour can have changed.
+  if (state.mapDirty) {
+    state.mapDirty = false;
+    drawMap($('map'), state.map, new Map(all.map((t) => [t.id, t.status])));
+  }
+  rendered(started);
 }
 
 function addAlert(change) {

@@ -17,9 +17,15 @@ export const svg = (tag, attributes = {}) => {
   return node;
 };
 
+// One formatter per precision: toLocaleString builds a new one on every call, thousands of times a frame.
+const formats = new Map();
+const format = (digits) => {
+  if (!formats.has(digits)) formats.set(digits, new Intl.NumberFormat('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }));
+  return formats.get(digits);
+};
+
 export const number = (value, digits = 0) =>
-  value === null || value === undefined || Number.isNaN(value) ? '–'
-    : Number(value).toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  value === null || value === undefined || Number.isNaN(value) ? '–' : format(digits).format(Number(value));
 
 export const ratio = (value) => (value === null || value === undefined ? '–' : number(value, 2));
 export const percent = (value) => (value === null || value === undefined ? '–' : `${number(value * 100, 1)}%`);

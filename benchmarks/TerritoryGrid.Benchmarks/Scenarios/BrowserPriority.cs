@@ -1,0 +1,90 @@
+using System.Diagnostics;
+
+namespace TerritoryGrid.Benchmarks.Scenarios;
+
+/// <summary>
+/// A user's browser runs on the user's machine; here it shares two cores with a saturated server and its load
+/// generator. Every thread of every Chromium process started below this one (browser, GPU, network, renderers) is set
+/// to nice -10, so the page gets the CPU it would have on its own machine and the server takes all that is left.
+/// Setting it at launch is not enough: Chromium's zygote starts renderers back at normal priority.
+/// </summary>
+internal static class BrowserPriority
+{
+    private const int Nice = -10;
+
+    public static string Raise()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return "not raised (Linux only)";
+        }
+
+        var threads = Descendants(Environment.ProcessId)
+            .Where(pid => Read($"/proc/{pid}/comm")?.Trim().StartsWith("chrom", StringComparison.Ordinal) == true)
+            .SelectMany(pid => Directory.Exists($"/proc/{pid}/task") ? Directory.GetDirectories($"/proc/{pid}/task").Select(Path.GetFileName) : [])
+            .OfType<string>()
+            .ToList();
+        if (threads.Count == 0)
+        {
+            return "not raised (no Chromium process found)";
+        }
+
+        using var renice = Process.Start(new ProcessStartInfo("renice", ["-n", Nice.ToString(System.Globalization.CultureInfo.InvariantCulture), "-p", .. threads])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        })!;
+        renice.StandardOutput.ReadToEnd();
+        var error = renice.StandardError.ReadToEnd();
+        renice.WaitForExit();
+        return renice.ExitCode == 0
+            ? $"nice {Nice} for its {threads.Count} threads"
+            : $"not raised ({error.Split('\n').FirstOrDefault()?.Trim()})";
+    }
+
+    private static List<int> Descendants(int root)
+    {
+        var children = new Dictionary<int, List<int>>();
+        foreach (var directory in Directory.EnumerateDirectories("/proc"))
+        {
+            if (int.TryParse(Path.GetFileName(directory), out var pid) && Read($"{directory}/stat") is { } stat)
+            {
+                // The parent is the second field after the name in parentheses (which may itself hold spaces).
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                if (fields.Length > 1 && int.TryParse(fields[1], out var parent))
+                {
+                    (children.TryGetValue(parent, out var list) ? list : children[parent] = []).Add(pid);
+                }
+            }
+        }
+
+        var found = new List<int>();
+        var pending = new Queue<int>([root]);
+        while (pending.TryDequeue(out var pid))
+        {
+            foreach (var child in children.GetValueOrDefault(pid) ?? [])
+            {
+                found.Add(child);
+                pending.Enqueue(child);
+            }
+        }
+
+        return found;
+    }
+
+    private static string? Read(string path)
+    {
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (IOException)
+        {
+            return null; // the process ended meanwhile
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+}
