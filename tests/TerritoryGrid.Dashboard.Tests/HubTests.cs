@@ -38,6 +38,47 @@ public sealed class HubTests(DashboardServer server)
         Assert.Equal(System.Net.HttpStatusCode.Forbidden, refused.StatusCode);
     }
 
+    [Fact]
+    public async Task ScopedViewer_GetsOverviewFramesOfItsTerritoriesOnly_AndCannotJoinAnother()
+    {
+        const string workspace = "hub-scoped";
+        await Scenario.LoadAsync(server.Http, workspace, Scenario.Company());
+        await using var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(server.Address, "/hubs/territories"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(TestKeys.ScopedViewer))
+            .Build();
+        var seen = new ConcurrentBag<string>();
+        connection.On<JsonElement>("overview", frame =>
+        {
+            foreach (var territory in frame.GetProperty("territories").EnumerateArray())
+            {
+                seen.Add(territory.GetProperty("id").GetString()!);
+            }
+        });
+        await connection.StartAsync();
+        await connection.InvokeAsync("SubscribeOverview", workspace);
+        await using var everything = await ConnectAsync();
+        var seenByAll = new ConcurrentBag<string>();
+        everything.On<JsonElement>("overview", frame =>
+        {
+            foreach (var territory in frame.GetProperty("territories").EnumerateArray())
+            {
+                seenByAll.Add(territory.GetProperty("id").GetString()!);
+            }
+        });
+        await everything.InvokeAsync("SubscribeOverview", workspace);
+
+        await Scenario.PostAsync(server.Http, workspace, Scenario.Served());
+        await Scenario.PostAsync(server.Http, workspace, Scenario.SouthCalls());
+        await WithinAsync(() => seenByAll.Contains("south") && seenByAll.Contains("north"), done => done);
+        await Task.Delay(300);
+
+        Assert.Contains("south", seenByAll);
+        Assert.Contains("north", seen);
+        Assert.DoesNotContain("south", seen);
+        var refused = await Assert.ThrowsAsync<Microsoft.AspNetCore.SignalR.HubException>(() => connection.InvokeAsync("SubscribeTerritory", workspace, "south"));
+        Assert.Contains("territory 'south' is outside what this key may see", refused.Message);
+    }
+
     private static async Task<T> WithinAsync<T>(Func<T> read, Func<T, bool> done)
     {
         var deadline = DateTime.UtcNow.AddSeconds(15);

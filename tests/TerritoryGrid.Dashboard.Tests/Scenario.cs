@@ -31,6 +31,10 @@ internal static class Scenario
     public static JsonArray Served() => new([.. Enumerable.Range(0, 40).Select(i =>
         Event($"call-n{i:D2}", "call", $"n{i:D2}", "nora", Today.AddDays(-20 + i % 15).AddHours(10)))]);
 
+    /// <summary>A call on each of South's accounts.</summary>
+    public static JsonArray SouthCalls() => new([.. Enumerable.Range(0, 5).Select(i =>
+        Event($"call-s{i}", "call", $"s{i}", "sam", Today.AddDays(-3).AddHours(10)))]);
+
     /// <summary>Twelve new leads two days ago, then an ordinary call yesterday that moves event time past midnight.</summary>
     public static JsonArray LeadWave() => new([.. Enumerable.Range(0, 12).Select(i =>
         (JsonNode)Event($"lead-{i}", "leadCreated", $"n{i:D2}", "nora", Today.AddDays(-2).AddHours(9), reference: $"L{i}")),

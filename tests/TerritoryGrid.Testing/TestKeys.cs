@@ -10,6 +10,12 @@ public static class TestKeys
     public const string Ingest = "tg_test-ingest-key-000000000000000000000000";
     public const string Planner = "tg_test-planner-key-00000000000000000000000";
 
+    /// <summary>A viewer limited to territories "east" and "north" (one of each test company).</summary>
+    public const string ScopedViewer = "tg_test-scoped-viewer-key-0000000000000000";
+
+    /// <summary>A planner limited to region "West".</summary>
+    public const string WestPlanner = "tg_test-west-planner-key-00000000000000000";
+
     public static readonly IReadOnlyDictionary<string, string> ByRole = new Dictionary<string, string>
     {
         [Roles.Admin] = Admin, [Roles.Viewer] = Viewer, [Roles.Ingest] = Ingest, [Roles.Planner] = Planner,
@@ -28,6 +34,15 @@ public static class TestKeys
             settings[prefix + "Hash"] = ApiKeyHasher.Hash(key);
         }
 
+        settings[$"Security{separator}ApiKeys{separator}{index}{separator}Name"] = "test scoped viewer";
+        settings[$"Security{separator}ApiKeys{separator}{index}{separator}Role"] = Roles.Viewer;
+        settings[$"Security{separator}ApiKeys{separator}{index}{separator}Hash"] = ApiKeyHasher.Hash(ScopedViewer);
+        settings[$"Security{separator}ApiKeys{separator}{index}{separator}Territories{separator}0"] = "east";
+        settings[$"Security{separator}ApiKeys{separator}{index++}{separator}Territories{separator}1"] = "north";
+        settings[$"Security{separator}ApiKeys{separator}{index}{separator}Name"] = "test west planner";
+        settings[$"Security{separator}ApiKeys{separator}{index}{separator}Role"] = Roles.Planner;
+        settings[$"Security{separator}ApiKeys{separator}{index}{separator}Hash"] = ApiKeyHasher.Hash(WestPlanner);
+        settings[$"Security{separator}ApiKeys{separator}{index}{separator}Regions{separator}0"] = "West";
         return settings;
     }
 

@@ -13,6 +13,10 @@ internal static class ApiErrors
     public static ProblemHttpResult NotFound(string detail) =>
         TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status404NotFound, title: "Not found");
 
+    /// <summary>A caller limited to part of the company asked for something outside it.</summary>
+    public static ProblemHttpResult OutsideScope(string what, Security.CallerScope scope) =>
+        TypedResults.Problem(detail: $"{what} is outside what this key may see ({scope.Describe()})", statusCode: StatusCodes.Status403Forbidden, title: "Forbidden");
+
     public static ProblemHttpResult MalformedJson(JsonException error) =>
         BadRequest($"malformed JSON{Where(error)}: {FirstSentence(error.Message)}");
 

@@ -29,6 +29,7 @@ internal static class CompanyEndpoints
             .WithMetadata(new RequestSizeLimitAttribute(MaxCompanyBytes));
         workspace.MapGet("/company", GetAsync)
             .RequireRole(Roles.Viewer)
+            .RequireWholeCompany("the whole company definition")
             .WithSummary("The workspace's company definition, as loaded (with derived segments)")
             .Produces<CompanyDefinition>();
         workspace.MapPost("/company/copy", CopyAsync)

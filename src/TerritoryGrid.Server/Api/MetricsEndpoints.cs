@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using TerritoryGrid.Server.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using TerritoryGrid.Application.Queries;
@@ -33,6 +34,7 @@ internal static class MetricsEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
         workspace.MapGet("/balance", BalanceAsync)
             .RequireRole(Roles.Viewer)
+            .RequireWholeCompany("the company-wide balance")
             .WithSummary("Company-wide balance: coefficient of variation and max/min of workload and potential per rep")
             .Produces<CompanyBalance>();
         return workspace;
@@ -45,7 +47,7 @@ internal static class MetricsEndpoints
     public sealed record AccountView(string Workspace, AccountMetrics Account);
 
     private static async Task<Results<Ok<TerritoryList>, ProblemHttpResult>> ListTerritoriesAsync(
-        string workspace, MetricsReader reader, string? status = null, string? sort = null, bool desc = false)
+        string workspace, MetricsReader reader, ClaimsPrincipal user, string? status = null, string? sort = null, bool desc = false)
     {
         ServiceStatus? statusFilter = null;
         if (status is not null)
@@ -65,24 +67,54 @@ internal static class MetricsEndpoints
         }
 
         var info = await reader.WorkspaceAsync(workspace);
-        var territories = await reader.TerritoriesAsync(workspace, statusFilter, order, desc);
+        var scope = CallerScope.Of(user);
+        var territories = (await reader.TerritoriesAsync(workspace, statusFilter, order, desc)).Where(scope.Allows).ToList();
         return TypedResults.Ok(new TerritoryList(workspace, info.Generation, territories));
     }
 
-    private static async Task<Results<Ok<TerritoryDetail>, ProblemHttpResult>> TerritoryAsync(string workspace, string territoryId, MetricsReader reader) =>
-        await reader.TerritoryAsync(workspace, territoryId) is { } detail
-            ? TypedResults.Ok(detail)
-            : ApiErrors.NotFound($"no territory '{territoryId}' in workspace '{workspace}'");
+    private static async Task<Results<Ok<TerritoryDetail>, ProblemHttpResult>> TerritoryAsync(
+        string workspace, string territoryId, MetricsReader reader, ClaimsPrincipal user)
+    {
+        if (await reader.TerritoryAsync(workspace, territoryId) is not { } detail)
+        {
+            return ApiErrors.NotFound($"no territory '{territoryId}' in workspace '{workspace}'");
+        }
 
-    private static async Task<Results<Ok<RepDetail>, ProblemHttpResult>> RepAsync(string workspace, string repId, MetricsReader reader) =>
-        await reader.RepAsync(workspace, repId) is { } detail
-            ? TypedResults.Ok(detail)
-            : ApiErrors.NotFound($"no rep '{repId}' in workspace '{workspace}'");
+        var scope = CallerScope.Of(user);
+        return scope.Allows(detail.Territory) ? TypedResults.Ok(detail) : ApiErrors.OutsideScope($"territory '{territoryId}'", scope);
+    }
 
-    private static async Task<Results<Ok<AccountView>, ProblemHttpResult>> AccountAsync(string workspace, string accountId, MetricsReader reader) =>
-        await reader.AccountAsync(workspace, accountId) is { } account
+    private static async Task<Results<Ok<RepDetail>, ProblemHttpResult>> RepAsync(string workspace, string repId, MetricsReader reader, ClaimsPrincipal user)
+    {
+        if (await reader.RepAsync(workspace, repId) is not { } detail)
+        {
+            return ApiErrors.NotFound($"no rep '{repId}' in workspace '{workspace}'");
+        }
+
+        var scope = CallerScope.Of(user);
+        return await AllowsAsync(scope, reader, workspace, detail.Rep.TerritoryId)
+            ? TypedResults.Ok(detail)
+            : ApiErrors.OutsideScope($"rep '{repId}' (territory '{detail.Rep.TerritoryId}')", scope);
+    }
+
+    private static async Task<Results<Ok<AccountView>, ProblemHttpResult>> AccountAsync(
+        string workspace, string accountId, MetricsReader reader, ClaimsPrincipal user)
+    {
+        if (await reader.AccountAsync(workspace, accountId) is not { } account)
+        {
+            return ApiErrors.NotFound($"no account '{accountId}' in workspace '{workspace}'");
+        }
+
+        var scope = CallerScope.Of(user);
+        return await AllowsAsync(scope, reader, workspace, account.TerritoryId)
             ? TypedResults.Ok(new AccountView(workspace, account))
-            : ApiErrors.NotFound($"no account '{accountId}' in workspace '{workspace}'");
+            : ApiErrors.OutsideScope($"account '{accountId}' (territory '{account.TerritoryId}')", scope);
+    }
+
+    /// <summary>Region scopes need the territory's region; territory scopes and unscoped callers need no read.</summary>
+    private static async Task<bool> AllowsAsync(CallerScope scope, MetricsReader reader, string workspace, string territoryId) =>
+        scope.Allows(territoryId, null)
+        || (await reader.TerritoryAsync(workspace, territoryId) is { } territory && scope.Allows(territory.Territory));
 
     private static async Task<Ok<CompanyBalance>> BalanceAsync(string workspace, MetricsReader reader) =>
         TypedResults.Ok(await reader.BalanceAsync(workspace));

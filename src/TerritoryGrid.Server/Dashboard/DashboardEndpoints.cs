@@ -14,6 +14,7 @@ internal static class DashboardEndpoints
     {
         workspace.MapGet("/map", MapAsync)
             .RequireRole(Roles.Viewer)
+            .RequireWholeCompany("the map of every account")
             .WithSummary("Account positions and territory centroids, for the dashboard's map")
             .Produces<MapData>();
         return workspace;

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.AspNetCore.SignalR;
 using TerritoryGrid.Contracts.Metrics;
 using TerritoryGrid.Grains.Notifications;
+using TerritoryGrid.Server.Security;
 
 namespace TerritoryGrid.Server.Dashboard;
 
@@ -10,7 +11,7 @@ namespace TerritoryGrid.Server.Dashboard;
 /// flip, and every <see cref="Interval"/> sends each workspace's overview group one batched frame and each changed
 /// territory's group its figures. The grain side never waits on it (the sink only records).
 /// </summary>
-public sealed partial class DashboardPusher(IHubContext<TerritoryHub> hub, ILogger<DashboardPusher> logger) : BackgroundService, ITerritoryChangeSink
+public sealed partial class DashboardPusher(IHubContext<TerritoryHub> hub, ApiKeyStore keys, ILogger<DashboardPusher> logger) : BackgroundService, ITerritoryChangeSink
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(100);
 
@@ -24,7 +25,14 @@ public sealed partial class DashboardPusher(IHubContext<TerritoryHub> hub, ILogg
     /// <summary>Frames sent so far (for tests and telemetry).</summary>
     public long Frames => Interlocked.Read(ref frames);
 
-    public void TerritoryChanged(string workspace, TerritoryMetrics metrics) => changed[(workspace, metrics.Id)] = metrics;
+    // Each territory's region, for scoped keys' alerts (an alert names only its territory).
+    private readonly ConcurrentDictionary<(string Workspace, string Territory), string?> regions = new();
+
+    public void TerritoryChanged(string workspace, TerritoryMetrics metrics)
+    {
+        changed[(workspace, metrics.Id)] = metrics;
+        regions[(workspace, metrics.Id)] = metrics.Region;
+    }
 
     public void StatusChanged(string workspace, StatusChange change) => alerts.Enqueue((workspace, change));
 
@@ -69,6 +77,8 @@ public sealed partial class DashboardPusher(IHubContext<TerritoryHub> hub, ILogg
             var frame = new OverviewFrame(workspace, Interlocked.Increment(ref frames),
                 overview, alertsByWorkspace.GetValueOrDefault(workspace) ?? [], trendUnchanged);
             sends.Add(hub.Clients.Group(TerritoryHub.OverviewGroup(workspace)).SendAsync("overview", frame, cancellationToken));
+            sends.AddRange(ScopedFrames(frame).Select(scoped =>
+                hub.Clients.Group(TerritoryHub.ScopedOverviewGroup(workspace, scoped.Key)).SendAsync("overview", scoped.Frame, cancellationToken)));
         }
 
         foreach (var ((workspace, territoryId), metrics) in territories)
@@ -78,6 +88,21 @@ public sealed partial class DashboardPusher(IHubContext<TerritoryHub> hub, ILogg
         }
 
         await Task.WhenAll(sends);
+    }
+
+    /// <summary>Each key limited to part of the company gets the frame cut to its territories (nothing when nothing is left).</summary>
+    private IEnumerable<(string Key, OverviewFrame Frame)> ScopedFrames(OverviewFrame frame)
+    {
+        foreach (var key in keys.Scoped)
+        {
+            var scope = CallerScope.Of(key);
+            var territories = frame.Territories.Where(scope.Allows).ToList();
+            var alerts = frame.Alerts.Where(a => scope.Allows(a.TerritoryId, regions.GetValueOrDefault((frame.Workspace, a.TerritoryId)))).ToList();
+            if (territories.Count > 0 || alerts.Count > 0)
+            {
+                yield return (key.Name, frame with { Territories = territories, Alerts = alerts });
+            }
+        }
     }
 
     /// <summary>

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.SignalR;
 using TerritoryGrid.Application.Companies;
+using TerritoryGrid.Application.Queries;
+using TerritoryGrid.Server.Security;
 
 namespace TerritoryGrid.Server.Dashboard;
 
@@ -7,21 +9,36 @@ namespace TerritoryGrid.Server.Dashboard;
 /// The dashboard's live channel. A client joins only the groups of what it shows: a workspace's overview, or one
 /// territory's drill-down; frames are pushed by <see cref="DashboardPusher"/>, never per event.
 /// </summary>
-public sealed class TerritoryHub : Hub
+public sealed class TerritoryHub(MetricsReader reader) : Hub
 {
     public const string Path = "/hubs/territories";
 
-    public Task SubscribeOverview(string workspace) => Groups.AddToGroupAsync(Context.ConnectionId, OverviewGroup(Checked(workspace)));
+    /// <summary>A key limited to part of the company joins its own overview group, whose frames carry only its territories.</summary>
+    public Task SubscribeOverview(string workspace) => Groups.AddToGroupAsync(Context.ConnectionId, OverviewGroupOfCaller(Checked(workspace)));
 
-    public Task UnsubscribeOverview(string workspace) => Groups.RemoveFromGroupAsync(Context.ConnectionId, OverviewGroup(Checked(workspace)));
+    public Task UnsubscribeOverview(string workspace) => Groups.RemoveFromGroupAsync(Context.ConnectionId, OverviewGroupOfCaller(Checked(workspace)));
 
-    public Task SubscribeTerritory(string workspace, string territoryId) =>
-        Groups.AddToGroupAsync(Context.ConnectionId, TerritoryGroup(Checked(workspace), territoryId));
+    public async Task SubscribeTerritory(string workspace, string territoryId)
+    {
+        var scope = CallerScope.Of(Context.User!);
+        if (!scope.IsWholeCompany && !scope.Allows(territoryId, null)
+            && !(await reader.TerritoryAsync(Checked(workspace), territoryId) is { } detail && scope.Allows(detail.Territory)))
+        {
+            throw new HubException($"territory '{territoryId}' is outside what this key may see ({scope.Describe()})");
+        }
+
+        await Groups.AddToGroupAsync(Context.ConnectionId, TerritoryGroup(Checked(workspace), territoryId));
+    }
 
     public Task UnsubscribeTerritory(string workspace, string territoryId) =>
         Groups.RemoveFromGroupAsync(Context.ConnectionId, TerritoryGroup(Checked(workspace), territoryId));
 
     public static string OverviewGroup(string workspace) => $"overview:{workspace}";
+
+    public static string ScopedOverviewGroup(string workspace, string keyName) => $"overview:{workspace}:key:{keyName}";
+
+    private string OverviewGroupOfCaller(string workspace) =>
+        CallerScope.Of(Context.User!).IsWholeCompany ? OverviewGroup(workspace) : ScopedOverviewGroup(workspace, Context.User!.Identity!.Name!);
 
     public static string TerritoryGroup(string workspace, string territoryId) => $"territory:{workspace}:{territoryId}";
 

@@ -29,4 +29,14 @@ public sealed class ApiKeyEntry
     public string Role { get; set; } = "";
 
     public string Hash { get; set; } = "";
+
+    /// <summary>
+    /// Limits a viewer or planner to these territories (ids) and/or the territories of these regions; both empty or
+    /// unset: the whole company. Rep performance is sensitive: a scoped key sees nothing of other territories.
+    /// </summary>
+    public List<string>? Territories { get; set; }
+
+    public List<string>? Regions { get; set; }
+
+    public bool IsScoped => Territories is { Count: > 0 } || Regions is { Count: > 0 };
 }

@@ -13,6 +13,9 @@ public sealed partial class ApiKeyStore
 
     public ApiKeyEntry? Find(string key) => byHash.GetValueOrDefault(ApiKeyHasher.Hash(key));
 
+    /// <summary>Keys limited to part of the company (the dashboard pusher sends each its own overview).</summary>
+    public IEnumerable<ApiKeyEntry> Scoped => byHash.Values.Where(e => e.IsScoped);
+
     /// <summary>
     /// Reads and checks every configured key; generates the admin key when allowed and nothing is configured. Throws
     /// with the entry and field at fault, so a server never starts with a key it would silently ignore.
@@ -64,6 +67,11 @@ public sealed partial class ApiKeyStore
         if (!Roles.All.Contains(entry.Role))
         {
             throw new InvalidOperationException($"{where} ({entry.Name}): Role '{entry.Role}' is not one of {string.Join(", ", Roles.All)}");
+        }
+
+        if (entry.IsScoped && entry.Role is Roles.Ingest or Roles.Admin)
+        {
+            throw new InvalidOperationException($"{where} ({entry.Name}): only viewer and planner keys can be limited to territories or regions");
         }
 
         if (!ApiKeyHasher.IsHash(entry.Hash.ToLowerInvariant()))

@@ -44,10 +44,17 @@ public static class PostgresStorageExtensions
 
     /// <summary>
     /// Connections each pool of a silo may open unless the connection string says otherwise. A silo has two pools (the
-    /// Orleans providers', and the activity log's), so three silos open at most 96, under PostgreSQL's default limit of
-    /// 100; Npgsql's own default of 100 per pool let one silo loading a large company exhaust the server.
+    /// Orleans providers', and the activity log's): three silos open at most 192, within the 200 docker-compose.yml
+    /// gives PostgreSQL. Npgsql's own default (100 per pool) let one silo loading a large company exhaust a server
+    /// with PostgreSQL's default limit of 100.
     /// </summary>
-    public const int DefaultMaxPoolSize = 16;
+    public const int DefaultMaxPoolSize = 32;
+
+    /// <summary>
+    /// How long a request may wait for a pooled connection (Npgsql's "Timeout"): loading a 100,000-account company
+    /// activates accounts 512 at a time, and on a busy machine the default 15 s was not enough.
+    /// </summary>
+    public const int DefaultTimeoutSeconds = 60;
 
     private static string WithBoundedPool(string connectionString)
     {
@@ -55,6 +62,11 @@ public static class PostgresStorageExtensions
         if (!connectionString.Contains("Pool Size", StringComparison.OrdinalIgnoreCase))
         {
             builder.MaxPoolSize = DefaultMaxPoolSize;
+        }
+
+        if (!connectionString.Contains("Timeout", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.Timeout = DefaultTimeoutSeconds;
         }
 
         return builder.ConnectionString;

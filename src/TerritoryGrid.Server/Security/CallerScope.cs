@@ -1,0 +1,47 @@
+using System.Security.Claims;
+using TerritoryGrid.Contracts.Metrics;
+
+namespace TerritoryGrid.Server.Security;
+
+/// <summary>
+/// What part of a company a caller may see: everything, or some territories (by id, or by region). Carried as claims
+/// on the key's identity and on the dashboard's session cookie.
+/// </summary>
+public sealed class CallerScope
+{
+    public const string TerritoryClaim = "tg:territory";
+    public const string RegionClaim = "tg:region";
+
+    private readonly HashSet<string> territories;
+    private readonly HashSet<string> regions;
+
+    private CallerScope(HashSet<string> territories, HashSet<string> regions)
+    {
+        this.territories = territories;
+        this.regions = regions;
+    }
+
+    public bool IsWholeCompany => territories.Count == 0 && regions.Count == 0;
+
+    public static CallerScope Of(ClaimsPrincipal user) => new(
+        user.FindAll(TerritoryClaim).Select(c => c.Value).ToHashSet(StringComparer.Ordinal),
+        user.FindAll(RegionClaim).Select(c => c.Value).ToHashSet(StringComparer.OrdinalIgnoreCase));
+
+    public static CallerScope Of(ApiKeyEntry entry) => new(
+        (entry.Territories ?? []).ToHashSet(StringComparer.Ordinal), (entry.Regions ?? []).ToHashSet(StringComparer.OrdinalIgnoreCase));
+
+    public static IEnumerable<Claim> Claims(ApiKeyEntry entry) =>
+        (entry.Territories ?? []).Select(t => new Claim(TerritoryClaim, t)).Concat((entry.Regions ?? []).Select(r => new Claim(RegionClaim, r)));
+
+    public bool Allows(TerritoryMetrics territory) => Allows(territory.Id, territory.Region);
+
+    public bool Allows(string territoryId, string? region) =>
+        IsWholeCompany || territories.Contains(territoryId) || (region is not null && regions.Contains(region));
+
+    /// <summary>What a refusal says: the scope, so the user knows why.</summary>
+    public string Describe() => string.Join(" and ", new[]
+    {
+        territories.Count == 0 ? null : $"territories {string.Join(", ", territories.Order())}",
+        regions.Count == 0 ? null : $"regions {string.Join(", ", regions.Order())}",
+    }.OfType<string>());
+}
