@@ -61,11 +61,12 @@ internal static class IngestScenario
         Measurement? clustered = null;
         if (Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } postgres)
         {
-            await using var host = new BenchHost("Postgres", postgres: postgres);
-            var workspace = "bench" + DateTime.UtcNow.ToString("HHmmss", System.Globalization.CultureInfo.InvariantCulture);
-            await company.LoadAsync(host.Http, workspace);
-            clustered = await PostAsync(host.Http, workspace, batches, size.Clients);
-            exact &= await CheckAsync(host.Http, workspace, clustered.Accepted, size.Events, revenue, "PostgreSQL", events, company);
+            // A database of its own: a silo recovers every workspace it finds, and earlier runs' would load it.
+            await using var database = await ScratchDatabase.CreateAsync(postgres);
+            await using var host = new BenchHost("Postgres", postgres: database.ConnectionString);
+            await company.LoadAsync(host.Http, "bench");
+            clustered = await PostAsync(host.Http, "bench", batches, size.Clients);
+            exact &= await CheckAsync(host.Http, "bench", clustered.Accepted, size.Events, revenue, "PostgreSQL", events, company);
         }
 
         table.Add("limit: plain loop, 1 thread", limitRate, limitRate, null, null);
