@@ -2,12 +2,18 @@ using TerritoryGrid.Application;
 using TerritoryGrid.Server.Api;
 using TerritoryGrid.Server.Security;
 
+if (HealthExtensions.RunProbe(args) is { } probeExitCode)
+{
+    return probeExitCode;
+}
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddTerritoryGridSilo();
 builder.AddDemoCompany();
 builder.AddTerritoryGridDashboard();
 builder.AddTerritoryGridSecurity();
 builder.AddTerritoryGridLimits();
+builder.AddTerritoryGridHealth();
 builder.Services.ConfigureHttpJsonOptions(options => TerritoryGridJson.Configure(options.SerializerOptions));
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ClusterUnavailableHandler>();
@@ -28,7 +34,9 @@ app.UseStatusCodePages();
 app.UseTerritoryGridSecurity();
 app.UseTerritoryGridLimits();
 app.MapOpenApi();
+app.MapTerritoryGridHealth();
 app.MapTerritoryGridSession();
 app.MapTerritoryGridApi();
 app.MapTerritoryGridDashboard();
 app.Run();
+return 0;

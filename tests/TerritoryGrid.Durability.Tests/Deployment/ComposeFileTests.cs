@@ -149,6 +149,20 @@ public sealed class ComposeFileTests
     }
 
     [Fact]
+    public void SilosReportReadiness_AndTheFrontDoorWaitsForIt()
+    {
+        foreach (var silo in compose.Silos())
+        {
+            var service = compose.Service(silo);
+            var test = ComposeFile.Sequence((YamlDotNet.RepresentationModel.YamlMappingNode)ComposeFile.Child(service, "healthcheck")!, "test").ToArray();
+            var port = ComposeFile.Environment(service)["Urls"].Split(':')[^1];
+            Assert.Equal(["CMD", "dotnet", "TerritoryGrid.Server.dll", "--probe", $"http://127.0.0.1:{port}{HealthExtensions.ReadyPath}"], test);
+            var condition = ((YamlDotNet.RepresentationModel.YamlMappingNode)ComposeFile.Child(compose.Service("proxy"), "depends_on")!)[silo];
+            Assert.Equal("service_healthy", ComposeFile.Scalar((YamlDotNet.RepresentationModel.YamlMappingNode)condition, "condition"));
+        }
+    }
+
+    [Fact]
     public void SecretsComeFromTheEnvironmentFile_WhichIsNotInTheRepository()
     {
         var example = File.ReadAllLines(Path.Combine(compose.Root, ".env.example"))

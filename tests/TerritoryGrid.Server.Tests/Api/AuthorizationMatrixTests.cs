@@ -34,6 +34,8 @@ public sealed class AuthorizationMatrixTests(ServerFixture server)
         ["GET /api/session/"] = "any",
         ["DELETE /api/session/"] = "anonymous",
         ["GET /openapi/{documentName}.json"] = "anonymous",
+        ["GET /health/live"] = "anonymous",
+        ["GET /health/ready"] = "anonymous",
     };
 
     public static TheoryData<string> Callers => ["none", "wrong key", .. Roles.All];
