@@ -1,3 +1,4 @@
+using TerritoryGrid.Server.Export;
 using TerritoryGrid.Server.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using TerritoryGrid.Contracts.Company;
@@ -25,6 +26,7 @@ internal static class WorkspaceEndpoints
         workspace.MapRoster();
         workspace.MapMetrics();
         workspace.MapDashboardData();
+        workspace.MapExports();
         return app;
     }
 

@@ -34,6 +34,8 @@ public sealed class AuthorizationMatrixTests(ServerFixture server)
         ["GET /api/session/"] = "any",
         ["DELETE /api/session/"] = "anonymous",
         ["GET /openapi/{documentName}.json"] = "anonymous",
+        ["GET /api/workspaces/{workspace}/export/accounts.csv"] = Roles.Viewer,
+        ["GET /api/workspaces/{workspace}/export/territories.csv"] = Roles.Viewer,
         ["GET /health/live"] = "anonymous",
         ["GET /health/ready"] = "anonymous",
     };

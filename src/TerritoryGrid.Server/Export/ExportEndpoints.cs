@@ -1,0 +1,79 @@
+using System.Security.Claims;
+using System.Text;
+using System.Text.Json;
+using TerritoryGrid.Application;
+using TerritoryGrid.Application.Queries;
+using TerritoryGrid.Contracts.Grains;
+using TerritoryGrid.Domain.Company;
+using TerritoryGrid.Server.Api;
+using TerritoryGrid.Server.Security;
+
+namespace TerritoryGrid.Server.Export;
+
+/// <summary>CSV exports for a CRM or a spreadsheet: the current alignment, and the territories' live figures. A scoped key gets only its territories.</summary>
+internal static class ExportEndpoints
+{
+    public static RouteGroupBuilder MapExports(this RouteGroupBuilder workspace)
+    {
+        workspace.MapGet("/export/accounts.csv", AccountsAsync)
+            .RequireRole(Roles.Viewer)
+            .WithSummary("Every account with its current territory and owner, as CSV")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv");
+        workspace.MapGet("/export/territories.csv", TerritoriesAsync)
+            .RequireRole(Roles.Viewer)
+            .WithSummary("Every territory's live status and figures, as CSV")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv");
+        return workspace;
+    }
+
+    private static async Task<IResult> AccountsAsync(string workspace, IGrainFactory grains, ClaimsPrincipal user)
+    {
+        var definition = await grains.GetGrain<IWorkspaceGrain>(workspace).GetDefinition();
+        if (definition is null)
+        {
+            return ApiErrors.NotFound($"workspace '{workspace}' has no company");
+        }
+
+        var company = JsonSerializer.Deserialize<CompanyDefinition>(definition, TerritoryGridJson.Options)!;
+        var scope = CallerScope.Of(user);
+        var territories = company.Territories.ToDictionary(t => t.Id, StringComparer.Ordinal);
+        var reps = company.Reps.ToDictionary(r => r.Id, StringComparer.Ordinal);
+        var csv = new CsvWriter().Header("account_id", "account_name", "territory_id", "territory_name", "region", "owner_rep_id",
+            "owner_rep_name", "industry", "city", "latitude", "longitude", "annual_revenue", "annual_cost_to_serve", "segment");
+        foreach (var account in company.Accounts)
+        {
+            var territory = territories.GetValueOrDefault(account.TerritoryId);
+            if (!scope.Allows(account.TerritoryId, territory?.Region))
+            {
+                continue;
+            }
+
+            var owner = account.OwnerRepId is { } id ? reps.GetValueOrDefault(id) : null;
+            csv.Text(account.Id).Text(account.Name).Text(account.TerritoryId).Text(territory?.Name).Text(territory?.Region)
+                .Text(account.OwnerRepId).Text(owner?.Name).Text(account.Industry).Text(account.City)
+                .Number(account.Location.Latitude).Number(account.Location.Longitude).Number(account.AnnualRevenue)
+                .Number(account.AnnualCostToServe).Text(account.Segment?.ToString()).EndLine();
+        }
+
+        return Csv(csv, $"{workspace}-accounts.csv");
+    }
+
+    private static async Task<IResult> TerritoriesAsync(string workspace, MetricsReader reader, ClaimsPrincipal user)
+    {
+        var scope = CallerScope.Of(user);
+        var csv = new CsvWriter().Header("territory_id", "territory_name", "region", "status", "status_reason", "coverage", "adherence",
+            "demand_hours", "capacity_hours", "reps", "accounts", "revenue", "net_profit", "revenue_at_risk", "watermark");
+        foreach (var territory in (await reader.TerritoriesAsync(workspace, null, TerritorySort.Name, false)).Where(scope.Allows))
+        {
+            csv.Text(territory.Id).Text(territory.Name).Text(territory.Region).Text(territory.Status.ToString()).Text(territory.StatusReason)
+                .Number(territory.Coverage).Number(territory.Adherence).Number(territory.DemandHours).Number(territory.CapacityHours)
+                .Number(territory.RepCount).Number(territory.AccountCount).Number(territory.Totals.Revenue).Number(territory.NetProfit)
+                .Number(territory.RevenueAtRisk).Text(territory.Watermark.ToString("O")).EndLine();
+        }
+
+        return Csv(csv, $"{workspace}-territories.csv");
+    }
+
+    private static IResult Csv(CsvWriter csv, string fileName) =>
+        Results.File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", fileName);
+}
