@@ -22,6 +22,7 @@ internal static class WorkspaceEndpoints
             .WithSummary("A workspace: live or sandbox, its company generation and size")
             .Produces<WorkspaceInfo>();
         workspace.MapCompany();
+        workspace.MapCsvImport();
         workspace.MapActivity();
         workspace.MapRoster();
         workspace.MapMetrics();

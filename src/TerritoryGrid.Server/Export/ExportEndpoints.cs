@@ -10,7 +10,10 @@ using TerritoryGrid.Server.Security;
 
 namespace TerritoryGrid.Server.Export;
 
-/// <summary>CSV exports for a CRM or a spreadsheet: the current alignment, and the territories' live figures. A scoped key gets only its territories.</summary>
+/// <summary>
+/// CSV exports for a CRM or a spreadsheet: the current alignment (in the "territorygrid" layout the CSV import reads),
+/// and the territories' live figures. A scoped key gets only its territories.
+/// </summary>
 internal static class ExportEndpoints
 {
     public static RouteGroupBuilder MapExports(this RouteGroupBuilder workspace)
@@ -39,7 +42,7 @@ internal static class ExportEndpoints
         var territories = company.Territories.ToDictionary(t => t.Id, StringComparer.Ordinal);
         var reps = company.Reps.ToDictionary(r => r.Id, StringComparer.Ordinal);
         var csv = new CsvWriter().Header("account_id", "account_name", "territory_id", "territory_name", "region", "owner_rep_id",
-            "owner_rep_name", "industry", "city", "latitude", "longitude", "annual_revenue", "annual_cost_to_serve", "segment");
+            "owner_rep_name", "industry", "city", "latitude", "longitude", "annual_revenue", "annual_cost_to_serve", "revenue_potential", "segment");
         foreach (var account in company.Accounts)
         {
             var territory = territories.GetValueOrDefault(account.TerritoryId);
@@ -52,7 +55,7 @@ internal static class ExportEndpoints
             csv.Text(account.Id).Text(account.Name).Text(account.TerritoryId).Text(territory?.Name).Text(territory?.Region)
                 .Text(account.OwnerRepId).Text(owner?.Name).Text(account.Industry).Text(account.City)
                 .Number(account.Location.Latitude).Number(account.Location.Longitude).Number(account.AnnualRevenue)
-                .Number(account.AnnualCostToServe).Text(account.Segment?.ToString()).EndLine();
+                .Number(account.AnnualCostToServe).Number(account.RevenuePotential).Text(account.Segment?.ToString()).EndLine();
         }
 
         return Csv(csv, $"{workspace}-accounts.csv");

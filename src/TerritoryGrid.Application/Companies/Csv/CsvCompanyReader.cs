@@ -1,0 +1,145 @@
+using System.Globalization;
+using TerritoryGrid.Domain.Accounts;
+using TerritoryGrid.Domain.Company;
+using TerritoryGrid.Domain.Geography;
+
+namespace TerritoryGrid.Application.Companies.Csv;
+
+/// <summary>
+/// Builds a company from three CSV files (territories, reps, accounts) through a layout. Every problem is reported
+/// with its file, line and column, and none stops the reading of the rest, so one import lists everything to fix.
+/// </summary>
+public sealed class CsvCompanyReader(CsvLayout layout)
+{
+    private readonly List<ValidationError> errors = [];
+    private readonly Dictionary<(string Entity, string Id), (string File, int Line)> origins = [];
+
+    public IReadOnlyList<ValidationError> Errors => errors;
+
+    public CompanyDefinition? Read(string name, CsvTable territories, CsvTable reps, CsvTable accounts)
+    {
+        RequireColumns(territories, layout.Territories, CsvLayout.RequiredTerritoryFields);
+        RequireColumns(reps, layout.Reps, CsvLayout.RequiredRepFields);
+        RequireColumns(accounts, layout.Accounts, CsvLayout.RequiredAccountFields);
+        if (errors.Count > 0)
+        {
+            return null;
+        }
+
+        var company = new CompanyDefinition(
+            name,
+            territories.Rows.Select(ReadTerritory).OfType<TerritoryDefinition>().ToList(),
+            reps.Rows.Select(ReadRep).OfType<RepDefinition>().ToList(),
+            accounts.Rows.Select(ReadAccount).OfType<AccountDefinition>().ToList());
+        return errors.Count == 0 ? company : null;
+    }
+
+    /// <summary>A validator's error about an entity, re-said with the file and line the entity came from.</summary>
+    public ValidationError Locate(ValidationError error) =>
+        origins.TryGetValue((error.Entity, error.Id), out var origin)
+            ? error with { Entity = origin.File, Id = $"line {origin.Line} ({error.Entity} '{error.Id}')" }
+            : error;
+
+    /// <summary>Columns of required fields must be there; an optional field's column may be left out of the file.</summary>
+    private void RequireColumns(CsvTable table, Dictionary<string, string> mapping, string[] required)
+    {
+        foreach (var (field, column) in mapping.Where(m => required.Contains(m.Key)))
+        {
+            if (!table.Header.Contains(column, StringComparer.OrdinalIgnoreCase))
+            {
+                errors.Add(new ValidationError(table.File, "header", column,
+                    $"column '{column}' (layout '{layout.Name}', field {field}) is missing; the header has: {string.Join(", ", table.Header)}"));
+            }
+        }
+    }
+
+    private TerritoryDefinition? ReadTerritory(CsvRow row)
+    {
+        var map = layout.Territories;
+        var before = errors.Count;
+        var id = Required(row, map, "id");
+        var territory = new TerritoryDefinition(id ?? "", Required(row, map, "name") ?? "", Optional(row, map, "region"), Number(row, map, "annualQuota"));
+        return Remember(territory, "territory", territory.Id, row, before);
+    }
+
+    private RepDefinition? ReadRep(CsvRow row)
+    {
+        var map = layout.Reps;
+        var before = errors.Count;
+        var role = Required(row, map, "role") switch
+        {
+            null => RepRole.Inside,
+            { } text when text.Contains("inside", StringComparison.OrdinalIgnoreCase) => RepRole.Inside,
+            { } text when text.Contains("outside", StringComparison.OrdinalIgnoreCase) || text.Contains("field", StringComparison.OrdinalIgnoreCase) => RepRole.Outside,
+            { } text => Invalid(row, map, "role", RepRole.Inside, $"'{text}' is neither inside nor outside (or field)"),
+        };
+        var rep = new RepDefinition(
+            Required(row, map, "id") ?? "", Required(row, map, "name") ?? "", Required(row, map, "territoryId") ?? "", role,
+            Location(row, map), Number(row, map, "sellingHoursPerWeek"), Number(row, map, "availability") ?? 1.0,
+            Number(row, map, "experienceYears") ?? 0, Number(row, map, "annualQuota"));
+        return Remember(rep, "rep", rep.Id, row, before);
+    }
+
+    private AccountDefinition? ReadAccount(CsvRow row)
+    {
+        var map = layout.Accounts;
+        var before = errors.Count;
+        Segment? segment = Optional(row, map, "segment") switch
+        {
+            null => null,
+            { } text when Enum.TryParse<Segment>(text.Trim().TrimStart("Tier ".ToCharArray()), ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) => parsed,
+            { } text => Invalid<Segment?>(row, map, "segment", null, $"'{text}' is not a segment (A, B or C)"),
+        };
+        var account = new AccountDefinition(
+            Required(row, map, "id") ?? "", Required(row, map, "name") ?? "", Required(row, map, "territoryId") ?? "",
+            Optional(row, map, "ownerRepId"), Required(row, map, "industry") ?? "", Required(row, map, "city") ?? "", Location(row, map),
+            Number(row, map, "annualRevenue") ?? 0, Number(row, map, "annualCostToServe") ?? 0, Number(row, map, "revenuePotential"), segment);
+        return Remember(account, "account", account.Id, row, before);
+    }
+
+    /// <summary>Keeps where the entity came from (for the validator's errors); the entity itself only if its line was clean.</summary>
+    private T? Remember<T>(T definition, string entity, string id, CsvRow row, int errorsBefore) where T : class
+    {
+        origins.TryAdd((entity, id), (row.File, row.Line));
+        return errors.Count == errorsBefore ? definition : null;
+    }
+
+    private GeoPoint Location(CsvRow row, Dictionary<string, string> map) =>
+        new(Number(row, map, "latitude", required: true) ?? 0, Number(row, map, "longitude", required: true) ?? 0);
+
+    private string? Required(CsvRow row, Dictionary<string, string> map, string field)
+    {
+        var value = Optional(row, map, field);
+        if (value is null && map.ContainsKey(field))
+        {
+            errors.Add(new ValidationError(row.File, $"line {row.Line}", map[field], "is empty; a value is required"));
+        }
+
+        return value;
+    }
+
+    /// <summary>A cell's text; line breaks inside a quoted cell (CRMs keep them in names and addresses) become spaces, as names here are one line.</summary>
+    private static string? Optional(CsvRow row, Dictionary<string, string> map, string field) =>
+        row[map.GetValueOrDefault(field)]?.Replace("\r\n", " ").Replace('\n', ' ').Replace('\r', ' ');
+
+    private double? Number(CsvRow row, Dictionary<string, string> map, string field, bool required = false)
+    {
+        var text = required ? Required(row, map, field) : Optional(row, map, field);
+        if (text is null)
+        {
+            return null;
+        }
+
+        // CRM exports write currency and thousands separators: "$1,250,000.00".
+        var cleaned = text.Replace(",", "", StringComparison.Ordinal).TrimStart('$', '€', '£').Trim();
+        return double.TryParse(cleaned, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value)
+            ? value
+            : Invalid<double?>(row, map, field, null, $"'{text}' is not a number");
+    }
+
+    private T Invalid<T>(CsvRow row, Dictionary<string, string> map, string field, T fallback, string message)
+    {
+        errors.Add(new ValidationError(row.File, $"line {row.Line}", map[field], message));
+        return fallback;
+    }
+}
