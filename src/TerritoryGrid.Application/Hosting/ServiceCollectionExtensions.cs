@@ -18,6 +18,8 @@ public static class TerritoryGridApplicationExtensions
         services.TryAddSingleton<IActivityLog, NoActivityLog>();
         services.AddSingleton<WorkspaceCache>();
         services.AddSingleton<CompanyLoader>();
+        services.AddMetrics();
+        services.AddSingleton<IngestTelemetry>();
         services.AddSingleton<ActivityIngestor>();
         services.AddSingleton<MetricsReader>();
         services.AddSingleton<TerritoryGrid.Application.Roster.RosterService>();

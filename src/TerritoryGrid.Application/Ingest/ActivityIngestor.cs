@@ -9,7 +9,8 @@ namespace TerritoryGrid.Application.Ingest;
 /// calls per event stays at or below one; roll-ups to reps and territories are coalesced inside the silos.
 /// </summary>
 public sealed class ActivityIngestor(
-    IGrainFactory grains, IActivityLog log, WorkspaceCache workspaces, IOptions<IngestOptions> options, TimeProvider clock)
+    IGrainFactory grains, IActivityLog log, WorkspaceCache workspaces, IOptions<IngestOptions> options, TimeProvider clock,
+    IngestTelemetry telemetry)
 {
     public IngestOptions Options => options.Value;
 
@@ -76,11 +77,15 @@ public sealed class ActivityIngestor(
         }
 
         await Task.WhenAll(calls);
-        return Summarise(workspace, info.Generation, batch, groups, calls);
+        var applied = new List<ActivityEvent>(batch.Valid.Count);
+        var result = Summarise(workspace, info.Generation, batch, groups, calls, applied);
+        telemetry.Record(workspace, result, applied, clock.GetUtcNow());
+        return result;
     }
 
     private static IngestResult Summarise(
-        string workspace, int generation, ParsedBatch batch, List<IndexedEvent>[] groups, Task<AccountBatchResult>[] calls)
+        string workspace, int generation, ParsedBatch batch, List<IndexedEvent>[] groups, Task<AccountBatchResult>[] calls,
+        List<ActivityEvent> applied)
     {
         int accepted = 0, late = 0, duplicates = 0;
         var rejected = new List<RejectedEvent>(batch.Rejected);
@@ -94,10 +99,12 @@ public sealed class ActivityIngestor(
                 {
                     case ApplyOutcome.Accepted:
                         accepted++;
+                        applied.Add(item.Event);
                         break;
                     case ApplyOutcome.AcceptedLate:
                         accepted++;
                         late++;
+                        applied.Add(item.Event);
                         break;
                     case ApplyOutcome.Duplicate:
                         duplicates++;

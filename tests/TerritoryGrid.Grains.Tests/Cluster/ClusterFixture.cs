@@ -23,7 +23,11 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public CompanyLoader Loader => new(Grains, Workspaces, Options.Create(new MetricsOptions()), TimeProvider.System);
 
-    public ActivityIngestor Ingestor => new(Grains, new NoActivityLog(), Workspaces, Options.Create(new IngestOptions()), TimeProvider.System);
+    private static readonly IngestTelemetry Telemetry = new(
+        new Microsoft.Extensions.DependencyInjection.ServiceCollection().AddMetrics().BuildServiceProvider()
+            .GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>());
+
+    public ActivityIngestor Ingestor => new(Grains, new NoActivityLog(), Workspaces, Options.Create(new IngestOptions()), TimeProvider.System, Telemetry);
 
     public MetricsReader Reader => new(Grains);
 

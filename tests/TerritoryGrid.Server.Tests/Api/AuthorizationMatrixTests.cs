@@ -38,6 +38,7 @@ public sealed class AuthorizationMatrixTests(ServerFixture server)
         ["GET /api/workspaces/{workspace}/export/accounts.csv"] = Roles.Viewer,
         ["GET /api/workspaces/{workspace}/export/territories.csv"] = Roles.Viewer,
         ["GET /health/live"] = "anonymous",
+        ["GET /metrics"] = Roles.Admin,
         ["GET /health/ready"] = "anonymous",
     };
 
