@@ -22,7 +22,11 @@ public static class DashboardExtensions
                 options.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("territorygrid"));
         }
         builder.Services.AddSingleton<DashboardPusher>();
-        builder.Services.AddSingleton<ITerritoryChangeSink>(sp => sp.GetRequiredService<DashboardPusher>());
+        builder.Services.Configure<TerritoryGrid.Server.Alerts.WebhookOptions>(builder.Configuration.GetSection(TerritoryGrid.Server.Alerts.WebhookOptions.SectionName));
+        builder.Services.AddHttpClient(nameof(TerritoryGrid.Server.Alerts.WebhookNotifier), client => client.Timeout = TimeSpan.FromSeconds(10));
+        builder.Services.AddSingleton<TerritoryGrid.Server.Alerts.WebhookNotifier>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<TerritoryGrid.Server.Alerts.WebhookNotifier>());
+        builder.Services.AddSingleton<ITerritoryChangeSink, TerritoryGrid.Server.Alerts.ChangeSinks>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DashboardPusher>());
         return builder;
     }
