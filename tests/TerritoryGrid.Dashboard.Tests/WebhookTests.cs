@@ -3,7 +3,9 @@ using System.Diagnostics;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Hosting;
 using TerritoryGrid.Testing;
 
@@ -104,6 +106,46 @@ public sealed class WebhookTests
         Assert.Equal("north", (string)flip["territoryId"]!);
         Assert.Equal(("balanced", "underServed"), ((string)flip["from"]!, (string)flip["to"]!));
         Assert.Equal("https://territorygrid.example/?workspace=hook&territory=north", (string)flip["link"]!);
+    }
+
+    [Fact]
+    public async Task AnAcknowledgedStatus_IsNotNotifiedAgain_UntilTheStatusChanges()
+    {
+        using var receiver = new Receiver();
+        await using var server = new AlertingServer($"http://127.0.0.1:{receiver.Port}/hook");
+        using var http = server.CreateClient();
+        const string workspace = "hook-ack";
+        await Scenario.LoadAsync(http, workspace, Scenario.Company());
+        await Scenario.PostAsync(http, workspace, Scenario.Served());
+        await Scenario.PostAsync(http, workspace, Scenario.LeadWave());
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while ((string)(await http.GetFromJsonAsync<JsonObject>($"/api/workspaces/{workspace}/territories/north"))!["territory"]!["status"]! != "underServed")
+        {
+            Assert.True(DateTime.UtcNow < deadline, "north never turned under-served");
+            await Task.Delay(100);
+        }
+
+        var acknowledged = await (await http.PostAsync($"/api/workspaces/{workspace}/alerts/north/acknowledge", null)).Content.ReadFromJsonAsync<JsonObject>();
+        Assert.Equal(("north", "underServed", "test admin"), ((string)acknowledged!["territoryId"]!, (string)acknowledged["status"]!, (string)acknowledged["by"]!));
+
+        // A revision re-announcing the acknowledged status, then real changes away from it and back.
+        var notifier = server.Services.GetRequiredService<TerritoryGrid.Server.Alerts.WebhookNotifier>();
+        var at = DateTimeOffset.UtcNow.Date;
+        notifier.StatusChanged(workspace, new(
+            "north", at, TerritoryGrid.Domain.Coverage.ServiceStatus.Balanced, TerritoryGrid.Domain.Coverage.ServiceStatus.UnderServed, "revised-same"));
+        notifier.StatusChanged(workspace, new(
+            "north", at, TerritoryGrid.Domain.Coverage.ServiceStatus.UnderServed, TerritoryGrid.Domain.Coverage.ServiceStatus.Balanced, "recovered"));
+        notifier.StatusChanged(workspace, new(
+            "north", at, TerritoryGrid.Domain.Coverage.ServiceStatus.Balanced, TerritoryGrid.Domain.Coverage.ServiceStatus.UnderServed, "starved-again"));
+        deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!receiver.Requests.Any(r => r.Body.Contains("starved-again")) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.DoesNotContain(receiver.Requests, r => r.Body.Contains("revised-same"));
+        Assert.Contains(receiver.Requests, r => r.Body.Contains("recovered"));
+        Assert.Contains(receiver.Requests, r => r.Body.Contains("starved-again"));
     }
 
     [Fact]

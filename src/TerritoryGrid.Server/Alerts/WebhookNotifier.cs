@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using TerritoryGrid.Application;
+using TerritoryGrid.Contracts.Grains;
 using TerritoryGrid.Contracts.Metrics;
 
 namespace TerritoryGrid.Server.Alerts;
@@ -12,7 +13,8 @@ namespace TerritoryGrid.Server.Alerts;
 /// Sends each territory status change to the configured webhook: signed, retried with exponential back-off, from a
 /// bounded queue the grains only write to (a slow or hanging receiver delays notifications, never ingest).
 /// </summary>
-public sealed partial class WebhookNotifier(IOptions<WebhookOptions> options, IHttpClientFactory clients, ILogger<WebhookNotifier> logger)
+public sealed partial class WebhookNotifier(
+    IOptions<WebhookOptions> options, IHttpClientFactory clients, IGrainFactory grains, ILogger<WebhookNotifier> logger)
     : BackgroundService
 {
     public const string SignatureHeader = "X-TerritoryGrid-Signature";
@@ -23,6 +25,10 @@ public sealed partial class WebhookNotifier(IOptions<WebhookOptions> options, IH
         new BoundedChannelOptions(Math.Max(1, options.Value.QueueCapacity)) { FullMode = BoundedChannelFullMode.DropWrite });
 
     private long dropped;
+
+    // The last change sent per territory: a revision that re-announces the same change (same day, same statuses, a
+    // refined reason) is one status change, notified once. Touched only by the delivery loop.
+    private readonly Dictionary<(string Workspace, string Territory), (ServiceStatusPair Statuses, DateTimeOffset At)> lastSent = [];
 
     public bool Enabled => !string.IsNullOrWhiteSpace(settings.WebhookUrl);
 
@@ -48,12 +54,38 @@ public sealed partial class WebhookNotifier(IOptions<WebhookOptions> options, IH
         {
             await foreach (var notification in queue.Reader.ReadAllAsync(stoppingToken))
             {
-                await DeliverAsync(notification, stoppingToken);
+                var key = (notification.Workspace, notification.Change.TerritoryId);
+                var sent = (new ServiceStatusPair(notification.Change.From, notification.Change.To), notification.Change.At);
+                if (lastSent.TryGetValue(key, out var previous) && previous == sent)
+                {
+                    continue;
+                }
+
+                if (await StillWantedAsync(notification))
+                {
+                    lastSent[key] = sent;
+                    await DeliverAsync(notification, stoppingToken);
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // Stopping.
+        }
+    }
+
+    /// <summary>An acknowledged status is not notified again (a revision can re-announce it) until the status changes.</summary>
+    private async Task<bool> StillWantedAsync(Notification notification)
+    {
+        try
+        {
+            return await grains.GetGrain<IAlertBookGrain>(notification.Workspace).ShouldNotify(notification.Change.TerritoryId, notification.Change.To);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // Better a repeated alert than a lost one.
+            LogAcknowledgementsUnavailable(logger, exception);
+            return true;
         }
     }
 
@@ -107,6 +139,11 @@ public sealed partial class WebhookNotifier(IOptions<WebhookOptions> options, IH
     }
 
     private sealed record Notification(string Id, string Workspace, StatusChange Change);
+
+    private readonly record struct ServiceStatusPair(Domain.Coverage.ServiceStatus From, Domain.Coverage.ServiceStatus To);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Acknowledged alerts could not be read; notifying anyway")]
+    private static partial void LogAcknowledgementsUnavailable(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook delivery {Delivery}, attempt {Attempt} failed: {Failure}")]
     private static partial void LogAttemptFailed(ILogger logger, string delivery, int attempt, string failure);

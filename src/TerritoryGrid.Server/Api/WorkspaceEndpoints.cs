@@ -1,3 +1,4 @@
+using TerritoryGrid.Server.Alerts;
 using TerritoryGrid.Server.Export;
 using TerritoryGrid.Server.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -28,6 +29,7 @@ internal static class WorkspaceEndpoints
         workspace.MapMetrics();
         workspace.MapDashboardData();
         workspace.MapExports();
+        workspace.MapAlerts();
         return app;
     }
 
