@@ -127,7 +127,14 @@ internal sealed class ServerProcess : IAsyncDisposable
         {
             if (process.HasExited)
             {
-                throw new InvalidOperationException($"The server exited with code {process.ExitCode}:\n{Output}");
+                bool portTaken;
+                lock (output)
+                {
+                    portTaken = output.Any(line => line.Contains("already in use", StringComparison.OrdinalIgnoreCase));
+                }
+
+                throw new InvalidOperationException(
+                    $"The server exited with code {process.ExitCode}{(portTaken ? " (a port was already in use)" : "")}:\n{Output}");
             }
 
             try

@@ -24,7 +24,16 @@ internal sealed class Cluster(PostgresServer postgres, RedisServer redis, string
     /// <summary>Starts <paramref name="count"/> silos at once (they race to create the schema, which must be safe).</summary>
     public async Task StartAsync(int count, IReadOnlyDictionary<string, string>? extra = null)
     {
-        silos.AddRange(await Task.WhenAll(Enumerable.Range(0, count).Select(_ =>
+        silos.AddRange(await Task.WhenAll(Enumerable.Range(0, count).Select(_ => StartOneAsync(extra))));
+    }
+
+    /// <summary>
+    /// Free ports are found by binding port 0 and letting it go, so two processes starting at once can be handed the
+    /// same one: a silo that could not bind is started again on fresh ports (a test-harness race, not the system's).
+    /// </summary>
+    private async Task<ServerProcess> StartOneAsync(IReadOnlyDictionary<string, string>? extra)
+    {
+        for (var attempt = 1; ; attempt++)
         {
             var settings = Settings();
             foreach (var (key, value) in extra ?? new Dictionary<string, string>())
@@ -32,8 +41,15 @@ internal sealed class Cluster(PostgresServer postgres, RedisServer redis, string
                 settings[key] = value;
             }
 
-            return ServerProcess.StartAsync(settings);
-        })));
+            try
+            {
+                return await ServerProcess.StartAsync(settings);
+            }
+            catch (InvalidOperationException error) when (attempt < 3 && error.Message.Contains("already in use", StringComparison.OrdinalIgnoreCase))
+            {
+                // Another process took one of the ports between finding it and binding it: try fresh ones.
+            }
+        }
     }
 
     /// <summary>Stops every silo gracefully, as an operator restarting the whole cluster would.</summary>
