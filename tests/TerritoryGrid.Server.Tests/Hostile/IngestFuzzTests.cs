@@ -9,6 +9,7 @@ namespace TerritoryGrid.Server.Tests.Hostile;
 /// flipped, cut, hostile tokens spliced in, structure duplicated) and random junk, posted to the ingest endpoint. No
 /// answer may be a 5xx, the server keeps serving, and memory stays bounded.
 /// </summary>
+[Collection(Isolated.Name)]
 public sealed class IngestFuzzTests
 {
     /// <summary>Its own server, with the per-key rate limit out of the way (the fuzzer posts far faster than it allows).</summary>
@@ -117,4 +118,14 @@ public sealed class IngestFuzzTests
     }
 
     private static string Shorten(string body) => body.Length <= 500 ? body : body[..500] + "…";
+}
+
+/// <summary>
+/// Run alone, after the parallel tests: the fuzz run's memory bound is read from the process's heap, which tests
+/// running beside it would move.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class Isolated
+{
+    public const string Name = "Isolated from parallel tests";
 }
