@@ -24,7 +24,16 @@ internal sealed class Cluster(PostgresServer postgres, RedisServer redis, string
     /// <summary>Starts <paramref name="count"/> silos at once (they race to create the schema, which must be safe).</summary>
     public async Task StartAsync(int count, IReadOnlyDictionary<string, string>? extra = null)
     {
-        silos.AddRange(await Task.WhenAll(Enumerable.Range(0, count).Select(_ => StartOneAsync(extra))));
+        var starting = Enumerable.Range(0, count).Select(_ => StartOneAsync(extra)).ToList();
+        try
+        {
+            await Task.WhenAll(starting);
+        }
+        finally
+        {
+            // Those that did start are stopped with the cluster, even when another failed to.
+            silos.AddRange(starting.Where(t => t.IsCompletedSuccessfully).Select(t => t.Result));
+        }
     }
 
     /// <summary>
