@@ -7,20 +7,5 @@ internal sealed class FigureTable
 
     public void Add(string figure, string value, string note = "") => rows.Add([figure, value, note]);
 
-    public void Print(string title)
-    {
-        string[] header = ["figure", "value", "note"];
-        var all = rows.Prepend(header).ToList();
-        var widths = Enumerable.Range(0, header.Length).Select(i => all.Max(r => r[i].Length)).ToArray();
-        Console.WriteLine();
-        Console.WriteLine($"## {title}");
-        foreach (var (row, index) in all.Select((r, i) => (r, i)))
-        {
-            Console.WriteLine("| " + string.Join(" | ", row.Select((cell, i) => cell.PadRight(widths[i]))) + " |");
-            if (index == 0)
-            {
-                Console.WriteLine("|" + string.Join("|", widths.Select(w => new string('-', w + 2))) + "|");
-            }
-        }
-    }
+    public void Print(string title) => MarkdownTable.Print(title, ["figure", "value", "note"], rows);
 }

@@ -10,22 +10,7 @@ internal sealed class ResultTable
     public void Add(string path, double eventsPerSecond, double? limit, double? ceiling, double? naive, string latency = "", string memory = "") =>
         rows.Add([path, Format(eventsPerSecond, "N0"), Ratio(eventsPerSecond, limit), Ratio(eventsPerSecond, ceiling), Ratio(eventsPerSecond, naive), latency, memory]);
 
-    public void Print(string title)
-    {
-        string[] header = ["path", "events/s", "÷ limit", "÷ ceiling", "÷ naive", "latency p50/p99 (batch)", "memory"];
-        var all = rows.Prepend(header).ToList();
-        var widths = Enumerable.Range(0, header.Length).Select(i => all.Max(r => r[i].Length)).ToArray();
-        Console.WriteLine();
-        Console.WriteLine($"## {title}");
-        foreach (var (row, index) in all.Select((r, i) => (r, i)))
-        {
-            Console.WriteLine("| " + string.Join(" | ", row.Select((cell, i) => cell.PadRight(widths[i]))) + " |");
-            if (index == 0)
-            {
-                Console.WriteLine("|" + string.Join("|", widths.Select(w => new string('-', w + 2))) + "|");
-            }
-        }
-    }
+    public void Print(string title) => MarkdownTable.Print(title, ["path", "events/s", "÷ limit", "÷ ceiling", "÷ naive", "latency p50/p99 (batch)", "memory"], rows);
 
     private static string Ratio(double value, double? reference) =>
         reference is > 0 ? (value / reference.Value).ToString("0.000", CultureInfo.InvariantCulture) : "";

@@ -92,7 +92,7 @@ internal static class MetricsEndpoints
         }
 
         var scope = CallerScope.Of(user);
-        return await AllowsAsync(scope, reader, workspace, detail.Rep.TerritoryId)
+        return await scope.AllowsAsync(reader, workspace, detail.Rep.TerritoryId)
             ? TypedResults.Ok(detail)
             : ApiErrors.OutsideScope($"rep '{repId}' (territory '{detail.Rep.TerritoryId}')", scope);
     }
@@ -106,15 +106,10 @@ internal static class MetricsEndpoints
         }
 
         var scope = CallerScope.Of(user);
-        return await AllowsAsync(scope, reader, workspace, account.TerritoryId)
+        return await scope.AllowsAsync(reader, workspace, account.TerritoryId)
             ? TypedResults.Ok(new AccountView(workspace, account))
             : ApiErrors.OutsideScope($"account '{accountId}' (territory '{account.TerritoryId}')", scope);
     }
-
-    /// <summary>Region scopes need the territory's region; territory scopes and unscoped callers need no read.</summary>
-    private static async Task<bool> AllowsAsync(CallerScope scope, MetricsReader reader, string workspace, string territoryId) =>
-        scope.Allows(territoryId, null)
-        || (await reader.TerritoryAsync(workspace, territoryId) is { } territory && scope.Allows(territory.Territory));
 
     private static async Task<Ok<CompanyBalance>> BalanceAsync(string workspace, MetricsReader reader) =>
         TypedResults.Ok(await reader.BalanceAsync(workspace));

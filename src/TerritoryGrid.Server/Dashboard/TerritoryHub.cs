@@ -21,8 +21,7 @@ public sealed class TerritoryHub(MetricsReader reader) : Hub
     public async Task SubscribeTerritory(string workspace, string territoryId)
     {
         var scope = CallerScope.Of(Context.User!);
-        if (!scope.IsWholeCompany && !scope.Allows(territoryId, null)
-            && !(await reader.TerritoryAsync(Checked(workspace), territoryId) is { } detail && scope.Allows(detail.Territory)))
+        if (!await scope.AllowsAsync(reader, Checked(workspace), territoryId))
         {
             throw new HubException($"territory '{territoryId}' is outside what this key may see ({scope.Describe()})");
         }

@@ -1,5 +1,4 @@
 using TerritoryGrid.Contracts.Activity;
-using TerritoryGrid.Contracts.Grains;
 
 namespace TerritoryGrid.Server.Hosting;
 
@@ -28,12 +27,10 @@ internal sealed partial class RecoveryWarmUp(
     {
         try
         {
-            foreach (var workspace in await grains.GetGrain<IWorkspaceDirectoryGrain>(0).List())
+            await foreach (var (workspace, territories) in EveryTerritory.ByWorkspaceAsync(grains))
             {
-                var info = await grains.GetGrain<IWorkspaceGrain>(workspace).GetInfo();
-                await Task.WhenAll(info.TerritoryIds.Select(id =>
-                    grains.GetGrain<ITerritoryGrain>(GrainKeys.Of(workspace, info.Generation, id)).GetWatermark()));
-                LogWarmedUp(logger, workspace, info.TerritoryIds.Length);
+                await Task.WhenAll(territories.Select(t => t.GetWatermark()));
+                LogWarmedUp(logger, workspace, territories.Length);
                 cancellationToken.ThrowIfCancellationRequested();
             }
         }

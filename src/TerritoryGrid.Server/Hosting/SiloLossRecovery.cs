@@ -1,6 +1,5 @@
 using Orleans.Runtime;
 using TerritoryGrid.Contracts.Activity;
-using TerritoryGrid.Contracts.Grains;
 
 namespace TerritoryGrid.Server.Hosting;
 
@@ -53,12 +52,10 @@ internal sealed partial class SiloLossRecovery(
         try
         {
             var territories = 0;
-            foreach (var workspace in await grains.GetGrain<IWorkspaceDirectoryGrain>(0).List())
+            await foreach (var (_, inWorkspace) in EveryTerritory.ByWorkspaceAsync(grains))
             {
-                var info = await grains.GetGrain<IWorkspaceGrain>(workspace).GetInfo();
-                await Task.WhenAll(info.TerritoryIds.Select(id =>
-                    grains.GetGrain<ITerritoryGrain>(GrainKeys.Of(workspace, info.Generation, id)).RepublishAccounts()));
-                territories += info.TerritoryIds.Length;
+                await Task.WhenAll(inWorkspace.Select(t => t.RepublishAccounts()));
+                territories += inWorkspace.Length;
                 cancellationToken.ThrowIfCancellationRequested();
             }
 

@@ -30,13 +30,26 @@ public sealed class CallerScope
     public static CallerScope Of(ApiKeyEntry entry) => new(
         (entry.Territories ?? []).ToHashSet(StringComparer.Ordinal), (entry.Regions ?? []).ToHashSet(StringComparer.OrdinalIgnoreCase));
 
-    public static IEnumerable<Claim> Claims(ApiKeyEntry entry) =>
-        (entry.Territories ?? []).Select(t => new Claim(TerritoryClaim, t)).Concat((entry.Regions ?? []).Select(r => new Claim(RegionClaim, r)));
+    /// <summary>The identity a key signs in as (its name, role and scope), for a request or a session cookie.</summary>
+    public static ClaimsIdentity IdentityOf(ApiKeyEntry entry, string scheme) => new(
+        [
+            new Claim(ClaimTypes.Name, entry.Name), new Claim(ClaimTypes.Role, entry.Role),
+            .. (entry.Territories ?? []).Select(t => new Claim(TerritoryClaim, t)),
+            .. (entry.Regions ?? []).Select(r => new Claim(RegionClaim, r)),
+        ],
+        scheme);
 
     public bool Allows(TerritoryMetrics territory) => Allows(territory.Id, territory.Region);
 
     public bool Allows(string territoryId, string? region) =>
         IsWholeCompany || territories.Contains(territoryId) || (region is not null && regions.Contains(region));
+
+    /// <summary>
+    /// Whether a territory is in scope, reading its region only when a region scope needs it (territory scopes and
+    /// whole-company callers need no read).
+    /// </summary>
+    public async Task<bool> AllowsAsync(Application.Queries.MetricsReader reader, string workspace, string territoryId) =>
+        Allows(territoryId, null) || (await reader.TerritoryAsync(workspace, territoryId) is { } detail && Allows(detail.Territory));
 
     /// <summary>What a refusal says: the scope, so the user knows why.</summary>
     public string Describe() => string.Join(" and ", new[]

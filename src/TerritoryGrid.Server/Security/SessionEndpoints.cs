@@ -36,9 +36,7 @@ internal static class SessionEndpoints
             return TypedResults.Problem(detail: "the API key is not known (revoked, or mistyped)", statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized");
         }
 
-        var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.Name, entry.Name), new Claim(ClaimTypes.Role, entry.Role), .. CallerScope.Claims(entry)],
-            CookieAuthenticationDefaults.AuthenticationScheme);
+        var identity = CallerScope.IdentityOf(entry, CookieAuthenticationDefaults.AuthenticationScheme);
         await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
         return TypedResults.Ok(new Session(entry.Name, entry.Role));
     }
