@@ -23,6 +23,9 @@ public static class TerritoryGridApplicationExtensions
         services.AddSingleton<ActivityIngestor>();
         services.AddSingleton<MetricsReader>();
         services.AddSingleton<TerritoryGrid.Application.Roster.RosterService>();
+        services.AddOptions<TerritoryGrid.Planning.Plans.PlanningOptions>().BindConfiguration(TerritoryGrid.Planning.Plans.PlanningOptions.Section);
+        services.AddSingleton<TerritoryGrid.Application.Plans.LiveAlignmentSwitch>();
+        services.AddSingleton<TerritoryGrid.Application.Plans.PlanService>();
         return services;
     }
 }

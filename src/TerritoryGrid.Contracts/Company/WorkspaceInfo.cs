@@ -14,7 +14,9 @@ public sealed record WorkspaceInfo(
     [property: Id(5)] string[] RepIds,
     [property: Id(6)] int AccountCount,
     [property: Id(7)] DateTimeOffset? PlanStart,
-    [property: Id(8)] DateTimeOffset? LoadedAt)
+    [property: Id(8)] DateTimeOffset? LoadedAt,
+    [property: Id(9)] int AlignmentVersion = 0,
+    [property: Id(10)] string? AlignedBy = null)
 {
     public bool HasCompany => Generation > 0;
 }

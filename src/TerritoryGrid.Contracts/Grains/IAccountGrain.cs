@@ -23,6 +23,25 @@ public interface IAccountGrain : IGrainWithStringKey
     [Alias("Apply")]
     Task<AccountBatchResult> Apply(ActivityEvent[] events, long logSequence);
 
+    /// <summary>
+    /// First step of a plan's move of this account, effective at <paramref name="effectiveAt"/> in event time: from
+    /// now on what events at or after that time add is kept aside. Null when prepared (or already committed), else why
+    /// not (the account already has activity at or after the effective time, or another plan is moving it).
+    /// </summary>
+    [Alias("PrepareSwitch")]
+    Task<string?> PrepareSwitch(string planId, DateTimeOffset effectiveAt);
+
+    /// <summary>
+    /// Second step: the account belongs to <paramref name="next"/>'s territory and owner from the effective time on;
+    /// events before it stay credited to the former ones, even those still to arrive. Repeating it changes nothing.
+    /// </summary>
+    [Alias("CommitSwitch")]
+    Task CommitSwitch(string planId, AccountSetup next);
+
+    /// <summary>Forgets a prepared move that will not be committed.</summary>
+    [Alias("AbortSwitch")]
+    Task AbortSwitch(string planId);
+
     /// <summary>Sends the account's current contribution to its territory and reps again (after their recovery).</summary>
     [Alias("Republish"), OneWay]
     Task Republish();

@@ -17,6 +17,13 @@ public interface ITerritoryGrain : IRollupTarget
     [Alias("ApplyCapacityChanges")]
     Task ApplyCapacityChanges(Roster.CapacityChange[] changes);
 
+    /// <summary>
+    /// A plan changed the territory's accounts (and, through <paramref name="capacityChanges"/> from its effective time,
+    /// its reps): keeps its activity and history; accounts moved away stay listed to report their time here.
+    /// </summary>
+    [Alias("Realign")]
+    Task Realign(string[] accountIds, string[] formerAccountIds, Roster.CapacityChange[] capacityChanges);
+
     /// <summary>The ids of the territory's reps.</summary>
     [Alias("GetRepIds")]
     Task<string[]> GetRepIds();

@@ -17,6 +17,14 @@ public interface IWorkspaceGrain : IGrainWithStringKey
     [Alias("CommitLoad")]
     Task<WorkspaceInfo> CommitLoad(int generation, CompanyManifest manifest);
 
+    /// <summary>
+    /// Switches the current company to a new alignment made by plan <paramref name="planId"/> (same generation: grains
+    /// keep their activity). Refused unless the workspace is still at the generation and alignment the plan was
+    /// prepared for; repeating the same plan's switch returns the state it made.
+    /// </summary>
+    [Alias("Realign")]
+    Task<WorkspaceInfo> Realign(int generation, int alignmentVersion, string planId, CompanyManifest manifest);
+
     /// <summary>Adds reps hired after the company was loaded to the current company's rep list.</summary>
     [Alias("AddReps")]
     Task AddReps(string[] repIds);

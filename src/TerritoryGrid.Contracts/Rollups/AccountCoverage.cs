@@ -22,9 +22,21 @@ public sealed record AccountCoverage(
     [property: Id(9)] double BaseDemandHoursPerWeek,
     [property: Id(10)] FunnelSpan[] Leads,
     [property: Id(11)] FunnelSpan[] Opportunities,
-    [property: Id(12)] DateTimeOffset? ChurnedAt)
+    [property: Id(12)] DateTimeOffset? ChurnedAt,
+    [property: Id(13)] DateTimeOffset? CoveredFrom = null,
+    [property: Id(14)] DateTimeOffset? CoveredUntil = null)
 {
     public bool IsChurnedAt(DateTimeOffset at) => ChurnedAt <= at;
+
+    /// <summary>
+    /// Whether the target held the account at <paramref name="at"/>: ownership is effective-dated in event time, so a
+    /// territory (or owner) counts a moved account's demand and call plan only inside [<see cref="CoveredFrom"/>,
+    /// <see cref="CoveredUntil"/>).
+    /// </summary>
+    public bool IsCoveredAt(DateTimeOffset at) => (CoveredFrom is null || at >= CoveredFrom) && (CoveredUntil is null || at < CoveredUntil);
+
+    /// <summary>False for a former owner's or territory's record of the account: it counts in history, not in today's figures.</summary>
+    public bool IsCurrent => CoveredUntil is null;
 
     /// <summary>Weekly demand hours as of <paramref name="at"/>: the call pattern plus what was open then.</summary>
     public double DemandHoursAt(DateTimeOffset at, Domain.Coverage.WorkloadOptions options)

@@ -55,7 +55,7 @@ internal sealed class AccountGrain(
 
         var earliest = await CatchUpAsync(long.MaxValue, cancellationToken);
         State.Sequence++;
-        PublishTo(State.ByRep.Keys.ToArray(), earliest);
+        PublishTo(State.ByRep.Keys.ToArray(), earliest, includeFormer: true);
     }
 
     /// <summary>
@@ -79,7 +79,7 @@ internal sealed class AccountGrain(
         if (State.Setup is not null)
         {
             State.Sequence++;
-            PublishTo(State.ByRep.Keys.ToArray(), null);
+            PublishTo(State.ByRep.Keys.ToArray(), null, includeFormer: true);
         }
 
         return Task.CompletedTask;
@@ -113,6 +113,47 @@ internal sealed class AccountGrain(
         MarkDirty();
         // Logged activity is replayed onto a set-up account: the setup itself must not wait for a checkpoint.
         await CheckpointNowAsync();
+    }
+
+    public async Task<string?> PrepareSwitch(string planId, DateTimeOffset effectiveAt)
+    {
+        if (State.Setup is null)
+        {
+            this.DeactivateOnIdle();
+            return $"account '{AccountId}' does not exist";
+        }
+
+        var refusal = AlignmentSwitch.Prepare(State, AccountId, planId, effectiveAt);
+        if (refusal is null)
+        {
+            MarkDirty();
+            await CheckpointNowAsync();
+        }
+
+        return refusal;
+    }
+
+    public async Task CommitSwitch(string planId, AccountSetup next)
+    {
+        if (!AlignmentSwitch.Commit(State, AccountId, planId, next))
+        {
+            return;
+        }
+
+        State.Sequence++;
+        PublishTo(State.ByRep.Keys.ToArray(), State.AssignedFrom, includeFormer: true);
+        MarkDirty();
+        await CheckpointNowAsync();
+    }
+
+    public async Task AbortSwitch(string planId)
+    {
+        if (State.PendingSwitch?.PlanId == planId)
+        {
+            State.PendingSwitch = null;
+            MarkDirty();
+            await CheckpointNowAsync();
+        }
     }
 
     public async Task<AccountBatchResult> Apply(ActivityEvent[] events, long logSequence)
@@ -244,13 +285,26 @@ internal sealed class AccountGrain(
             [.. State.ByRep.Keys.Order(StringComparer.Ordinal)]));
     }
 
-    /// <summary>Sends the territory and owner their contribution, and <paramref name="reps"/> theirs, with the earliest event time changed.</summary>
-    private void PublishTo(IEnumerable<string> reps, DateTimeOffset? earliestChange)
+    /// <summary>
+    /// Sends the territory and owner their contribution, and <paramref name="reps"/> theirs, with the earliest event time
+    /// changed. Former territories and owners hear only when activity was credited to their period, or when asked.
+    /// </summary>
+    private void PublishTo(IEnumerable<string> reps, DateTimeOffset? earliestChange, bool includeFormer = false)
     {
         var setup = State.Setup!;
         var coverage = ContributionBuilder.Coverage(State, metrics);
-        dispatcher.Publish(RollupTargetKind.Territory, Key(setup.TerritoryId),
-            ContributionBuilder.ForTerritory(AccountId, State, coverage, earliestChange));
+        includeFormer |= Ledger.FormerChanged;
+        Ledger.FormerChanged = false;
+        foreach (var (territoryId, contribution) in ContributionBuilder.ForTerritories(AccountId, State, coverage, earliestChange, includeFormer))
+        {
+            dispatcher.Publish(RollupTargetKind.Territory, Key(territoryId), contribution);
+        }
+
+        if (includeFormer)
+        {
+            reps = reps.Concat(ContributionBuilder.FormerOwners(State)).Distinct(StringComparer.Ordinal);
+        }
+
         if (setup.OwnerRepId is { } owner)
         {
             dispatcher.Publish(RollupTargetKind.Rep, Key(owner), ContributionBuilder.ForRep(AccountId, owner, State, coverage, earliestChange));

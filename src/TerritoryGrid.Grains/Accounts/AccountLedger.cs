@@ -17,6 +17,9 @@ internal sealed class AccountLedger(AccountState state, MetricsOptions options)
 
     public AccountState State => state;
 
+    /// <summary>Whether an event since the last publish was credited to a former assignment (its targets must hear of it).</summary>
+    public bool FormerChanged { get; set; }
+
     public IReadOnlyCollection<string> TakeChangedReps()
     {
         var reps = changedReps.ToArray();
@@ -297,6 +300,15 @@ internal sealed class AccountLedger(AccountState state, MetricsOptions options)
         }, e, state.IsNewCustomer ? 1 : 0);
         var product = string.IsNullOrEmpty(e.Product) ? Contracts.Products.Unspecified : e.Product;
         state.RevenueByProduct[product] = state.RevenueByProduct.GetValueOrDefault(product) + e.Amount;
+        if (state.FormerAssignmentAt(e.OccurredAt) is { } former)
+        {
+            former.RevenueByProduct[product] = former.RevenueByProduct.GetValueOrDefault(product) + e.Amount;
+        }
+
+        if (state.PendingSwitch is { } pending && e.OccurredAt >= pending.EffectiveAt)
+        {
+            pending.RevenueByProductAfter[product] = pending.RevenueByProductAfter.GetValueOrDefault(product) + e.Amount;
+        }
     }
 
     private delegate void TotalsChange(ref ActivityTotals totals, ActivityEvent e, double value);
@@ -308,6 +320,17 @@ internal sealed class AccountLedger(AccountState state, MetricsOptions options)
     private void Both(string? repId, TotalsChange change, ActivityEvent e, double value = 0)
     {
         change(ref state.Totals, e, value);
+        if (state.FormerAssignmentAt(e.OccurredAt) is { } former)
+        {
+            change(ref former.Credited, e, value);
+            FormerChanged = true;
+        }
+
+        if (state.PendingSwitch is { } pending && e.OccurredAt >= pending.EffectiveAt)
+        {
+            change(ref pending.After, e, value);
+        }
+
         if (repId is null)
         {
             return;

@@ -48,4 +48,35 @@ internal sealed class AccountState
 
     /// <summary>The number of the last activity-log record applied (records apply in order): a checkpoint covers the log up to here.</summary>
     [Id(16)] public long LogSequence { get; set; }
+
+    /// <summary>Where the account was before each applied move, oldest first; null until it first moves.</summary>
+    [Id(17)] public List<FormerAssignment>? FormerAssignments { get; set; }
+
+    /// <summary>The event time from which the current assignment holds; null: since the plan start.</summary>
+    [Id(18)] public DateTimeOffset? AssignedFrom { get; set; }
+
+    /// <summary>A move prepared by a plan and not yet committed or aborted.</summary>
+    [Id(19)] public PendingSwitch? PendingSwitch { get; set; }
+
+    /// <summary>The plans whose move of this account committed, so a repeated commit changes nothing.</summary>
+    [Id(20)] public List<string>? CommittedPlans { get; set; }
+
+    /// <summary>The former assignment an event at <paramref name="at"/> is credited to; null: the current one.</summary>
+    public FormerAssignment? FormerAssignmentAt(DateTimeOffset at)
+    {
+        if (FormerAssignments is null || (AssignedFrom is { } from && at >= from))
+        {
+            return null;
+        }
+
+        foreach (var former in FormerAssignments)
+        {
+            if (former.Holds(at))
+            {
+                return former;
+            }
+        }
+
+        return null;
+    }
 }

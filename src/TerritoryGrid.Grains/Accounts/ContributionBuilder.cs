@@ -18,6 +18,63 @@ internal static class ContributionBuilder
     }
 
     /// <summary>
+    /// The account's contribution to every territory it has belonged to, each with the activity credited while it
+    /// held the account (ownership is effective-dated in event time). An account that never moved has one.
+    /// </summary>
+    public static List<(string TerritoryId, AccountContribution Contribution)> ForTerritories(
+        string accountId, AccountState state, AccountCoverage coverage, DateTimeOffset? earliestChange = null, bool includeFormer = true)
+    {
+        var whole = ForTerritory(accountId, state, state.AssignedFrom is null ? coverage : coverage with { CoveredFrom = state.AssignedFrom }, earliestChange);
+        var currentId = state.Setup!.TerritoryId;
+        if (state.FormerAssignments is not { } formers)
+        {
+            return [(currentId, whole)];
+        }
+
+        // What the current territory holds is the whole account less what former periods were credited, plus any
+        // earlier period in this same territory (an account moved away and back).
+        var currentTotals = whole.Totals;
+        var currentProducts = state.RevenueByProduct.ToDictionary(StringComparer.Ordinal);
+        var earlier = new Dictionary<string, (ActivityTotals Totals, Dictionary<string, double> Products, FormerAssignment Latest)>(StringComparer.Ordinal);
+        foreach (var former in formers)
+        {
+            currentTotals.Add(former.Credited, -1);
+            AddProducts(currentProducts, former.RevenueByProduct, -1);
+            var (totals, products, _) = earlier.GetValueOrDefault(former.TerritoryId, (default, new(StringComparer.Ordinal), former));
+            totals.Add(former.Credited, +1);
+            AddProducts(products, former.RevenueByProduct, +1);
+            earlier[former.TerritoryId] = (totals, products, former);
+        }
+
+        if (earlier.Remove(currentId, out var sameTerritory))
+        {
+            currentTotals.Add(sameTerritory.Totals, +1);
+            AddProducts(currentProducts, sameTerritory.Products, +1);
+        }
+
+        var result = new List<(string, AccountContribution)>(earlier.Count + 1)
+        {
+            (currentId, whole with { Totals = currentTotals, RevenueByProduct = AsProducts(currentProducts) }),
+        };
+        if (includeFormer)
+        {
+            foreach (var (territoryId, (totals, products, latest)) in earlier)
+            {
+                result.Add((territoryId, new AccountContribution(
+                    accountId, state.Sequence, totals, AsProducts(products), coverage with { CoveredFrom = latest.From, CoveredUntil = latest.Until },
+                    state.Watermark, state.LastContactAt, earliestChange)));
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>The reps who owned the account before, who keep its coverage for the periods they held it.</summary>
+    public static IEnumerable<string> FormerOwners(AccountState state) =>
+        state.FormerAssignments?.Where(f => f.OwnerRepId is not null && f.OwnerRepId != state.Setup?.OwnerRepId)
+            .Select(f => f.OwnerRepId!).Distinct(StringComparer.Ordinal) ?? [];
+
+    /// <summary>
     /// What one rep gets from the account: the activity that rep did, and the coverage needs when the rep owns it.
     /// A rep who neither owns nor worked the account gets empty totals (which removes an earlier contribution).
     /// </summary>
@@ -26,10 +83,25 @@ internal static class ContributionBuilder
     {
         var totals = state.ByRep.GetValueOrDefault(repId);
         SetOpenFunnel(ref totals, state, repId);
-        var owned = state.Setup?.OwnerRepId == repId;
+        var owned = state.Setup?.OwnerRepId == repId
+            ? (state.AssignedFrom is null ? coverage : coverage with { CoveredFrom = state.AssignedFrom })
+            : state.FormerAssignments?.LastOrDefault(f => f.OwnerRepId == repId) is { } former
+                ? coverage with { CoveredFrom = former.From, CoveredUntil = former.Until }
+                : null;
         return new AccountContribution(
-            accountId, state.Sequence, totals, [], owned ? coverage : null, state.Watermark, state.LastContactAt, earliestChange);
+            accountId, state.Sequence, totals, [], owned, state.Watermark, state.LastContactAt, earliestChange);
     }
+
+    private static void AddProducts(Dictionary<string, double> into, Dictionary<string, double> amounts, int sign)
+    {
+        foreach (var (product, amount) in amounts)
+        {
+            into[product] = into.GetValueOrDefault(product) + sign * amount;
+        }
+    }
+
+    private static ProductAmount[] AsProducts(Dictionary<string, double> products) =>
+        [.. products.Where(p => p.Value != 0).Select(p => new ProductAmount(p.Key, p.Value))];
 
     public static AccountCoverage Coverage(AccountState state, MetricsOptions options)
     {

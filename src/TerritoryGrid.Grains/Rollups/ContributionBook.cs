@@ -88,7 +88,7 @@ internal sealed class ContributionBook
         var leadDeadline = at.AddHours(-classification.LeadResponseTargetHours);
         foreach (var contribution in ByAccount.Values)
         {
-            if (contribution.Coverage is not { } coverage || coverage.IsChurnedAt(at))
+            if (contribution.Coverage is not { } coverage || coverage.IsChurnedAt(at) || !coverage.IsCoveredAt(at))
             {
                 continue;
             }
@@ -118,7 +118,7 @@ internal sealed class ContributionBook
             RevenueByProduct[product.Product] = amount;
         }
 
-        if (contribution.Coverage is { } coverage)
+        if (contribution.Coverage is { IsCurrent: true } coverage)
         {
             DemandHours += sign * coverage.DemandHoursPerWeek;
             RevenuePotential += sign * coverage.RevenuePotential;

@@ -61,7 +61,7 @@ internal sealed class TerritoryGrain(
 
         var key = this.GetPrimaryKeyString();
         var prefix = key[..(key.Length - TerritoryId.Length)];
-        foreach (var accountId in setup.AccountIds)
+        foreach (var accountId in setup.AccountIds.Concat(setup.FormerAccountIds ?? []))
         {
             _ = GrainFactory.GetGrain<IAccountGrain>(prefix + accountId).Republish();
         }
@@ -146,6 +146,18 @@ internal sealed class TerritoryGrain(
             setup.AccountCount, book.CoveredAccounts, book.Totals,
             [.. book.RevenueByProduct.Where(p => p.Value != 0).Select(p => new ProductAmount(p.Key, p.Value))],
             book.RevenuePotential, window.RevenueAtRisk, setup.AnnualQuota, trend);
+    }
+
+    public async Task Realign(string[] accountIds, string[] formerAccountIds, CapacityChange[] capacityChanges)
+    {
+        if (State.Setup is { } setup)
+        {
+            var former = (setup.FormerAccountIds ?? []).Union(formerAccountIds, StringComparer.Ordinal).Except(accountIds, StringComparer.Ordinal);
+            State.Setup = setup with { AccountIds = accountIds, AccountCount = accountIds.Length, FormerAccountIds = [.. former] };
+            MarkDirty();
+        }
+
+        await ApplyCapacityChanges(capacityChanges);
     }
 
     public Task<string[]> GetRepIds() => Task.FromResult(

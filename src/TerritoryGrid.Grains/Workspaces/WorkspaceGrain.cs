@@ -35,6 +35,28 @@ internal sealed class WorkspaceGrain(
         State.Generation = generation;
         State.Manifest = manifest;
         State.LoadedAt = clock.GetUtcNow();
+        State.AlignmentVersion = 0;
+        State.AlignedBy = null;
+        await persisted.WriteStateAsync();
+        return Info();
+    }
+
+    public async Task<WorkspaceInfo> Realign(int generation, int alignmentVersion, string planId, CompanyManifest manifest)
+    {
+        if (State.AlignedBy == planId && State.Generation == generation)
+        {
+            return Info();
+        }
+
+        if (generation != State.Generation || alignmentVersion != State.AlignmentVersion)
+        {
+            throw new InvalidOperationException(
+                $"Workspace '{Name}' is at generation {State.Generation}, alignment {State.AlignmentVersion}: plan '{planId}' was prepared for generation {generation}, alignment {alignmentVersion}.");
+        }
+
+        State.Manifest = manifest;
+        State.AlignmentVersion++;
+        State.AlignedBy = planId;
         await persisted.WriteStateAsync();
         return Info();
     }
@@ -62,6 +84,8 @@ internal sealed class WorkspaceGrain(
             manifest?.RepIds ?? [],
             manifest?.AccountCount ?? 0,
             manifest?.PlanStart,
-            State.LoadedAt);
+            State.LoadedAt,
+            State.AlignmentVersion,
+            State.AlignedBy);
     }
 }

@@ -30,6 +30,7 @@ internal static class WorkspaceEndpoints
         workspace.MapDashboardData();
         workspace.MapExports();
         workspace.MapAlerts();
+        Plans.PlanEndpoints.MapPlans(workspace);
         return app;
     }
 

@@ -1,0 +1,125 @@
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using TerritoryGrid.Application.Ingest;
+using TerritoryGrid.Contracts.Grains;
+using TerritoryGrid.Contracts.Plans;
+using TerritoryGrid.Domain.Company;
+using TerritoryGrid.Planning.Plans;
+
+namespace TerritoryGrid.Application.Plans;
+
+/// <summary>
+/// A workspace's reassignment plans: a draft is checked against the current alignment when written and again when
+/// applied (the alignment may have moved on); approval, scheduling and application are recorded steps.
+/// </summary>
+public sealed class PlanService(IGrainFactory grains, WorkspaceCache workspaces, LiveAlignmentSwitch liveSwitch, IOptions<PlanningOptions> options)
+{
+    public async Task<PlanOutcome> DraftAsync(string workspace, PlanDocument? document, string author, string? rollbackOf = null)
+    {
+        var (_, company) = await CurrentAsync(workspace);
+        var compiled = PlanCompiler.Compile(document, company, options.Value);
+        if (!compiled.IsValid)
+        {
+            return PlanOutcome.Refused(compiled.Problems);
+        }
+
+        var plan = await Book(workspace).Draft(document!.Name!, JsonSerializer.SerializeToUtf8Bytes(document, TerritoryGridJson.Options), author, rollbackOf);
+        if (document.EffectiveAt is { } effectiveAt)
+        {
+            plan = plan with { EffectiveAt = effectiveAt };
+        }
+
+        return PlanOutcome.Done(PlanView.Of(plan, compiled.Change));
+    }
+
+    public async Task<PlanView?> GetAsync(string workspace, string planId) =>
+        await Book(workspace).Get(planId) is { } plan ? PlanView.Of(plan, null) : null;
+
+    public async Task<PlanView[]> ListAsync(string workspace) => [.. (await Book(workspace).List()).Select(p => PlanView.Of(p, null))];
+
+    /// <summary>Checks a stored plan against the current alignment: what it would change now, or why it no longer can.</summary>
+    public async Task<PlanOutcome> CheckAsync(string workspace, string planId)
+    {
+        if (await Book(workspace).Get(planId) is not { } plan)
+        {
+            return PlanOutcome.Missing(planId);
+        }
+
+        var (_, company) = await CurrentAsync(workspace);
+        var compiled = PlanCompiler.Compile(Document(plan), company, options.Value);
+        return compiled.IsValid ? PlanOutcome.Done(PlanView.Of(plan, compiled.Change)) : PlanOutcome.Refused(compiled.Problems);
+    }
+
+    public async Task<PlanOutcome> AdvanceAsync(string workspace, string planId, PlanStatus to, string by, DateTimeOffset? effectiveAt = null)
+    {
+        var stored = await Book(workspace).Get(planId);
+        var transition = await Book(workspace).Advance(planId, to, by, effectiveAt ?? stored?.EffectiveAt ?? (stored is null ? null : Document(stored).EffectiveAt), null);
+        return transition.Plan is null ? PlanOutcome.Missing(planId)
+            : transition.Refusal is { } refusal ? PlanOutcome.Conflict(refusal)
+            : PlanOutcome.Done(PlanView.Of(transition.Plan, null));
+    }
+
+    /// <summary>Applies a scheduled plan live, recording the metrics before it with the step.</summary>
+    public async Task<PlanOutcome> ApplyAsync(string workspace, string planId, string by, CancellationToken cancellationToken = default)
+    {
+        var book = Book(workspace);
+        if (await book.Get(planId) is not { } plan)
+        {
+            return PlanOutcome.Missing(planId);
+        }
+
+        if (plan.Status != PlanStatus.Scheduled || plan.EffectiveAt is not { } effectiveAt)
+        {
+            return PlanOutcome.Conflict($"plan '{planId}' is {plan.Status.ToString().ToLowerInvariant()}: only a scheduled plan can be applied");
+        }
+
+        var (info, company) = await CurrentAsync(workspace);
+        var compiled = PlanCompiler.Compile(Document(plan), company, options.Value);
+        if (!compiled.IsValid)
+        {
+            return PlanOutcome.Refused(compiled.Problems);
+        }
+
+        var before = await MetricsBeforeAsync(workspace, info.Generation, company);
+        var (result, refusals) = await liveSwitch.ApplyAsync(workspace, info, company, compiled, planId, effectiveAt, cancellationToken);
+        if (result is null)
+        {
+            return PlanOutcome.Refused([.. refusals.Select(r => new PlanProblem("effectiveAt", r))]);
+        }
+
+        workspaces.Forget(workspace);
+        var detail = JsonSerializer.Serialize(new AppliedStep(result, before), TerritoryGridJson.Options);
+        var transition = await book.Advance(planId, PlanStatus.Applied, by, effectiveAt, detail);
+        return PlanOutcome.Done(PlanView.Of(transition.Plan!, compiled.Change) with { Applied = result });
+    }
+
+    private async Task<TerritoryBefore[]> MetricsBeforeAsync(string workspace, int generation, CompanyDefinition company)
+    {
+        var metrics = await Task.WhenAll(company.Territories.Select(t =>
+            grains.GetGrain<ITerritoryGrain>(GrainKeys.Of(workspace, generation, t.Id)).GetMetrics()));
+        return [.. metrics.OfType<Contracts.Metrics.TerritoryMetrics>().Select(m => new TerritoryBefore(
+            m.Id, m.Status.ToString(), m.DemandHours, m.CapacityHours, m.AccountCount, m.Totals.Revenue, m.Totals.NetProfit, m.Watermark))];
+    }
+
+    private async Task<(Contracts.Company.WorkspaceInfo Info, CompanyDefinition Company)> CurrentAsync(string workspace)
+    {
+        var grain = grains.GetGrain<IWorkspaceGrain>(workspace);
+        var info = await grain.GetInfo();
+        if (!info.HasCompany || await grain.GetDefinition() is not { } definition)
+        {
+            throw new WorkspaceNotReadyException(workspace);
+        }
+
+        return (info, JsonSerializer.Deserialize<CompanyDefinition>(definition, TerritoryGridJson.Options)!);
+    }
+
+    private static PlanDocument Document(PlanRecord plan) => JsonSerializer.Deserialize<PlanDocument>(plan.Document, TerritoryGridJson.Options)!;
+
+    private IPlanBookGrain Book(string workspace) => grains.GetGrain<IPlanBookGrain>(workspace);
+}
+
+/// <summary>The figures of a territory recorded with a plan's application, before it.</summary>
+public sealed record TerritoryBefore(
+    string Id, string Status, double DemandHours, double CapacityHours, int Accounts, double Revenue, double NetProfit, DateTimeOffset Watermark);
+
+public sealed record AppliedStep(PlanApplyResult Result, TerritoryBefore[] TerritoriesBefore);

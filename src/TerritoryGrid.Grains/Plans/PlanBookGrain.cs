@@ -1,0 +1,48 @@
+using TerritoryGrid.Contracts.Grains;
+using TerritoryGrid.Contracts.Plans;
+using TerritoryGrid.Grains.Persistence;
+
+namespace TerritoryGrid.Grains.Plans;
+
+internal sealed class PlanBookGrain(
+    [PersistentState("plans", StorageNames.Grains)] IPersistentState<PlanBookState> persisted,
+    TimeProvider clock)
+    : Grain, IPlanBookGrain
+{
+    private PlanBookState State => persisted.State;
+
+    public async Task<PlanRecord> Draft(string name, byte[] document, string author, string? rollbackOf)
+    {
+        State.LastNumber++;
+        var id = $"plan-{State.LastNumber}";
+        var plan = new PlanRecord(id, name, PlanStatus.Draft, author, document, null,
+            [new PlanStep(PlanStatus.Draft, author, clock.GetUtcNow(), rollbackOf is null ? null : $"rollback of {rollbackOf}")], rollbackOf);
+        State.Plans[id] = plan;
+        await persisted.WriteStateAsync();
+        return plan;
+    }
+
+    public Task<PlanRecord?> Get(string planId) => Task.FromResult(State.Plans.GetValueOrDefault(planId));
+
+    public Task<PlanRecord[]> List() => Task.FromResult(State.Plans.Values.OrderBy(p => p.Steps[0].At).ThenBy(p => p.Id, StringComparer.Ordinal).ToArray());
+
+    public async Task<PlanTransition> Advance(string planId, PlanStatus to, string by, DateTimeOffset? effectiveAt, string? detail)
+    {
+        if (!State.Plans.TryGetValue(planId, out var plan))
+        {
+            return new PlanTransition(null, $"unknown plan '{planId}'");
+        }
+
+        var refusal = PlanLifecycle.Refusal(plan, to, by, effectiveAt);
+        if (refusal is not null)
+        {
+            return new PlanTransition(plan, refusal);
+        }
+
+        var step = new PlanStep(to, by, clock.GetUtcNow(), detail);
+        plan = plan with { Status = to, EffectiveAt = effectiveAt ?? plan.EffectiveAt, Steps = [.. plan.Steps, step] };
+        State.Plans[planId] = plan;
+        await persisted.WriteStateAsync();
+        return new PlanTransition(plan, null);
+    }
+}

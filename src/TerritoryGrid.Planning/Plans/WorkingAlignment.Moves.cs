@@ -1,0 +1,283 @@
+using TerritoryGrid.Domain.Company;
+
+namespace TerritoryGrid.Planning.Plans;
+
+internal sealed partial class WorkingAlignment
+{
+    private void MoveAccount(int index, string at, PlanMove move)
+    {
+        if (!KnownAccount($"{at}.accountId", move.AccountId, out var account) || !NotMovedTwice(index, at, account.Id))
+        {
+            return;
+        }
+
+        if (move.ToRepId is null && move.ToTerritoryId is null)
+        {
+            Problem(at, "a moveAccount needs toRepId or toTerritoryId");
+            return;
+        }
+
+        RepDefinition? rep = null;
+        if (move.ToRepId is not null && !KnownRep($"{at}.toRepId", move.ToRepId, out rep))
+        {
+            return;
+        }
+
+        if (move.ToTerritoryId is not null && !KnownTerritory($"{at}.toTerritoryId", move.ToTerritoryId, out _))
+        {
+            return;
+        }
+
+        var territoryId = move.ToTerritoryId ?? rep!.TerritoryId;
+        if (rep is not null && rep.TerritoryId != territoryId)
+        {
+            Problem($"{at}.toRepId", $"rep '{rep.Id}' works in territory '{rep.TerritoryId}', not '{territoryId}'");
+            return;
+        }
+
+        var owner = rep?.Id ?? (account.OwnerRepId is { } current && reps.TryGetValue(current, out var owning) && owning.TerritoryId == territoryId
+            ? current
+            : null);
+        if (territoryId == account.TerritoryId && owner == account.OwnerRepId)
+        {
+            Problem(at, $"account '{account.Id}' is already in territory '{territoryId}' with owner '{owner ?? "none"}'");
+            return;
+        }
+
+        if (CrossesRegion($"{at}.toTerritoryId", $"account '{account.Id}'", account.TerritoryId, territoryId))
+        {
+            return;
+        }
+
+        accounts[account.Id] = account with { TerritoryId = territoryId, OwnerRepId = owner };
+        if (owner is not null)
+        {
+            orphans.Remove(account.Id);
+        }
+        else
+        {
+            orphans.TryAdd(account.Id, index);
+        }
+    }
+
+    private void MoveRep(int index, string at, PlanMove move)
+    {
+        if (!KnownRep($"{at}.repId", move.RepId, out var rep) || !KnownTerritory($"{at}.toTerritoryId", move.ToTerritoryId, out var to))
+        {
+            return;
+        }
+
+        if (rep.TerritoryId == to.Id)
+        {
+            Problem($"{at}.toTerritoryId", $"rep '{rep.Id}' already works in territory '{to.Id}'");
+            return;
+        }
+
+        var owned = OwnedBy(rep.Id);
+        var withAccounts = move.WithAccounts ?? true;
+        if (withAccounts && owned.Count > 0 && CrossesRegion($"{at}.toTerritoryId", $"rep '{rep.Id}' with {owned.Count} accounts", rep.TerritoryId, to.Id))
+        {
+            return;
+        }
+
+        reps[rep.Id] = rep with { TerritoryId = to.Id };
+        foreach (var account in owned)
+        {
+            accounts[account.Id] = withAccounts ? account with { TerritoryId = to.Id } : account with { OwnerRepId = null };
+            if (!withAccounts)
+            {
+                orphans.TryAdd(account.Id, index);
+            }
+        }
+    }
+
+    private void Split(int index, string at, PlanMove move)
+    {
+        if (!KnownTerritory($"{at}.territoryId", move.TerritoryId, out var source))
+        {
+            return;
+        }
+
+        if (move.NewTerritory is not { } created || string.IsNullOrWhiteSpace(created.Id) || string.IsNullOrWhiteSpace(created.Name))
+        {
+            Problem($"{at}.newTerritory", "a split needs a new territory with an id and a name");
+            return;
+        }
+
+        if (territories.ContainsKey(created.Id) || company.Territories.Any(t => t.Id == created.Id))
+        {
+            Problem($"{at}.newTerritory.id", $"territory '{created.Id}' already exists");
+            return;
+        }
+
+        var repIds = move.RepIds ?? [];
+        var accountIds = move.AccountIds ?? [];
+        if (repIds.Count == 0 && accountIds.Count == 0)
+        {
+            Problem(at, "a split needs repIds or accountIds to take into the new territory");
+            return;
+        }
+
+        var before = problems.Count;
+        var movingReps = new List<RepDefinition>();
+        foreach (var repId in repIds)
+        {
+            if (KnownRep($"{at}.repIds", repId, out var rep))
+            {
+                if (rep.TerritoryId != source.Id)
+                {
+                    Problem($"{at}.repIds", $"rep '{rep.Id}' works in territory '{rep.TerritoryId}', not '{source.Id}'");
+                }
+                else
+                {
+                    movingReps.Add(rep);
+                }
+            }
+        }
+
+        var movingAccounts = new List<AccountDefinition>();
+        foreach (var accountId in accountIds)
+        {
+            if (KnownAccount($"{at}.accountIds", accountId, out var account) && NotMovedTwice(index, at, account.Id))
+            {
+                if (account.TerritoryId != source.Id)
+                {
+                    Problem($"{at}.accountIds", $"account '{account.Id}' is in territory '{account.TerritoryId}', not '{source.Id}'");
+                }
+                else
+                {
+                    movingAccounts.Add(account);
+                }
+            }
+        }
+
+        if (problems.Count > before)
+        {
+            return;
+        }
+
+        var territory = created with { Region = created.Region ?? source.Region };
+        territories[territory.Id] = territory;
+        territoryOrder.Add(territory.Id);
+        var movingRepIds = movingReps.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var rep in movingReps)
+        {
+            reps[rep.Id] = rep with { TerritoryId = territory.Id };
+        }
+
+        foreach (var account in accounts.Values.Where(a => a.TerritoryId == source.Id && a.OwnerRepId is { } o && movingRepIds.Contains(o)).ToList())
+        {
+            accounts[account.Id] = account with { TerritoryId = territory.Id };
+        }
+
+        foreach (var account in movingAccounts.Select(a => accounts[a.Id]).Where(a => a.TerritoryId == source.Id))
+        {
+            accounts[account.Id] = account with { TerritoryId = territory.Id, OwnerRepId = null };
+            orphans.TryAdd(account.Id, index);
+        }
+    }
+
+    private void Merge(string at, PlanMove move)
+    {
+        if (!KnownTerritory($"{at}.territoryId", move.TerritoryId, out var source) || !KnownTerritory($"{at}.toTerritoryId", move.ToTerritoryId, out var target))
+        {
+            return;
+        }
+
+        if (source.Id == target.Id)
+        {
+            Problem($"{at}.toTerritoryId", "a territory cannot be merged into itself");
+            return;
+        }
+
+        if (CrossesRegion($"{at}.toTerritoryId", $"territory '{source.Id}'", source.Id, target.Id))
+        {
+            return;
+        }
+
+        foreach (var rep in reps.Values.Where(r => r.TerritoryId == source.Id).ToList())
+        {
+            reps[rep.Id] = rep with { TerritoryId = target.Id };
+        }
+
+        foreach (var account in accounts.Values.Where(a => a.TerritoryId == source.Id).ToList())
+        {
+            accounts[account.Id] = account with { TerritoryId = target.Id };
+        }
+
+        territories.Remove(source.Id);
+    }
+
+    private void AddRep(string at, PlanMove move)
+    {
+        if (move.Rep is not { } rep || string.IsNullOrWhiteSpace(rep.Id) || string.IsNullOrWhiteSpace(rep.Name))
+        {
+            Problem($"{at}.rep", "an addRep needs a rep with an id, a name, a territoryId and a home");
+            return;
+        }
+
+        if (reps.ContainsKey(rep.Id) || company.Reps.Any(r => r.Id == rep.Id))
+        {
+            Problem($"{at}.rep.id", $"rep '{rep.Id}' already exists");
+            return;
+        }
+
+        if (!KnownTerritory($"{at}.rep.territoryId", rep.TerritoryId, out _))
+        {
+            return;
+        }
+
+        var weeks = move.RampWeeks ?? PlanCompiler.DefaultRampWeeks;
+        if (weeks is < 0 or > PlanCompiler.MaxRampWeeks)
+        {
+            Problem($"{at}.rampWeeks", $"must be between 0 and {PlanCompiler.MaxRampWeeks}");
+            return;
+        }
+
+        reps[rep.Id] = rep;
+        repOrder.Add(rep.Id);
+        RampWeeks[rep.Id] = weeks;
+    }
+
+    private void RemoveRep(int index, string at, PlanMove move)
+    {
+        if (!KnownRep($"{at}.repId", move.RepId, out var rep))
+        {
+            return;
+        }
+
+        RepDefinition? successor = null;
+        if (move.ToRepId is not null)
+        {
+            if (!KnownRep($"{at}.toRepId", move.ToRepId, out successor))
+            {
+                return;
+            }
+
+            if (successor.Id == rep.Id)
+            {
+                Problem($"{at}.toRepId", "a leaving rep cannot take over their own accounts");
+                return;
+            }
+        }
+
+        var owned = OwnedBy(rep.Id);
+        if (successor is not null && owned.Count > 0 &&
+            CrossesRegion($"{at}.toRepId", $"{owned.Count} accounts of rep '{rep.Id}'", rep.TerritoryId, successor.TerritoryId))
+        {
+            return;
+        }
+
+        reps.Remove(rep.Id);
+        foreach (var account in owned)
+        {
+            accounts[account.Id] = successor is null
+                ? account with { OwnerRepId = null }
+                : account with { OwnerRepId = successor.Id, TerritoryId = successor.TerritoryId };
+            if (successor is null)
+            {
+                orphans.TryAdd(account.Id, index);
+            }
+        }
+    }
+}

@@ -1,0 +1,101 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using TerritoryGrid.Application;
+using TerritoryGrid.Application.Plans;
+using TerritoryGrid.Contracts.Plans;
+using TerritoryGrid.Planning.Plans;
+using TerritoryGrid.Server.Api;
+using TerritoryGrid.Server.Security;
+
+namespace TerritoryGrid.Server.Plans;
+
+/// <summary>
+/// Reassignment plans: planners write, check and approve (someone else's) plans and schedule them; an admin applies a
+/// scheduled plan to the running workspace. Plans change the whole alignment, so scoped keys cannot use them.
+/// </summary>
+internal static class PlanEndpoints
+{
+    public static RouteGroupBuilder MapPlans(this RouteGroupBuilder workspace)
+    {
+        var plans = workspace.MapGroup("/plans").WithTags("Plans");
+        plans.MapPost("/", DraftAsync).RequireRole(Roles.Planner).RequireWholeCompany("plans")
+            .WithSummary("Write a plan (a draft): checked whole against the current alignment; 400 lists every problem")
+            .WithDescription("The body is a plan {name, description?, effectiveAt?, moves: [{kind, ...}]} with kinds moveAccount, moveRep, splitTerritory, mergeTerritories, addRep, removeRep (see README, Reassignment plans).")
+            .Accepts<PlanDocument>("application/json")
+            .Produces<PlanView>(StatusCodes.Status201Created)
+            .Produces<PlanProblems>(StatusCodes.Status400BadRequest);
+        plans.MapGet("/", ListAsync).RequireRole(Roles.Planner).RequireWholeCompany("plans")
+            .WithSummary("Every plan of the workspace with its steps").Produces<PlanView[]>();
+        plans.MapGet("/{planId}", GetAsync).RequireRole(Roles.Planner).RequireWholeCompany("plans")
+            .WithSummary("One plan with its steps (who, when, and the metrics before an application)")
+            .Produces<PlanView>().ProducesProblem(StatusCodes.Status404NotFound);
+        plans.MapPost("/{planId}/check", CheckAsync).RequireRole(Roles.Planner).RequireWholeCompany("plans")
+            .WithSummary("Check a plan against the current alignment: what it would change now (disruption), or every problem")
+            .Produces<PlanView>().Produces<PlanProblems>(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+        plans.MapPost("/{planId}/approve", ApproveAsync).RequireRole(Roles.Planner).RequireWholeCompany("plans")
+            .WithSummary("Approve a draft (not its own author's); 409 when out of order")
+            .Produces<PlanView>().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status404NotFound);
+        plans.MapPost("/{planId}/schedule", ScheduleAsync).RequireRole(Roles.Planner).RequireWholeCompany("plans")
+            .WithSummary("Schedule an approved plan with its effective time (?effectiveAt=, event time; default: the plan's own)")
+            .Produces<PlanView>().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status404NotFound);
+        plans.MapPost("/{planId}/apply", ApplyAsync).RequireRole(Roles.Admin).RequireWholeCompany("plans")
+            .WithMetadata(new Microsoft.AspNetCore.Http.Timeouts.RequestTimeoutAttribute(LimitExtensions.LongPolicy))
+            .WithSummary("Apply a scheduled plan to the running workspace: one switch of the alignment version, no event lost")
+            .Produces<PlanView>().Produces<PlanProblems>(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status404NotFound);
+        return workspace;
+    }
+
+    private static async Task<Results<Created<PlanView>, BadRequest<PlanProblems>, ProblemHttpResult>> DraftAsync(
+        string workspace, HttpRequest request, PlanService plans, ClaimsPrincipal user)
+    {
+        PlanDocument? document;
+        try
+        {
+            document = await JsonSerializer.DeserializeAsync<PlanDocument>(request.Body, TerritoryGridJson.Options, request.HttpContext.RequestAborted);
+        }
+        catch (JsonException error)
+        {
+            return ApiErrors.MalformedJson(error);
+        }
+
+        var outcome = await plans.DraftAsync(workspace, document, Who(user));
+        return outcome.Plan is { } plan
+            ? TypedResults.Created($"/api/workspaces/{workspace}/plans/{plan.Id}", plan)
+            : TypedResults.BadRequest(new PlanProblems(outcome.Problems));
+    }
+
+    private static async Task<Ok<PlanView[]>> ListAsync(string workspace, PlanService plans) => TypedResults.Ok(await plans.ListAsync(workspace));
+
+    private static async Task<Results<Ok<PlanView>, ProblemHttpResult>> GetAsync(string workspace, string planId, PlanService plans) =>
+        await plans.GetAsync(workspace, planId) is { } plan ? TypedResults.Ok(plan) : ApiErrors.NotFound($"no plan '{planId}' in workspace '{workspace}'");
+
+    private static async Task<Results<Ok<PlanView>, BadRequest<PlanProblems>, ProblemHttpResult>> CheckAsync(
+        string workspace, string planId, PlanService plans) => Answer(workspace, await plans.CheckAsync(workspace, planId));
+
+    private static async Task<Results<Ok<PlanView>, BadRequest<PlanProblems>, ProblemHttpResult>> ApproveAsync(
+        string workspace, string planId, PlanService plans, ClaimsPrincipal user) =>
+        Answer(workspace, await plans.AdvanceAsync(workspace, planId, PlanStatus.Approved, Who(user)));
+
+    private static async Task<Results<Ok<PlanView>, BadRequest<PlanProblems>, ProblemHttpResult>> ScheduleAsync(
+        string workspace, string planId, DateTimeOffset? effectiveAt, PlanService plans, ClaimsPrincipal user) =>
+        Answer(workspace, await plans.AdvanceAsync(workspace, planId, PlanStatus.Scheduled, Who(user), effectiveAt));
+
+    private static async Task<Results<Ok<PlanView>, BadRequest<PlanProblems>, ProblemHttpResult>> ApplyAsync(
+        string workspace, string planId, PlanService plans, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        Answer(workspace, await plans.ApplyAsync(workspace, planId, Who(user), cancellationToken));
+
+    private static Results<Ok<PlanView>, BadRequest<PlanProblems>, ProblemHttpResult> Answer(string workspace, PlanOutcome outcome) => outcome switch
+    {
+        { Plan: { } plan } => TypedResults.Ok(plan),
+        { MissingPlan: { } id } => ApiErrors.NotFound($"no plan '{id}' in workspace '{workspace}'"),
+        { ConflictReason: { } reason } => TypedResults.Problem(reason, statusCode: StatusCodes.Status409Conflict, title: "Out of order"),
+        _ => TypedResults.BadRequest(new PlanProblems(outcome.Problems)),
+    };
+
+    private static string Who(ClaimsPrincipal user) => user.Identity?.Name ?? "unknown";
+}
+
+/// <summary>Why a plan was refused: every problem, each naming where (moves[i].field, or plan) and what.</summary>
+public sealed record PlanProblems(IReadOnlyList<PlanProblem> Problems);
