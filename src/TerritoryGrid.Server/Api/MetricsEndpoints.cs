@@ -41,7 +41,8 @@ internal static class MetricsEndpoints
     }
 
     /// <summary>The territory list, named with its workspace.</summary>
-    public sealed record TerritoryList(string Workspace, int Generation, IReadOnlyList<TerritoryMetrics> Territories);
+    /// <summary>The territories as of the alignment version given (0 as loaded; one more per applied plan); each says its event-time watermark.</summary>
+    public sealed record TerritoryList(string Workspace, int Generation, int AlignmentVersion, IReadOnlyList<TerritoryMetrics> Territories);
 
     /// <summary>An account, named with its workspace.</summary>
     public sealed record AccountView(string Workspace, AccountMetrics Account);
@@ -69,7 +70,7 @@ internal static class MetricsEndpoints
         var info = await reader.WorkspaceAsync(workspace);
         var scope = CallerScope.Of(user);
         var territories = (await reader.TerritoriesAsync(workspace, statusFilter, order, desc)).Where(scope.Allows).ToList();
-        return TypedResults.Ok(new TerritoryList(workspace, info.Generation, territories));
+        return TypedResults.Ok(new TerritoryList(workspace, info.Generation, info.AlignmentVersion, territories));
     }
 
     private static async Task<Results<Ok<TerritoryDetail>, ProblemHttpResult>> TerritoryAsync(
