@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using TerritoryGrid.Testing;
+using Xunit.Abstractions;
 using static TerritoryGrid.Server.Tests.Plans.PlanCompany;
 
 namespace TerritoryGrid.Server.Tests.Plans;
@@ -14,7 +15,7 @@ namespace TerritoryGrid.Server.Tests.Plans;
 /// ownership (an event before the effective time credits the old territory, one after it the new one).
 /// </summary>
 [Collection(ServerCollection.Name)]
-public sealed class LivePlanApplyTests(ServerFixture server)
+public sealed class LivePlanApplyTests(ServerFixture server, ITestOutputHelper output)
 {
     private const string Workspace = "plan-live";
     private static readonly DateTimeOffset EffectiveAt = PlanStart.AddDays(40);
@@ -59,6 +60,7 @@ public sealed class LivePlanApplyTests(ServerFixture server)
         await Task.WhenAll(Enumerable.Range(0, 4).Select(c => PostBatchesAsync(100 + c, accepted, batches: 5, latestDay: 60)));
 
         var applyResult = JsonNode.Parse(appliedBody)!["applied"]!;
+        output.WriteLine($"switch of {applyResult["accountsMoved"]} account moves under load: {applyResult["switchMilliseconds"]} ms; {accepted.Count} events");
         Assert.Equal(200, applyResult["accountsMoved"]!.GetValue<int>());
         Assert.Equal(1, applyResult["alignmentVersion"]!.GetValue<int>());
         var after = await CurrentTerritoriesAsync(admin);
