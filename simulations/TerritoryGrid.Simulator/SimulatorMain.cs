@@ -20,6 +20,7 @@ public static class SimulatorMain
         if (args.Length == 0 || args[0] is "-h" or "--help")
         {
             Console.WriteLine("usage: territorygrid-simulate SCENARIO.json [--out DIRECTORY] [--live URL [--workspace NAME] [--days-per-second N]]");
+            Console.WriteLine("       territorygrid-simulate SCENARIO.json --plan PLAN.json [--plan PLAN2.json ...] [--out DIRECTORY]   (stress test, batch mode)");
             Console.WriteLine($"live mode sends the API key in the environment variable {ApiKeyVariable}");
             return args.Length == 0 ? 2 : 0;
         }
@@ -51,6 +52,12 @@ public static class SimulatorMain
     private static async Task<int> RunAsync(string[] args, Scenario scenario, string output)
     {
         void Progress(string line) => Console.Error.Write($"\r{Bar(line)} {line}");
+        var planFiles = Options(args, "--plan");
+        if (planFiles.Count > 0)
+        {
+            return await StressTestAsync(scenario, planFiles, output, Progress);
+        }
+
         var live = Option(args, "--live");
         SimulationResult result;
         if (live is null)
@@ -78,6 +85,41 @@ public static class SimulatorMain
         Console.WriteLine($"{result.Events:N0} events over {scenario.Period.Weeks} weeks in {result.Seconds:0.0} s; report in {Path.GetFullPath(output)}");
         return 0;
     }
+
+    /// <summary>Stress mode: the scenario against today's alignment and each plan file, side by side.</summary>
+    private static async Task<int> StressTestAsync(Scenario scenario, IReadOnlyList<string> planFiles, string output, Action<string> progress)
+    {
+        var plans = new List<(string, Planning.Plans.PlanDocument)>();
+        foreach (var file in planFiles)
+        {
+            try
+            {
+                var plan = System.Text.Json.JsonSerializer.Deserialize<Planning.Plans.PlanDocument>(File.ReadAllBytes(file), Application.TerritoryGridJson.Options)
+                    ?? throw new System.Text.Json.JsonException("the file holds no plan");
+                plans.Add((plan.Name ?? Path.GetFileNameWithoutExtension(file), plan));
+            }
+            catch (Exception error) when (error is System.Text.Json.JsonException or IOException)
+            {
+                Console.Error.WriteLine($"{file}: {error.Message}");
+                return 2;
+            }
+        }
+
+        var result = await new Stress.StressTest(progress).RunAsync(scenario, plans);
+        Console.Error.WriteLine();
+        Stress.ComparisonReport.Write(result, output);
+        foreach (var variant in result.Variants)
+        {
+            var f = variant.Figures!;
+            Console.WriteLine($"{variant.Name,-24} under-served territory-weeks {f.TerritoryWeeksUnderServed,4}  over-served {f.TerritoryWeeksOverServed,4}  workload CV {f.MeanWorkloadCv:0.000}  accounts moved {f.AccountsMoved,6:N0}  revenue at risk {f.RevenueAtRisk,14:N0}");
+        }
+
+        Console.WriteLine($"comparison in {Path.GetFullPath(Path.Combine(output, "comparison.html"))}");
+        return 0;
+    }
+
+    private static List<string> Options(string[] args, string name) =>
+        [.. args.Select((a, i) => (a, i)).Where(x => x.a == name && x.i + 1 < args.Length).Select(x => args[x.i + 1])];
 
     /// <summary>A text progress bar from the "week N/M" the runner reports.</summary>
     private static string Bar(string line)

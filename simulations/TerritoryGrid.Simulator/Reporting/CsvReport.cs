@@ -52,7 +52,7 @@ public static class CsvReport
         return csv.ToString();
     }
 
-    private static string Line(params object?[] cells) => string.Join(',', cells.Select(Cell));
+    internal static string Line(params object?[] cells) => string.Join(',', cells.Select(Cell));
 
     /// <summary>Quotes where needed, and neutralises cells a spreadsheet would run as a formula.</summary>
     private static string Cell(object? value)

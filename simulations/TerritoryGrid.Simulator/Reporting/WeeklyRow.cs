@@ -18,7 +18,18 @@ public sealed record WeeklyRow(
     double NetProfit);
 
 /// <summary>The company's balance at the end of one simulated week.</summary>
-public sealed record BalanceRow(int Week, DateOnly WeekStart, double WorkloadCv, double PotentialCv, double? Coverage);
+public sealed record BalanceRow(
+    int Week, DateOnly WeekStart, double WorkloadCv, double PotentialCv, double? Coverage, double WorkloadMaxMin = 1, double PotentialMaxMin = 1);
 
 /// <summary>A simulation's result: every territory every week, and the balance every week.</summary>
-public sealed record SimulationResult(string Scenario, IReadOnlyList<WeeklyRow> Territories, IReadOnlyList<BalanceRow> Balance, long Events, double Seconds);
+public sealed record SimulationResult(string Scenario, IReadOnlyList<WeeklyRow> Territories, IReadOnlyList<BalanceRow> Balance, long Events, double Seconds)
+{
+    /// <summary>The company as simulated (its alignment, segments and plan start).</summary>
+    public Domain.Company.CompanyDefinition? Company { get; init; }
+
+    /// <summary>The generated activity, in event-time order (what the figures of a stress test are computed from).</summary>
+    public IReadOnlyList<Contracts.Activity.ActivityEvent> Activity { get; init; } = [];
+
+    /// <summary>The first day of the period (after the warm-up weeks).</summary>
+    public DateTimeOffset PeriodStart { get; init; }
+}

@@ -17,13 +17,17 @@ public sealed class SimulationRunner(Action<string>? progress = null)
 {
     public const int WarmUpWeeks = 4;
 
+    /// <param name="realign">Changes the alignment of the scenario's company before anything is generated (a plan
+    /// under stress test): the same seed gives every account the same demand, and delivery follows the new alignment.</param>
     public async Task<SimulationResult> RunAsync(
-        Scenario scenario, ISimulationTarget target, double? daysPerSecond = null, CancellationToken cancellationToken = default)
+        Scenario scenario, ISimulationTarget target, double? daysPerSecond = null, CancellationToken cancellationToken = default,
+        Func<Domain.Company.CompanyDefinition, Domain.Company.CompanyDefinition>? realign = null)
     {
         var start = new DateTimeOffset(scenario.Period.Start.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         var planStart = start.AddDays(-7 * WarmUpWeeks);
         var end = start.AddDays(7 * scenario.Period.Weeks);
         var company = await ResolveCompanyAsync(scenario, target, planStart, cancellationToken);
+        company = realign?.Invoke(company) ?? company;
         var season = new SeasonalModel(scenario, company);
         var roster = new RosterPlan(scenario, company);
         var events = HistoryGenerator.Generate(company, new HistorySpec(planStart, end, scenario.Seed)
@@ -77,7 +81,8 @@ public sealed class SimulationRunner(Action<string>? progress = null)
                 Record(week, DateOnly.FromDateTime(dayEnd.AddDays(-7).UtcDateTime), territories, previous, rows);
                 var companyBalance = await RepsDrainedAsync(target, withRep, cancellationToken);
                 balance.Add(new BalanceRow(week, DateOnly.FromDateTime(dayEnd.AddDays(-7).UtcDateTime), companyBalance.WorkloadPerRep.CoefficientOfVariation,
-                    companyBalance.PotentialPerRep.CoefficientOfVariation, companyBalance.Coverage));
+                    companyBalance.PotentialPerRep.CoefficientOfVariation, companyBalance.Coverage,
+                    companyBalance.WorkloadPerRep.MaxMinRatio, companyBalance.PotentialPerRep.MaxMinRatio));
             }
             else
             {
@@ -88,7 +93,7 @@ public sealed class SimulationRunner(Action<string>? progress = null)
             }
         }
 
-        return new SimulationResult(scenario.Name, rows, balance, accepted, watch.Elapsed.TotalSeconds);
+        return new SimulationResult(scenario.Name, rows, balance, accepted, watch.Elapsed.TotalSeconds) { Company = company, Activity = events, PeriodStart = start };
     }
 
     /// <summary>The scenario's company: generated, read from a file, or copied from a workspace of the target; its plan starts with the simulation.</summary>
