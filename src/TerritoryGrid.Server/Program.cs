@@ -15,6 +15,8 @@ builder.AddTerritoryGridSecurity();
 builder.AddTerritoryGridLimits();
 builder.AddTerritoryGridHealth();
 builder.AddTerritoryGridTelemetry();
+builder.Services.AddSingleton<TerritoryGrid.Server.Plans.StressTestService>();
+builder.Services.AddHostedService(services => services.GetRequiredService<TerritoryGrid.Server.Plans.StressTestService>());
 builder.Services.ConfigureHttpJsonOptions(options => TerritoryGridJson.Configure(options.SerializerOptions));
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ClusterUnavailableHandler>();

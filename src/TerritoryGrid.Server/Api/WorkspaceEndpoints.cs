@@ -31,6 +31,7 @@ internal static class WorkspaceEndpoints
         workspace.MapExports();
         workspace.MapAlerts();
         Plans.PlanEndpoints.MapPlans(workspace);
+        Plans.StressTestEndpoints.MapStressTests(workspace);
         return app;
     }
 

@@ -10,17 +10,23 @@ using TerritoryGrid.Domain.Company;
 
 namespace TerritoryGrid.Simulator.Running;
 
-/// <summary>Batch mode's target: a silo in this process, used through the same services as the server's API.</summary>
-internal sealed class InProcessTarget(IHost host, string workspace) : ISimulationTarget
+/// <summary>
+/// A target in this process, used through the same services as the server's API: batch mode's own silo (which it
+/// stops when done), or the server's own cluster (a stress test started through the API).
+/// </summary>
+public sealed class InProcessTarget(IServiceProvider services, string workspace, IHost? ownedHost = null) : ISimulationTarget
 {
-    private readonly CompanyLoader loader = host.Services.GetRequiredService<CompanyLoader>();
-    private readonly ActivityIngestor ingestor = host.Services.GetRequiredService<ActivityIngestor>();
-    private readonly MetricsReader reader = host.Services.GetRequiredService<MetricsReader>();
+    private readonly CompanyLoader loader = services.GetRequiredService<CompanyLoader>();
+    private readonly ActivityIngestor ingestor = services.GetRequiredService<ActivityIngestor>();
+    private readonly MetricsReader reader = services.GetRequiredService<MetricsReader>();
 
     public string Workspace => workspace;
 
-    public static async Task<InProcessTarget> StartAsync(string workspace, TimeSpan allowedFuture) =>
-        new(await SimulationHost.StartAsync(allowedFuture), workspace);
+    internal static async Task<InProcessTarget> StartAsync(string workspace, TimeSpan allowedFuture)
+    {
+        var host = await SimulationHost.StartAsync(allowedFuture);
+        return new(host.Services, workspace, host);
+    }
 
     public async Task LoadAsync(CompanyDefinition company, CancellationToken cancellationToken)
     {
@@ -31,13 +37,15 @@ internal sealed class InProcessTarget(IHost host, string workspace) : ISimulatio
         }
     }
 
-    /// <summary>Batch mode's silo is new and empty: there is no other workspace to read a company from.</summary>
-    public Task<CompanyDefinition?> ReadCompanyAsync(string workspace, CancellationToken cancellationToken) =>
-        Task.FromResult<CompanyDefinition?>(null);
+    /// <summary>The company of another workspace of this cluster; none in batch mode's new, empty silo.</summary>
+    public async Task<CompanyDefinition?> ReadCompanyAsync(string workspace, CancellationToken cancellationToken) =>
+        await services.GetRequiredService<IGrainFactory>().GetGrain<Contracts.Grains.IWorkspaceGrain>(workspace).GetDefinition() is { } definition
+            ? System.Text.Json.JsonSerializer.Deserialize<CompanyDefinition>(definition, Application.TerritoryGridJson.Options)
+            : null;
 
     public async Task ApplyRosterAsync(IReadOnlyList<RosterChangeInput> changes, CancellationToken cancellationToken)
     {
-        var result = await host.Services.GetRequiredService<RosterService>().ApplyAsync(workspace, changes);
+        var result = await services.GetRequiredService<RosterService>().ApplyAsync(workspace, changes);
         if (result.Rejected.Count > 0)
         {
             throw new InvalidOperationException($"Roster changes refused: {string.Join("; ", result.Rejected.Select(r => $"#{r.Index} {r.Reason}"))}");
@@ -56,7 +64,12 @@ internal sealed class InProcessTarget(IHost host, string workspace) : ISimulatio
 
     public async ValueTask DisposeAsync()
     {
-        await host.StopAsync();
-        host.Dispose();
+        if (ownedHost is null)
+        {
+            return;
+        }
+
+        await ownedHost.StopAsync();
+        ownedHost.Dispose();
     }
 }

@@ -53,20 +53,32 @@ public static class ComparisonReport
         return csv.ToString();
     }
 
-    public static string Html(StressResult result)
+    /// <summary>The page; <paramref name="stylesheet"/> links a style sheet instead of the inline style (for pages served under a CSP).</summary>
+    public static string Html(StressResult result, string? stylesheet = null)
     {
         var html = new StringBuilder("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">");
         html.Append(CultureInfo.InvariantCulture, $"<title>{E(result.Scenario)} — plan stress test</title>");
-        html.Append("<style>body{font:14px system-ui,sans-serif;margin:24px;color:#1d2430} table{border-collapse:collapse} td,th{padding:4px 10px;border-bottom:1px solid #eee;text-align:right} td:first-child,th:first-child{text-align:left} .best{font-weight:700;background:#e8f5e9}</style>");
+        html.Append(stylesheet is null ? Style : $"<link rel=\"stylesheet\" href=\"{E(stylesheet)}\">");
         html.Append(CultureInfo.InvariantCulture, $"</head><body><h1>{E(result.Scenario)}: today's alignment and {result.Variants.Count - 1} plan(s)</h1>");
         html.Append("<p>Each alignment met the same season (same seed: every account had the same demand) in its own sandbox. The best value of each measure is marked.</p>");
         html.Append("<table><tr><th>Measure</th>");
         foreach (var variant in result.Variants)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<th><a href=\"{E(Folder(variant.Name))}/report.html\">{E(variant.Name)}</a></th>");
+            html.Append(stylesheet is null
+                ? $"<th><a href=\"{E(Folder(variant.Name))}/report.html\">{E(variant.Name)}</a></th>"
+                : $"<th>{E(variant.Name)}</th>");
         }
 
         html.Append("</tr>");
+        AppendMeasures(result, html);
+        html.Append("</table></body></html>");
+        return html.ToString();
+    }
+
+    private const string Style = "<style>body{font:14px system-ui,sans-serif;margin:24px;color:#1d2430} table{border-collapse:collapse} td,th{padding:4px 10px;border-bottom:1px solid #eee;text-align:right} td:first-child,th:first-child{text-align:left} .best{font-weight:700;background:#e8f5e9}</style>";
+
+    private static void AppendMeasures(StressResult result, StringBuilder html)
+    {
         foreach (var (_, title, value, lowerIsBetter) in Measures)
         {
             var values = result.Variants.Select(v => value(v.Figures!)).ToArray();
@@ -80,15 +92,12 @@ public static class ComparisonReport
 
             html.Append("</tr>");
         }
-
-        html.Append("</table></body></html>");
-        return html.ToString();
     }
 
     /// <summary>A directory name for an alignment: its name with anything but letters, digits, '-' and '_' replaced.</summary>
     public static string Folder(string name) => new([.. name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_')]);
 
-    private static string Format(double value) => double.IsNaN(value) ? "—" : value == Math.Floor(value) && Math.Abs(value) < 1e12
+    private static string Format(double value) => double.IsNaN(value) ? "—" : double.IsInfinity(value) ? "∞" : value == Math.Floor(value) && Math.Abs(value) < 1e12
         ? value.ToString("N0", CultureInfo.InvariantCulture)
         : value.ToString("N3", CultureInfo.InvariantCulture);
 

@@ -12,7 +12,7 @@ namespace TerritoryGrid.Simulator.Stress;
 /// sandbox on a silo of its own, with the same seed (so every account meets the same demand), never touching a live
 /// company. A plan that does not compile against the scenario's company stops the run before anything is simulated.
 /// </summary>
-public sealed class StressTest(Action<string>? progress = null)
+public sealed class StressTest(Action<string>? progress = null, Func<int, Scenario, Task<ISimulationTarget>>? targets = null)
 {
     public const string Baseline = "baseline";
 
@@ -36,9 +36,7 @@ public sealed class StressTest(Action<string>? progress = null)
     private async Task<StressVariant> RunVariantAsync(
         Scenario scenario, string name, int index, PlanDocument? plan, PlanningOptions? rules, CancellationToken cancellationToken)
     {
-        var end = scenario.Period.Start.ToDateTime(TimeOnly.MinValue).AddDays(7 * scenario.Period.Weeks);
-        var allowedFuture = new DateTimeOffset(end, TimeSpan.Zero) - DateTimeOffset.UtcNow + TimeSpan.FromDays(1);
-        await using var target = await InProcessTarget.StartAsync($"stress-{index}", allowedFuture > TimeSpan.Zero ? allowedFuture : TimeSpan.FromMinutes(10));
+        await using var target = targets is null ? await OwnSiloAsync(index, scenario) : await targets(index, scenario);
         AlignmentChange? change = null;
         CompanyDefinition Realign(CompanyDefinition company)
         {
@@ -60,6 +58,14 @@ public sealed class StressTest(Action<string>? progress = null)
         var result = await new SimulationRunner(line => progress?.Invoke($"{line}  [{name}]")).RunAsync(
             scenario, target, daysPerSecond: null, cancellationToken, Realign);
         return new StressVariant(name, result, change, null);
+    }
+
+    /// <summary>Batch mode: a silo of this variant's own, accepting the whole simulated period however far ahead it lies.</summary>
+    private static async Task<ISimulationTarget> OwnSiloAsync(int index, Scenario scenario)
+    {
+        var end = scenario.Period.Start.ToDateTime(TimeOnly.MinValue).AddDays(7 * scenario.Period.Weeks);
+        var allowedFuture = new DateTimeOffset(end, TimeSpan.Zero) - DateTimeOffset.UtcNow + TimeSpan.FromDays(1);
+        return await InProcessTarget.StartAsync($"stress-{index}", allowedFuture > TimeSpan.Zero ? allowedFuture : TimeSpan.FromMinutes(10));
     }
 }
 

@@ -115,9 +115,10 @@ public sealed record StressFigures(
 
     private static int Day(DateTimeOffset at) => (int)(at.UtcTicks / TimeSpan.TicksPerDay);
 
+    /// <summary>The mean over the weeks; infinite when some week's max/min was (a rep with none of it while another had some).</summary>
     private static double Mean(IEnumerable<double> values)
     {
-        var finite = values.Where(double.IsFinite).ToList();
-        return finite.Count == 0 ? double.NaN : finite.Average();
+        var all = values.ToList();
+        return all.Count == 0 ? double.NaN : all.Average();
     }
 }
