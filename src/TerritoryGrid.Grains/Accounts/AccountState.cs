@@ -48,4 +48,10 @@ internal sealed class AccountState
 
     /// <summary>The number of the last activity-log record applied (records apply in order): a checkpoint covers the log up to here.</summary>
     [Id(16)] public long LogSequence { get; set; }
+
+    /// <summary>
+    /// What each event-time day added to <see cref="Totals"/>, for the retained days: lets a territory tell its totals
+    /// at the end of a past day from the events after it, whatever order they arrived in.
+    /// </summary>
+    [Id(17)] public SortedDictionary<int, ActivityTotals> TotalsByDay { get; set; } = new();
 }

@@ -14,7 +14,8 @@ internal static class ContributionBuilder
         var totals = state.Totals;
         SetOpenFunnel(ref totals, state, repId: null);
         return new AccountContribution(
-            accountId, state.Sequence, totals, Products(state), coverage, state.Watermark, state.LastContactAt, earliestChange);
+            accountId, state.Sequence, totals, Products(state), coverage, state.Watermark, state.LastContactAt, earliestChange,
+            [.. state.TotalsByDay.Select(d => new DayTotals(d.Key, d.Value))]);
     }
 
     /// <summary>
@@ -52,7 +53,7 @@ internal static class ContributionBuilder
             [.. state.TouchesByDay.Values],
             baseDemand,
             [.. state.Leads.Values.Select(l => new FunnelSpan(l.CreatedAt, l.FirstTouchAt, l.ClosedAt))],
-            [.. state.Opportunities.Values.Select(o => new FunnelSpan(o.CreatedAt, null, o.ClosedAt))],
+            [.. state.Opportunities.Values.Select(o => new FunnelSpan(o.CreatedAt, null, o.ClosedAt, o.Amount))],
             state.ChurnedAt);
     }
 

@@ -24,6 +24,9 @@ internal sealed class TerritoryState
     /// <summary>The status and figures as of each day boundary, oldest first, with no gaps: the hysteresis chain.</summary>
     [Id(7)] public List<DailyPoint> Trend { get; set; } = [];
 
+    /// <summary>The figures at each day boundary, oldest first, kept longer than the trend: what "as of" reads return.</summary>
+    [Id(10)] public List<TerritorySnapshot> Snapshots { get; set; } = [];
+
     /// <summary>Reps' capacity from event times on (leave, return, ramp-up, hires), in time order.</summary>
     [Id(9)] public List<CapacityChange> CapacityChanges { get; set; } = [];
 
