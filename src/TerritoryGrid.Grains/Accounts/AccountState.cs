@@ -1,6 +1,7 @@
 using TerritoryGrid.Contracts.Company;
 using TerritoryGrid.Contracts.Rollups;
 using TerritoryGrid.Domain.Accounts;
+using TerritoryGrid.Grains.Persistence;
 
 namespace TerritoryGrid.Grains.Accounts;
 
@@ -9,8 +10,13 @@ namespace TerritoryGrid.Grains.Accounts;
 /// only within the duplicate horizon and up to a cap, leads and opportunities while open or inside the window.
 /// </summary>
 [GenerateSerializer, Alias("tg.AccountState")]
-internal sealed class AccountState
+internal sealed class AccountState : IVersionedState
 {
+    /// <summary>0: written before states carried a version (commit 9eca594). 1: adds totals by event day.</summary>
+    public static int CurrentVersion => 1;
+
+    [Id(18)] public int Version { get; set; }
+
     [Id(0)] public AccountSetup? Setup { get; set; }
 
     [Id(1)] public long Sequence { get; set; }
@@ -54,4 +60,9 @@ internal sealed class AccountState
     /// at the end of a past day from the events after it, whatever order they arrived in.
     /// </summary>
     [Id(17)] public SortedDictionary<int, ActivityTotals> TotalsByDay { get; set; } = new();
+
+    public void MigrateFrom(int version)
+    {
+        // 0 to 1: totals by day start empty: the events counted before the upgrade are not split by day.
+    }
 }
