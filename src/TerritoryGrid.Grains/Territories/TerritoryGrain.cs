@@ -165,17 +165,27 @@ internal sealed class TerritoryGrain(
         return Task.FromResult<TerritoryAsOf?>(new TerritoryAsOf(metrics, [.. State.History.Where(c => c.At <= endOfDay)]));
     }
 
-    /// <summary>Snapshots are one per day with no gaps (like the trend), so the day's is found by its distance from the last.</summary>
+    /// <summary>
+    /// The snapshot of a boundary, by binary search: snapshots are in time order, and usually one per day, but an
+    /// upgrade or a provisional restart may leave gaps.
+    /// </summary>
     private TerritorySnapshot? SnapshotAt(DateTimeOffset boundary)
     {
         var snapshots = State.Snapshots;
-        if (snapshots.Count == 0)
+        int low = 0, high = snapshots.Count - 1;
+        while (low <= high)
         {
-            return null;
+            var middle = low + ((high - low) / 2);
+            var order = snapshots[middle].At.CompareTo(boundary);
+            if (order == 0)
+            {
+                return snapshots[middle];
+            }
+
+            (low, high) = order < 0 ? (middle + 1, high) : (low, middle - 1);
         }
 
-        var index = snapshots.Count - 1 - EventDay.Of(snapshots[^1].At) + EventDay.Of(boundary);
-        return index >= 0 && index < snapshots.Count && snapshots[index].At == boundary ? snapshots[index] : null;
+        return null;
     }
 
     public Task<string[]> GetRepIds() => Task.FromResult(
