@@ -102,7 +102,7 @@ internal static class MetricsEndpoints
         }
 
         return TypedResults.Ok(new TerritoryList(
-            workspace, info.Generation, TerritoryOrder.Apply(recorded, statusFilter, order, desc), day.ToString(AsOfDate.Format, null), [.. missing.Select(t => t.Id)]));
+            workspace, info.Generation, TerritoryOrder.Apply(recorded, statusFilter, order, desc), day.ToString(AsOfDate.Format, System.Globalization.CultureInfo.InvariantCulture), [.. missing.Select(t => t.Id)]));
     }
 
     private static async Task<Results<Ok<TerritoryDetail>, ProblemHttpResult>> TerritoryAsync(
