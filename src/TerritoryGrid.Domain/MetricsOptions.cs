@@ -53,6 +53,12 @@ public sealed class MetricsOptions
     /// <summary>Daily points kept per territory for its time series. The default is 400.</summary>
     public int TrendDays { get; set; } = 400;
 
+    /// <summary>
+    /// Days of daily snapshots (a territory's figures at the end of each day, for "as of" reads) kept per territory.
+    /// The default is 1,096: three years.
+    /// </summary>
+    public int SnapshotDays { get; set; } = 1096;
+
     /// <summary>How long a changed rep, territory or workspace waits before writing its state. The default is 30 seconds.</summary>
     public TimeSpan CheckpointDelay { get; set; } = TimeSpan.FromMinutes(0.5);
 

@@ -83,6 +83,65 @@ public sealed class DashboardPageTests(DashboardServer server, BrowserFixture br
     }
 
     [Fact]
+    public async Task AsOf_ShowsAPastDayAndSaysSo_LiveFramesDoNotOverwriteIt_AndBackToLiveShowsNow()
+    {
+        const string workspace = "browser-as-of";
+        await Scenario.LoadAsync(server.Http, workspace, Scenario.Company());
+        await Scenario.PostAsync(server.Http, workspace, Scenario.Served());
+        await Scenario.PostAsync(server.Http, workspace, Scenario.LeadWave());
+        var page = await OpenAsync(workspace);
+        var north = page.Locator("#territories tbody tr[data-id='north']");
+        await Assertions.Expect(north.Locator(".status")).ToHaveTextAsync("under-served");
+
+        // The day before the lead wave: north was balanced.
+        var before = Scenario.Today.AddDays(-3).ToString("yyyy-MM-dd");
+        await page.Locator("#as-of").FillAsync(before);
+
+        // South has had no activity, so its event time never reached that day: the page names it rather than guess.
+        await Assertions.Expect(page.Locator("#as-of-banner")).ToHaveTextAsync(
+            $"Showing the end of {before} (event time, UTC), a past day: live updates are paused. No figures recorded for that day: south.");
+        await Assertions.Expect(north.Locator(".status")).ToHaveTextAsync("balanced");
+        await Assertions.Expect(north.Locator("td").Nth(2)).ToHaveTextAsync("1.20");
+        await Assertions.Expect(page.Locator("#watermark")).ToHaveTextAsync($"end of {before} (event time)");
+        Assert.Contains($"asOf={before}", page.Url);
+
+        // Live activity goes on; its frames reach the page and leave the past day as it was.
+        var frames = await page.EvaluateAsync<int>("() => window.territoryGridTelemetry.framesWhilePast");
+        await Scenario.PostAsync(server.Http, workspace, Scenario.Order("big-order", "n00", "nora", Scenario.Today.AddDays(-1).AddHours(13), 999));
+        await page.WaitForFunctionAsync($"() => window.territoryGridTelemetry.framesWhilePast > {frames}");
+        await Assertions.Expect(north.Locator("td").Nth(4)).ToHaveTextAsync("0");
+        await Assertions.Expect(north.Locator(".status")).ToHaveTextAsync("balanced");
+
+        await north.ClickAsync();
+        await Assertions.Expect(page.Locator("#drill-title")).ToHaveTextAsync("North — balanced");
+        await Assertions.Expect(page.Locator("#drill-past")).ToHaveTextAsync($"At the end of {before}. Reps are not kept per day: go back to live to see them.");
+        await Assertions.Expect(page.Locator("#reps tbody tr")).ToHaveCountAsync(0);
+
+        await page.Locator("#as-of-live").ClickAsync();
+
+        await Assertions.Expect(page.Locator("#as-of-banner")).ToBeHiddenAsync();
+        await Assertions.Expect(north.Locator(".status")).ToHaveTextAsync("under-served");
+        await Assertions.Expect(north.Locator("td").Nth(4)).ToHaveTextAsync("999");
+        await Assertions.Expect(page.Locator("#drill-title")).ToHaveTextAsync("North — under-served");
+        await Assertions.Expect(page.Locator("#reps tbody tr")).ToHaveCountAsync(1);
+    }
+
+    [Fact]
+    public async Task AsOf_ADayWithNoFiguresSaysWhy()
+    {
+        const string workspace = "browser-as-of-none";
+        await Scenario.LoadAsync(server.Http, workspace, Scenario.Company());
+        await Scenario.PostAsync(server.Http, workspace, Scenario.Served());
+        var page = await OpenAsync(workspace);
+        var future = Scenario.Today.AddDays(30).ToString("yyyy-MM-dd");
+
+        await page.Locator("#as-of").FillAsync(future);
+
+        await Assertions.Expect(page.Locator("#as-of-banner")).ToContainTextAsync($"no territory has figures recorded for the end of {future}");
+        await Assertions.Expect(page.Locator("#territories tbody tr")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
     public async Task TerritoryNamedWithMarkup_ShowsTheMarkupAsText()
     {
         const string workspace = "browser-xss";

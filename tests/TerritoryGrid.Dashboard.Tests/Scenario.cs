@@ -40,6 +40,14 @@ internal static class Scenario
         (JsonNode)Event($"lead-{i}", "leadCreated", $"n{i:D2}", "nora", Today.AddDays(-2).AddHours(9), reference: $"L{i}")),
         Event("call-yesterday", "call", "n30", "nora", Today.AddDays(-1).AddHours(12))]);
 
+    /// <summary>One order on an account.</summary>
+    public static JsonArray Order(string id, string account, string rep, DateTimeOffset at, double amount)
+    {
+        var order = Event(id, "order", account, rep, at);
+        order["amount"] = amount;
+        return [order];
+    }
+
     public static async Task LoadAsync(HttpClient http, string workspace, JsonObject company)
     {
         var response = await http.PutAsJsonAsync($"/api/workspaces/{workspace}/company", company);

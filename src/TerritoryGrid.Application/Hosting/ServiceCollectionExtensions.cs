@@ -22,6 +22,7 @@ public static class TerritoryGridApplicationExtensions
         services.AddSingleton<IngestTelemetry>();
         services.AddSingleton<ActivityIngestor>();
         services.AddSingleton<MetricsReader>();
+        services.AddSingleton<AsOfReader>();
         services.AddSingleton<TerritoryGrid.Application.Roster.RosterService>();
         services.AddOptions<TerritoryGrid.Planning.Plans.PlanningOptions>().BindConfiguration(TerritoryGrid.Planning.Plans.PlanningOptions.Section);
         services.AddSingleton<TerritoryGrid.Application.Plans.LiveAlignmentSwitch>();

@@ -22,21 +22,7 @@ public sealed class MetricsReader(IGrainFactory grains)
         var info = await WorkspaceAsync(workspace);
         var all = await Task.WhenAll(info.TerritoryIds.Select(id =>
             grains.GetGrain<ITerritoryGrain>(GrainKeys.Of(workspace, info.Generation, id)).GetMetrics()));
-        var list = all.OfType<TerritoryMetrics>().Where(t => status is null || t.Status == status);
-        Func<TerritoryMetrics, object> key = sort switch
-        {
-            TerritorySort.Coverage => t => t.Coverage ?? double.PositiveInfinity,
-            TerritorySort.Adherence => t => t.Adherence,
-            TerritorySort.Revenue => t => t.Totals.Revenue,
-            TerritorySort.NetProfit => t => t.NetProfit,
-            TerritorySort.Conversion => t => t.Funnel.ConversionRate,
-            TerritorySort.DemandHours => t => t.DemandHours,
-            TerritorySort.RevenueAtRisk => t => t.RevenueAtRisk,
-            TerritorySort.Status => t => t.Status,
-            _ => t => t.Name,
-        };
-        var ordered = descending ? list.OrderByDescending(key) : list.OrderBy(key);
-        return ordered.ThenBy(t => t.Id, StringComparer.Ordinal).ToList();
+        return TerritoryOrder.Apply(all.OfType<TerritoryMetrics>(), status, sort, descending);
     }
 
     public async Task<TerritoryDetail?> TerritoryAsync(string workspace, string territoryId)

@@ -13,6 +13,14 @@ public interface ITerritoryGrain : IRollupTarget
     [Alias("GetMetrics")]
     Task<TerritoryMetrics?> GetMetrics();
 
+    /// <summary>
+    /// The figures at the end of event-time <paramref name="day"/> (UTC), from the snapshot recorded when the watermark
+    /// closed it, with the status history up to then; null when no snapshot of that day is kept (not closed yet, before
+    /// the plan start, or older than the retention).
+    /// </summary>
+    [Alias("GetMetricsAsOf")]
+    Task<TerritoryAsOf?> GetMetricsAsOf(DateOnly day);
+
     /// <summary>Records reps' capacity from given event times on; the status history is revised from the earliest.</summary>
     [Alias("ApplyCapacityChanges")]
     Task ApplyCapacityChanges(Roster.CapacityChange[] changes);

@@ -6,6 +6,8 @@ namespace TerritoryGrid.Contracts.Rollups;
 /// after a crash or timeout is never applied twice. <see cref="Coverage"/> is null for a rep who worked the
 /// account without owning it. <see cref="EarliestChangeAt"/> is the earliest event time this contribution (and any it
 /// superseded on the way) changed: a territory revises its daily status history from that day on.
+/// <see cref="TotalsByDay"/> (to territories only) splits the totals of the account's retained days by event day, so a
+/// territory can take the totals at the end of a past day; null from a silo of an earlier version.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("tg.AccountContribution")]
 public sealed record AccountContribution(
@@ -16,4 +18,5 @@ public sealed record AccountContribution(
     [property: Id(4)] AccountCoverage? Coverage,
     [property: Id(5)] DateTimeOffset? LatestEventAt,
     [property: Id(6)] DateTimeOffset? LastContactAt,
-    [property: Id(7)] DateTimeOffset? EarliestChangeAt = null);
+    [property: Id(7)] DateTimeOffset? EarliestChangeAt = null,
+    [property: Id(8)] DayTotals[]? TotalsByDay = null);

@@ -5,7 +5,7 @@ namespace TerritoryGrid.Contracts.Rollups;
 /// territories keep the sum of the latest totals of their accounts, so their figures always equal the sum of
 /// their accounts once roll-ups have drained.
 /// </summary>
-[GenerateSerializer, Alias("tg.ActivityTotals")]
+[GenerateSerializer, OmitDefaultMemberValues, Alias("tg.ActivityTotals")]
 public struct ActivityTotals
 {
     [Id(0)] public long Events;

@@ -84,6 +84,18 @@ internal sealed class AccountLedger(AccountState state, MetricsOptions options)
             state.TouchesByDay.Remove(days.Current.Key);
         }
 
+        while (state.TotalsByDay.Count > 0)
+        {
+            using var days = state.TotalsByDay.GetEnumerator();
+            days.MoveNext();
+            if (days.Current.Key >= oldestTouchDay)
+            {
+                break;
+            }
+
+            state.TotalsByDay.Remove(days.Current.Key);
+        }
+
         var retainedFrom = EventDay.Start(oldestTouchDay);
         foreach (var (id, lead) in state.Leads)
         {
@@ -320,6 +332,11 @@ internal sealed class AccountLedger(AccountState state, MetricsOptions options)
     private void Both(string? repId, TotalsChange change, ActivityEvent e, double value = 0)
     {
         change(ref state.Totals, e, value);
+        var day = EventDay.Of(e.OccurredAt);
+        var dayTotals = state.TotalsByDay.GetValueOrDefault(day);
+        change(ref dayTotals, e, value);
+        state.TotalsByDay[day] = dayTotals;
+
         if (state.FormerAssignmentAt(e.OccurredAt) is { } former)
         {
             change(ref former.Credited, e, value);

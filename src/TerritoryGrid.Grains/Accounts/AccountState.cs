@@ -1,6 +1,7 @@
 using TerritoryGrid.Contracts.Company;
 using TerritoryGrid.Contracts.Rollups;
 using TerritoryGrid.Domain.Accounts;
+using TerritoryGrid.Grains.Persistence;
 
 namespace TerritoryGrid.Grains.Accounts;
 
@@ -9,8 +10,13 @@ namespace TerritoryGrid.Grains.Accounts;
 /// only within the duplicate horizon and up to a cap, leads and opportunities while open or inside the window.
 /// </summary>
 [GenerateSerializer, Alias("tg.AccountState")]
-internal sealed class AccountState
+internal sealed class AccountState : IVersionedState
 {
+    /// <summary>0: written before states carried a version (commit 9eca594). 1: adds totals by event day.</summary>
+    public static int CurrentVersion => 1;
+
+    [Id(18)] public int Version { get; set; }
+
     [Id(0)] public AccountSetup? Setup { get; set; }
 
     [Id(1)] public long Sequence { get; set; }
@@ -49,17 +55,28 @@ internal sealed class AccountState
     /// <summary>The number of the last activity-log record applied (records apply in order): a checkpoint covers the log up to here.</summary>
     [Id(16)] public long LogSequence { get; set; }
 
+    /// <summary>
+    /// What each event-time day added to <see cref="Totals"/>, for the retained days: lets a territory tell its totals
+    /// at the end of a past day from the events after it, whatever order they arrived in.
+    /// </summary>
+    [Id(17)] public SortedDictionary<int, ActivityTotals> TotalsByDay { get; set; } = new();
+
+    public void MigrateFrom(int version)
+    {
+        // 0 to 1: totals by day start empty: the events counted before the upgrade are not split by day.
+    }
+
     /// <summary>Where the account was before each applied move, oldest first; null until it first moves.</summary>
-    [Id(17)] public List<FormerAssignment>? FormerAssignments { get; set; }
+    [Id(19)] public List<FormerAssignment>? FormerAssignments { get; set; }
 
     /// <summary>The event time from which the current assignment holds; null: since the plan start.</summary>
-    [Id(18)] public DateTimeOffset? AssignedFrom { get; set; }
+    [Id(20)] public DateTimeOffset? AssignedFrom { get; set; }
 
     /// <summary>A move prepared by a plan and not yet committed or aborted.</summary>
-    [Id(19)] public PendingSwitch? PendingSwitch { get; set; }
+    [Id(21)] public PendingSwitch? PendingSwitch { get; set; }
 
     /// <summary>The plans whose move of this account committed, so a repeated commit changes nothing.</summary>
-    [Id(20)] public List<string>? CommittedPlans { get; set; }
+    [Id(22)] public List<string>? CommittedPlans { get; set; }
 
     /// <summary>The former assignment an event at <paramref name="at"/> is credited to; null: the current one.</summary>
     public FormerAssignment? FormerAssignmentAt(DateTimeOffset at)

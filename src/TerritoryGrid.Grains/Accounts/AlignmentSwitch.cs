@@ -27,6 +27,11 @@ internal static class AlignmentSwitch
             return pending.PlanId == planId ? null : $"account '{accountId}' is being moved by plan '{pending.PlanId}'";
         }
 
+        if (effectiveAt.UtcTicks % TimeSpan.TicksPerDay != 0)
+        {
+            return $"the effective time {effectiveAt:O} is not the start of a day (00:00 UTC)";
+        }
+
         if (state.Watermark is { } latest && latest >= effectiveAt)
         {
             return $"account '{accountId}' already has activity at {latest:O}, at or after the effective time {effectiveAt:O}";

@@ -14,7 +14,8 @@ internal static class ContributionBuilder
         var totals = state.Totals;
         SetOpenFunnel(ref totals, state, repId: null);
         return new AccountContribution(
-            accountId, state.Sequence, totals, Products(state), coverage, state.Watermark, state.LastContactAt, earliestChange);
+            accountId, state.Sequence, totals, Products(state), coverage, state.Watermark, state.LastContactAt, earliestChange,
+            [.. state.TotalsByDay.Select(d => new DayTotals(d.Key, d.Value))]);
     }
 
     /// <summary>
@@ -54,7 +55,13 @@ internal static class ContributionBuilder
 
         var result = new List<(string, AccountContribution)>(earlier.Count + 1)
         {
-            (currentId, whole with { Totals = currentTotals, RevenueByProduct = AsProducts(currentProducts) }),
+            (currentId, whole with
+            {
+                Totals = currentTotals,
+                RevenueByProduct = AsProducts(currentProducts),
+                TotalsByDay = DaysOf(state, day => day >= EventDay.Of(state.AssignedFrom!.Value) ||
+                    formers.Any(f => f.TerritoryId == currentId && Holds(f, day))),
+            }),
         };
         if (includeFormer)
         {
@@ -62,12 +69,23 @@ internal static class ContributionBuilder
             {
                 result.Add((territoryId, new AccountContribution(
                     accountId, state.Sequence, totals, AsProducts(products), coverage with { CoveredFrom = latest.From, CoveredUntil = latest.Until },
-                    state.Watermark, state.LastContactAt, earliestChange)));
+                    state.Watermark, state.LastContactAt, earliestChange,
+                    DaysOf(state, day => formers.Any(f => f.TerritoryId == territoryId && Holds(f, day))))));
             }
         }
 
         return result;
     }
+
+    /// <summary>
+    /// Whether a former period holds all of <paramref name="day"/>: plans take effect at the start of a day, so every
+    /// event-time day belongs wholly to one period and its totals to one territory.
+    /// </summary>
+    private static bool Holds(FormerAssignment former, int day) =>
+        (former.From is not { } from || day >= EventDay.Of(from)) && day < EventDay.Of(former.Until);
+
+    private static DayTotals[] DaysOf(AccountState state, Func<int, bool> include) =>
+        [.. state.TotalsByDay.Where(d => include(d.Key)).Select(d => new DayTotals(d.Key, d.Value))];
 
     /// <summary>The reps who owned the account before, who keep its coverage for the periods they held it.</summary>
     public static IEnumerable<string> FormerOwners(AccountState state) =>
@@ -124,7 +142,7 @@ internal static class ContributionBuilder
             [.. state.TouchesByDay.Values],
             baseDemand,
             [.. state.Leads.Values.Select(l => new FunnelSpan(l.CreatedAt, l.FirstTouchAt, l.ClosedAt))],
-            [.. state.Opportunities.Values.Select(o => new FunnelSpan(o.CreatedAt, null, o.ClosedAt))],
+            [.. state.Opportunities.Values.Select(o => new FunnelSpan(o.CreatedAt, null, o.ClosedAt, o.Amount))],
             state.ChurnedAt);
     }
 

@@ -5,7 +5,7 @@ namespace TerritoryGrid.Grains.Persistence;
 /// deactivates), rather than once per event: no store commits a write per event at ingest rates.
 /// </summary>
 internal abstract class CheckpointedGrain<TState>(IPersistentState<TState> persisted, TimeSpan? delay) : Grain
-    where TState : new()
+    where TState : IVersionedState, new()
 {
     private IGrainTimer? checkpointTimer;
     private bool dirty;
@@ -29,6 +29,17 @@ internal abstract class CheckpointedGrain<TState>(IPersistentState<TState> persi
             dirty = false;
             await persisted.WriteStateAsync(cancellationToken);
         }
+    }
+
+    /// <summary>State written by an earlier version is converted before the grain uses it, and written back with the next checkpoint.</summary>
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (StateVersions.Upgrade(persisted.State, persisted.RecordExists))
+        {
+            MarkDirty();
+        }
+
+        return base.OnActivateAsync(cancellationToken);
     }
 
     /// <summary>Whether to write the state when deactivating for <paramref name="reason"/>. Yes, unless a subclass knows better.</summary>

@@ -109,6 +109,54 @@ internal sealed class ContributionBook
         return new WindowFigures(demand, credited, required, waiting, atRisk);
     }
 
+    /// <summary>
+    /// The totals as they stood just before <paramref name="boundary"/> (a day's start): the current totals less what
+    /// the days from the boundary on added, with the open funnel and churn counted as of the boundary. Exact while
+    /// those days are within the accounts' retained days (older days are no longer split by day).
+    /// </summary>
+    public ActivityTotals TotalsBefore(DateTimeOffset boundary)
+    {
+        var totals = Totals;
+        var firstDayAfter = EventDay.Of(boundary);
+        var before = boundary.AddTicks(-1);
+        foreach (var contribution in ByAccount.Values)
+        {
+            foreach (var day in contribution.TotalsByDay ?? [])
+            {
+                if (day.Day >= firstDayAfter)
+                {
+                    totals.Add(day.Totals, -1);
+                }
+            }
+
+            if (contribution.Coverage is { } coverage)
+            {
+                var current = contribution.Totals;
+                totals.OpenLeads -= current.OpenLeads;
+                totals.OpenOpportunities -= current.OpenOpportunities;
+                totals.OpenPipeline -= current.OpenPipeline;
+                totals.ChurnedAccounts -= current.ChurnedAccounts;
+                foreach (var lead in coverage.Leads)
+                {
+                    totals.OpenLeads += lead.IsOpenAt(before) ? 1 : 0;
+                }
+
+                foreach (var opportunity in coverage.Opportunities)
+                {
+                    if (opportunity.IsOpenAt(before))
+                    {
+                        totals.OpenOpportunities++;
+                        totals.OpenPipeline += opportunity.Amount;
+                    }
+                }
+
+                totals.ChurnedAccounts += coverage.IsChurnedAt(before) ? 1 : 0;
+            }
+        }
+
+        return totals;
+    }
+
     private void Add(AccountContribution contribution, int sign)
     {
         Totals.Add(contribution.Totals, sign);

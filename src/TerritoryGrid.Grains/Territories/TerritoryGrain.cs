@@ -160,6 +160,46 @@ internal sealed class TerritoryGrain(
         await ApplyCapacityChanges(capacityChanges);
     }
 
+    public Task<TerritoryAsOf?> GetMetricsAsOf(DateOnly day)
+    {
+        var endOfDay = new DateTimeOffset(day.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        if (State.Setup is not { } setup || SnapshotAt(endOfDay) is not { } snapshot)
+        {
+            return Task.FromResult<TerritoryAsOf?>(null);
+        }
+
+        var trend = State.Trend.Where(p => p.Day <= endOfDay).TakeLast(60).ToArray();
+        var metrics = new TerritoryMetrics(
+            TerritoryId, setup.Name, setup.Region, endOfDay, snapshot.Status, snapshot.StatusReason, snapshot.StatusSince,
+            snapshot.DemandHours, snapshot.CapacityHours, snapshot.Adherence, snapshot.LeadsWaitingPastTarget, snapshot.RepCount,
+            setup.AccountCount, snapshot.AccountsReporting, snapshot.Totals, [], snapshot.RevenuePotential, snapshot.RevenueAtRisk,
+            setup.AnnualQuota, trend);
+        return Task.FromResult<TerritoryAsOf?>(new TerritoryAsOf(metrics, [.. State.History.Where(c => c.At <= endOfDay)]));
+    }
+
+    /// <summary>
+    /// The snapshot of a boundary, by binary search: snapshots are in time order, and usually one per day, but an
+    /// upgrade or a provisional restart may leave gaps.
+    /// </summary>
+    private TerritorySnapshot? SnapshotAt(DateTimeOffset boundary)
+    {
+        var snapshots = State.Snapshots;
+        int low = 0, high = snapshots.Count - 1;
+        while (low <= high)
+        {
+            var middle = low + ((high - low) / 2);
+            var order = snapshots[middle].At.CompareTo(boundary);
+            if (order == 0)
+            {
+                return snapshots[middle];
+            }
+
+            (low, high) = order < 0 ? (middle + 1, high) : (low, middle - 1);
+        }
+
+        return null;
+    }
+
     public Task<string[]> GetRepIds() => Task.FromResult(
         State.Setup?.Reps.Select(r => r.RepId).Concat(State.CapacityChanges.Select(c => c.RepId)).Distinct().ToArray() ?? []);
 
@@ -220,6 +260,7 @@ internal sealed class TerritoryGrain(
             // History starts at the plan start, whenever loading finished, so it does not depend on timing.
             State.Trend.Clear();
             State.History.Clear();
+            State.Snapshots.Clear();
             first = Math.Min(closable, EventDay.Of(setup.PlanStart - metrics.StatusClosingDelay));
         }
         else
@@ -246,7 +287,7 @@ internal sealed class TerritoryGrain(
         var previous = State.Trend.Count > 0 ? State.Trend[^1].Status : ServiceStatus.Balanced;
         for (var day = first; day <= closable; day++)
         {
-            var (point, classification) = Evaluate(setup, day, previous);
+            var (point, classification, snapshot) = Evaluate(setup, day, previous);
             if (State.Trend.Count > 0 && classification.Status != previous)
             {
                 var change = new StatusChange(TerritoryId, point.Day, previous, classification.Status, classification.Reason);
@@ -258,6 +299,7 @@ internal sealed class TerritoryGrain(
             }
 
             State.Trend.Add(point);
+            State.Snapshots.Add(snapshot with { StatusSince = State.History.Count > 0 ? State.History[^1].At : State.Trend[0].Day });
             State.StatusReason = classification.Reason;
             previous = classification.Status;
         }
@@ -268,6 +310,11 @@ internal sealed class TerritoryGrain(
         if (State.Trend.Count > metrics.TrendDays)
         {
             State.Trend.RemoveRange(0, State.Trend.Count - metrics.TrendDays);
+        }
+
+        if (State.Snapshots.Count > metrics.SnapshotDays)
+        {
+            State.Snapshots.RemoveRange(0, State.Snapshots.Count - metrics.SnapshotDays);
         }
 
         if (State.History.Count > MaxHistory)
@@ -285,23 +332,30 @@ internal sealed class TerritoryGrain(
     {
         var from = EventDay.Start(first);
         State.Trend.RemoveAll(p => p.Day >= from);
+        State.Snapshots.RemoveAll(p => p.At >= from);
         var removed = State.History.Where(c => c.At >= from).ToHashSet();
         State.History.RemoveAll(c => c.At >= from);
         return removed;
     }
 
-    /// <summary>Classifies the territory as of the start of <paramref name="day"/>.</summary>
-    private (DailyPoint Point, Classification Classification) Evaluate(TerritorySetup setup, int day, ServiceStatus previous)
+    /// <summary>
+    /// Classifies the territory as of the start of <paramref name="day"/>, with its figures then (totals of the events
+    /// before it, not of every event received so far).
+    /// </summary>
+    private (DailyPoint Point, Classification Classification, TerritorySnapshot Snapshot) Evaluate(TerritorySetup setup, int day, ServiceStatus previous)
     {
         var book = State.Book;
         var at = EventDay.Start(day);
         var window = book.At(at, day - 1, metrics);
         var (capacity, reps) = CapacityAt(setup, at);
+        var totals = book.TotalsBefore(at);
         var inputs = new CoverageInputs(capacity, window.DemandHours, window.Adherence, window.LeadsWaitingPastTarget, reps);
         var classification = Classifier.Classify(inputs, previous, metrics.Classification);
         var point = new DailyPoint(at, classification.Status, double.IsFinite(inputs.Coverage) ? inputs.Coverage : null, window.Adherence, window.DemandHours,
-            inputs.CapacityHours, book.Totals.Revenue, book.Totals.NetProfit, book.Totals.Leads, book.Totals.Opportunities, book.Totals.Wins);
-        return (point, classification);
+            inputs.CapacityHours, totals.Revenue, totals.NetProfit, totals.Leads, totals.Opportunities, totals.Wins);
+        var snapshot = new TerritorySnapshot(at, classification.Status, classification.Reason, null, window.DemandHours, capacity,
+            window.Adherence, window.LeadsWaitingPastTarget, reps, book.CoveredAccounts, totals, book.RevenuePotential, window.RevenueAtRisk);
+        return (point, classification, snapshot);
     }
 
     private DateTimeOffset Watermark(TerritorySetup setup) =>

@@ -2,13 +2,19 @@ using TerritoryGrid.Contracts.Company;
 using TerritoryGrid.Contracts.Metrics;
 using TerritoryGrid.Contracts.Roster;
 using TerritoryGrid.Domain.Coverage;
+using TerritoryGrid.Grains.Persistence;
 using TerritoryGrid.Grains.Rollups;
 
 namespace TerritoryGrid.Grains.Territories;
 
 [GenerateSerializer, Alias("tg.TerritoryState")]
-internal sealed class TerritoryState
+internal sealed class TerritoryState : IVersionedState
 {
+    /// <summary>0: written before states carried a version (commit 9eca594). 1: adds the daily snapshots.</summary>
+    public static int CurrentVersion => 1;
+
+    [Id(11)] public int Version { get; set; }
+
     [Id(0)] public TerritorySetup? Setup { get; set; }
 
     [Id(1)] public ContributionBook Book { get; set; } = new();
@@ -24,9 +30,17 @@ internal sealed class TerritoryState
     /// <summary>The status and figures as of each day boundary, oldest first, with no gaps: the hysteresis chain.</summary>
     [Id(7)] public List<DailyPoint> Trend { get; set; } = [];
 
+    /// <summary>The figures at each day boundary, oldest first, kept longer than the trend: what "as of" reads return.</summary>
+    [Id(10)] public List<TerritorySnapshot> Snapshots { get; set; } = [];
+
     /// <summary>Reps' capacity from event times on (leave, return, ramp-up, hires), in time order.</summary>
     [Id(9)] public List<CapacityChange> CapacityChanges { get; set; } = [];
 
     /// <summary>True until every account has reported once: the status so far is re-evaluated, not recorded.</summary>
     [Id(8)] public bool Provisional { get; set; } = true;
+
+    public void MigrateFrom(int version)
+    {
+        // 0 to 1: the snapshot list starts empty: days closed before the upgrade have no "as of" figures.
+    }
 }

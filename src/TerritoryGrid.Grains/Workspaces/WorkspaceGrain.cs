@@ -15,6 +15,17 @@ internal sealed class WorkspaceGrain(
 
     private string Name => this.GetPrimaryKeyString();
 
+    /// <summary>State written by an earlier version is converted and written back at once (workspaces write every change).</summary>
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (StateVersions.Upgrade(persisted.State, persisted.RecordExists))
+        {
+            await persisted.WriteStateAsync(cancellationToken);
+        }
+
+        await base.OnActivateAsync(cancellationToken);
+    }
+
     public Task<WorkspaceInfo> GetInfo() => Task.FromResult(Info());
 
     public async Task<int> BeginLoad()

@@ -33,6 +33,11 @@ public static class PlanCompiler
             problems.Add(new PlanProblem("plan.name", $"is longer than {CompanyValidator.MaxNameLength} characters"));
         }
 
+        if (plan.EffectiveAt is { } effectiveAt && effectiveAt.UtcTicks % TimeSpan.TicksPerDay != 0)
+        {
+            problems.Add(new PlanProblem("plan.effectiveAt", $"{effectiveAt:O} must be the start of a day (00:00 UTC): a plan takes effect from a whole day"));
+        }
+
         var moves = plan.Moves ?? [];
         if (moves.Count == 0)
         {

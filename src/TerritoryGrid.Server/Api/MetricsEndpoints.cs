@@ -14,13 +14,16 @@ internal static class MetricsEndpoints
         workspace.MapGet("/territories", ListTerritoriesAsync)
             .RequireRole(Roles.Viewer)
             .WithSummary("Every territory with its status and KPIs")
-            .WithDescription("status filters (underServed, balanced, overServed); sort by name, coverage, adherence, revenue, netProfit, conversion, demandHours, revenueAtRisk or status; desc=true for descending.")
+            .WithDescription("status filters (underServed, balanced, overServed); sort by name, coverage, adherence, revenue, netProfit, conversion, demandHours, revenueAtRisk or status; desc=true for descending. asOf=yyyy-MM-dd: the figures at the end of that event-time day (UTC), from daily snapshots; territories with none of that day are named in notRecorded.")
             .Produces<TerritoryList>()
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         workspace.MapGet("/territories/{territoryId}", TerritoryAsync)
             .RequireRole(Roles.Viewer)
             .WithSummary("A territory with its reps and status history")
+            .WithDescription("asOf=yyyy-MM-dd: the territory at the end of that event-time day (UTC) with its status history up to then, from its daily snapshot (reps are not kept per day: the list is empty).")
             .Produces<TerritoryDetail>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
         workspace.MapGet("/reps/{repId}", RepAsync)
             .RequireRole(Roles.Viewer)
@@ -40,15 +43,21 @@ internal static class MetricsEndpoints
         return workspace;
     }
 
-    /// <summary>The territory list, named with its workspace.</summary>
-    /// <summary>The territories as of the alignment version given (0 as loaded; one more per applied plan); each says its event-time watermark.</summary>
-    public sealed record TerritoryList(string Workspace, int Generation, int AlignmentVersion, IReadOnlyList<TerritoryMetrics> Territories);
+    /// <summary>
+    /// The territory list, named with its workspace and the alignment version it reflects (0 as loaded; one more per
+    /// applied plan; each territory says its event-time watermark); for an "as of" read, the day and the territories
+    /// with no figures recorded for it (null for a live read).
+    /// </summary>
+    public sealed record TerritoryList(
+        string Workspace, int Generation, int AlignmentVersion, IReadOnlyList<TerritoryMetrics> Territories, string? AsOf = null,
+        IReadOnlyList<string>? NotRecorded = null);
 
     /// <summary>An account, named with its workspace.</summary>
     public sealed record AccountView(string Workspace, AccountMetrics Account);
 
     private static async Task<Results<Ok<TerritoryList>, ProblemHttpResult>> ListTerritoriesAsync(
-        string workspace, MetricsReader reader, ClaimsPrincipal user, string? status = null, string? sort = null, bool desc = false)
+        string workspace, MetricsReader reader, AsOfReader history, ClaimsPrincipal user,
+        string? status = null, string? sort = null, bool desc = false, string? asOf = null)
     {
         ServiceStatus? statusFilter = null;
         if (status is not null)
@@ -67,15 +76,45 @@ internal static class MetricsEndpoints
             return ApiErrors.BadRequest($"sort '{sort}' is not one of {string.Join(", ", Enum.GetNames<TerritorySort>().Select(n => char.ToLowerInvariant(n[0]) + n[1..]))}");
         }
 
+        DateOnly day = default;
+        if (asOf is not null && !AsOfDate.TryParse(asOf, out day))
+        {
+            return ApiErrors.BadRequest(AsOfDate.Invalid(asOf));
+        }
+
         var info = await reader.WorkspaceAsync(workspace);
         var scope = CallerScope.Of(user);
-        var territories = (await reader.TerritoriesAsync(workspace, statusFilter, order, desc)).Where(scope.Allows).ToList();
-        return TypedResults.Ok(new TerritoryList(workspace, info.Generation, info.AlignmentVersion, territories));
+        if (asOf is null)
+        {
+            var territories = (await reader.TerritoriesAsync(workspace, statusFilter, order, desc)).Where(scope.Allows).ToList();
+            return TypedResults.Ok(new TerritoryList(workspace, info.Generation, info.AlignmentVersion, territories));
+        }
+
+        if (AsOfDate.BeforePlan(day, info.PlanStart, workspace) is { } before)
+        {
+            return ApiErrors.NotFound(before);
+        }
+
+        var found = await history.TerritoriesAsync(workspace, day);
+        var recorded = found.Territories.Where(scope.Allows).ToList();
+        var missing = found.NotRecorded.Where(scope.Allows).ToList();
+        if (recorded.Count == 0 && missing.Count > 0)
+        {
+            return ApiErrors.NotFound(AsOfDate.NoneRecorded(day, missing.Max(t => t.Watermark)));
+        }
+
+        return TypedResults.Ok(new TerritoryList(
+            workspace, info.Generation, info.AlignmentVersion, TerritoryOrder.Apply(recorded, statusFilter, order, desc), day.ToString(AsOfDate.Format, System.Globalization.CultureInfo.InvariantCulture), [.. missing.Select(t => t.Id)]));
     }
 
     private static async Task<Results<Ok<TerritoryDetail>, ProblemHttpResult>> TerritoryAsync(
-        string workspace, string territoryId, MetricsReader reader, ClaimsPrincipal user)
+        string workspace, string territoryId, MetricsReader reader, AsOfReader history, ClaimsPrincipal user, string? asOf = null)
     {
+        if (asOf is not null)
+        {
+            return await TerritoryAsOfAsync(workspace, territoryId, asOf, reader, history, user);
+        }
+
         if (await reader.TerritoryAsync(workspace, territoryId) is not { } detail)
         {
             return ApiErrors.NotFound($"no territory '{territoryId}' in workspace '{workspace}'");
@@ -83,6 +122,37 @@ internal static class MetricsEndpoints
 
         var scope = CallerScope.Of(user);
         return scope.Allows(detail.Territory) ? TypedResults.Ok(detail) : ApiErrors.OutsideScope($"territory '{territoryId}'", scope);
+    }
+
+    private static async Task<Results<Ok<TerritoryDetail>, ProblemHttpResult>> TerritoryAsOfAsync(
+        string workspace, string territoryId, string asOf, MetricsReader reader, AsOfReader history, ClaimsPrincipal user)
+    {
+        if (!AsOfDate.TryParse(asOf, out var day))
+        {
+            return ApiErrors.BadRequest(AsOfDate.Invalid(asOf));
+        }
+
+        var info = await reader.WorkspaceAsync(workspace);
+        if (AsOfDate.BeforePlan(day, info.PlanStart, workspace) is { } before)
+        {
+            return ApiErrors.NotFound(before);
+        }
+
+        var scope = CallerScope.Of(user);
+        if (await history.TerritoryAsync(workspace, territoryId, day) is { } detail)
+        {
+            return scope.Allows(detail.Territory) ? TypedResults.Ok(detail) : ApiErrors.OutsideScope($"territory '{territoryId}'", scope);
+        }
+
+        // No snapshot: say whether the territory exists (and may be seen) before saying the day is not recorded.
+        if (await reader.TerritoryAsync(workspace, territoryId) is not { } current)
+        {
+            return ApiErrors.NotFound($"no territory '{territoryId}' in workspace '{workspace}'");
+        }
+
+        return scope.Allows(current.Territory)
+            ? ApiErrors.NotFound(AsOfDate.NotRecorded(territoryId, day, current.Territory.Watermark))
+            : ApiErrors.OutsideScope($"territory '{territoryId}'", scope);
     }
 
     private static async Task<Results<Ok<RepDetail>, ProblemHttpResult>> RepAsync(string workspace, string repId, MetricsReader reader, ClaimsPrincipal user)

@@ -8,12 +8,15 @@ async function get(path) {
   return response.json();
 }
 
+const past = (asOf) => (asOf ? `?asOf=${encodeURIComponent(asOf)}` : '');
+
 const ws = (workspace) => `/api/workspaces/${encodeURIComponent(workspace)}`;
 
 export const api = {
   workspaces: () => get('/api/workspaces'),
-  territories: (workspace) => get(`${ws(workspace)}/territories`),
-  territory: (workspace, id) => get(`${ws(workspace)}/territories/${encodeURIComponent(id)}`),
+  // asOf (yyyy-mm-dd, optional): the figures at the end of that event-time day instead of live ones.
+  territories: (workspace, asOf) => get(`${ws(workspace)}/territories${past(asOf)}`),
+  territory: (workspace, id, asOf) => get(`${ws(workspace)}/territories/${encodeURIComponent(id)}${past(asOf)}`),
   rep: (workspace, id) => get(`${ws(workspace)}/reps/${encodeURIComponent(id)}`),
   balance: (workspace) => get(`${ws(workspace)}/balance`),
   map: (workspace) => get(`${ws(workspace)}/map`),

@@ -3,12 +3,14 @@ import { el, number, ratio, percent, statusLabel, day } from './dom.js';
 import { histogram, trendChart } from './charts.js';
 import { drawMap } from './map.js';
 import { ensureSession } from './session.js';
-import { frameReceived, rendered } from './telemetry.js';
+import { frameReceived, rendered, telemetry } from './telemetry.js';
 import { territoryTable } from './table.js';
 
 const state = {
   workspace: null, territories: new Map(), sort: { key: 'status', desc: false }, filter: '',
   map: null, mapDirty: false, selected: null, selectedRep: null, renderQueued: false, loading: null,
+  // A past event-time day (yyyy-mm-dd) shown instead of live figures; null when live.
+  asOf: null,
 };
 const $ = (id) => document.getElementById(id);
 const table = territoryTable(document.querySelector('#territories tbody'), (id) => openTerritory(id));
@@ -26,6 +28,12 @@ const connection = new signalR.HubConnectionBuilder()
 
 connection.on('overview', (frame) => {
   if (frame.workspace !== state.workspace) return;
+  if (state.asOf) {
+    // A past day stays as it was read; alerts are news of now and still arrive.
+    telemetry.framesWhilePast++;
+    for (const alert of frame.alerts) addAlert(alert);
+    return;
+  }
   frameReceived(frame.territories.length);
   // A snapshot being read may predate this frame: the frame is applied again on top of it when it arrives.
   state.loading?.push(frame);
@@ -45,7 +53,7 @@ function apply(frame) {
 }
 
 connection.on('territory', (frame) => {
-  if (frame.workspace !== state.workspace || frame.territory.id !== state.selected) return;
+  if (frame.workspace !== state.workspace || frame.territory.id !== state.selected || state.asOf) return;
   renderDrillHeader(frame.territory);
 });
 
@@ -66,10 +74,11 @@ function setConnection(value) {
 
 async function subscribe() {
   await connection.invoke('SubscribeOverview', state.workspace);
-  if (state.selected) await connection.invoke('SubscribeTerritory', state.workspace, state.selected);
+  if (state.selected && !state.asOf) await connection.invoke('SubscribeTerritory', state.workspace, state.selected);
 }
 
 async function loadWorkspace() {
+  if (state.asOf) return loadPast(state.asOf);
   state.loading = [];
   const [list, map] = await Promise.all([api.territories(state.workspace), api.map(state.workspace).catch(() => null)]);
   const arrived = state.loading;
@@ -84,8 +93,42 @@ async function loadWorkspace() {
   if (state.selected) await openTerritory(state.selected);
 }
 
+// The figures at the end of a past day. Per-rep balance is not kept per day: only company coverage is shown.
+async function loadPast(asOf) {
+  let list = null, problem = null;
+  [list, state.map] = await Promise.all([
+    api.territories(state.workspace, asOf).catch((error) => { problem = error.message; return null; }),
+    state.map ? Promise.resolve(state.map) : api.map(state.workspace).catch(() => null),
+  ]);
+  if (state.asOf !== asOf) return;
+  state.territories = new Map((list?.territories ?? []).map((t) => [t.id, t]));
+  table.keepOnly(new Set(state.territories.keys()));
+  const missing = list?.notRecorded?.length ? ` No figures recorded for that day: ${list.notRecorded.join(', ')}.` : '';
+  $('as-of-banner').textContent = `Showing the end of ${asOf} (event time, UTC), a past day: live updates are paused.${problem ? ` ${problem}` : missing}`;
+  const all = [...state.territories.values()];
+  const demand = all.reduce((sum, t) => sum + t.demandHours, 0);
+  $('company-coverage').textContent = demand > 0 ? ratio(all.reduce((sum, t) => sum + t.capacityHours, 0) / demand) : '–';
+  for (const id of ['workload-cv', 'potential-cv']) $(id).textContent = '–';
+  for (const id of ['workload-histogram', 'potential-histogram']) $(id).replaceChildren();
+  state.mapDirty = true;
+  scheduleRender();
+  if (state.selected) await openTerritory(state.selected);
+}
+
+async function setAsOf(value) {
+  state.asOf = value || null;
+  document.body.classList.toggle('past', Boolean(state.asOf));
+  $('as-of').value = state.asOf ?? '';
+  $('as-of-live').hidden = !state.asOf;
+  $('as-of-banner').hidden = !state.asOf;
+  const url = new URL(location.href);
+  if (state.asOf) url.searchParams.set('asOf', state.asOf); else url.searchParams.delete('asOf');
+  history.replaceState(null, '', url);
+  if (state.workspace) await loadWorkspace();
+}
+
 async function refreshBalance() {
-  if (!state.workspace) return;
+  if (!state.workspace || state.asOf) return;
   const balance = await api.balance(state.workspace).catch(() => null);
   if (!balance) return;
   $('company-coverage').textContent = ratio(balance.coverage);
@@ -113,7 +156,9 @@ function render() {
   for (const status of Object.keys(statusOrder)) $(`count-${status}`).textContent = all.filter((t) => t.status === status).length;
   let watermark = '';
   for (const t of all) if (t.watermark > watermark) watermark = t.watermark;
-  $('watermark').textContent = watermark ? `event time ${watermark.replace('T', ' ').slice(0, 16)}` : '';
+  $('watermark').textContent = state.asOf
+    ? `end of ${state.asOf} (event time)`
+    : watermark ? `event time ${watermark.replace('T', ' ').slice(0, 16)}` : '';
   const key = sortKeys[state.sort.key];
   table.show(all
     .filter((t) => !state.filter || t.status === state.filter)
@@ -146,9 +191,21 @@ function renderDrillHeader(territory) {
 async function openTerritory(id) {
   if (state.selected && state.selected !== id) await connection.invoke('UnsubscribeTerritory', state.workspace, state.selected);
   state.selected = id;
-  await connection.invoke('SubscribeTerritory', state.workspace, id);
-  const detail = await api.territory(state.workspace, id);
+  const asOf = state.asOf;
+  if (!asOf) await connection.invoke('SubscribeTerritory', state.workspace, id);
+  const detail = await api.territory(state.workspace, id, asOf).catch((error) => {
+    $('drill-title').textContent = id;
+    $('drill-reason').textContent = error.message;
+    return null;
+  });
   $('drilldown').hidden = false;
+  $('drill-past').hidden = !asOf;
+  if (asOf) $('drill-past').textContent = `At the end of ${asOf}. Reps are not kept per day: go back to live to see them.`;
+  if (!detail) {
+    $('reps').tBodies[0].replaceChildren();
+    return;
+  }
+
   renderDrillHeader(detail.territory);
   const rows = detail.reps.map((r) => el('tr', { 'data-id': r.id, onclick: () => openRep(r.id) },
     el('td', { text: r.name }), el('td', { text: r.role }), el('td', { text: r.accountsOwned }),
@@ -175,6 +232,7 @@ async function switchWorkspace(name) {
   if (state.workspace) await connection.invoke('UnsubscribeOverview', state.workspace).catch(() => {});
   state.workspace = name;
   state.selected = null;
+  state.map = null;
   $('drilldown').hidden = true;
   $('alerts').replaceChildren();
   const info = (await api.workspaces()).find((w) => w.name === name);
@@ -193,12 +251,16 @@ async function start() {
   $('status-filter').addEventListener('change', (e) => { state.filter = e.target.value; scheduleRender(); });
   $('drill-close').addEventListener('click', () => { $('drilldown').hidden = true; state.selected = null; });
   $('workspace').addEventListener('change', (e) => switchWorkspace(e.target.value));
+  $('as-of').addEventListener('change', (e) => setAsOf(e.target.value));
+  $('as-of-live').addEventListener('click', () => setAsOf(null));
   await ensureSession();
   await connection.start();
   setConnection('connected');
   const workspaces = await api.workspaces();
   const names = workspaces.map((w) => w.name);
-  const initial = new URLSearchParams(location.search).get('workspace') ?? (names.includes('live') ? 'live' : names[0]);
+  const query = new URLSearchParams(location.search);
+  const initial = query.get('workspace') ?? (names.includes('live') ? 'live' : names[0]);
+  await setAsOf(query.get('asOf'));
   $('workspace').replaceChildren(...names.map((n) => el('option', { value: n, text: n, selected: n === initial })));
   if (initial) await switchWorkspace(initial);
   setInterval(refreshBalance, 5000);

@@ -15,6 +15,8 @@ export const telemetry = {
   renders: 0,
   // renderMs[i % capacity] is the i-th render's own work; one render can carry several frames.
   renderMs: new Float32Array(capacity),
+  // Frames left undrawn because the page shows a past day (live figures must not overwrite it).
+  framesWhilePast: 0,
   longTasks: 0,
   longTaskMs: 0,
 };

@@ -1,0 +1,131 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Serialization;
+using TerritoryGrid.Contracts.Rollups;
+using TerritoryGrid.Domain.Coverage;
+using TerritoryGrid.Grains.Accounts;
+using TerritoryGrid.Grains.Persistence;
+using TerritoryGrid.Grains.Reps;
+using TerritoryGrid.Grains.Territories;
+using TerritoryGrid.Grains.Workspaces;
+using TerritoryGrid.Storage.Sqlite;
+
+namespace TerritoryGrid.Grains.Tests.Persistence;
+
+/// <summary>
+/// State blobs written by the previous version (Fixtures/*.v0.bin, from commit 9eca594) are put in the embedded
+/// store as that version left them, read back through its grain storage with today's types, and migrated.
+/// </summary>
+public sealed class StateVersionTests : IDisposable
+{
+    private static readonly DateTimeOffset PlanStart = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    private readonly string path = Path.Combine(Path.GetTempPath(), $"tg-state-versions-{Guid.NewGuid():N}.db");
+    private readonly SqliteDatabase database;
+    private readonly SqliteGrainStorage storage;
+
+    public StateVersionTests()
+    {
+        database = new SqliteDatabase(path);
+        var serializer = new ServiceCollection().AddSerializer().BuildServiceProvider().GetRequiredService<Serializer>();
+        storage = new SqliteGrainStorage(database, serializer);
+    }
+
+    [Fact]
+    public async Task Territory_state_of_version_0_loads_with_its_figures_and_gains_an_empty_snapshot_list()
+    {
+        var state = await MigrateAsync<TerritoryState>("territory", "TerritoryState");
+
+        Assert.Equal("North", state.Setup!.Name);
+        Assert.Equal(ServiceStatus.UnderServed, state.Status);
+        Assert.Equal("coverage 0.50 < 0.90", state.StatusReason);
+        Assert.False(state.Provisional);
+        Assert.Equal(2, state.Trend.Count);
+        Assert.Single(state.History);
+        Assert.Equal(1000, state.Book.Totals.Revenue);
+        Assert.NotNull(state.Snapshots);
+        Assert.Empty(state.Snapshots);
+    }
+
+    [Fact]
+    public async Task Account_state_of_version_0_keeps_its_ledger_and_gains_empty_totals_by_day()
+    {
+        var state = await MigrateAsync<AccountState>("account", "AccountState");
+
+        Assert.Equal("Acme", state.Setup!.Name);
+        Assert.Equal(3, state.Sequence);
+        Assert.Equal(3, state.Totals.Events);
+        Assert.Equal(1000, state.RevenueByProduct["Widget"]);
+        Assert.Equal(PlanStart.AddDays(5), state.Watermark);
+        Assert.True(state.Leads.ContainsKey("lead-1"));
+        Assert.NotNull(state.TotalsByDay);
+        Assert.Empty(state.TotalsByDay);
+    }
+
+    [Fact]
+    public async Task Rep_and_workspace_states_of_version_0_load_unchanged()
+    {
+        var rep = await MigrateAsync<RepState>("rep", "RepState");
+        Assert.Equal("Ann", rep.Setup!.Name);
+        Assert.Equal(1000, rep.Book.Totals.Revenue);
+
+        var workspace = await MigrateAsync<WorkspaceState>("workspace", "WorkspaceState");
+        Assert.Equal(2, workspace.Generation);
+        Assert.Equal(3, workspace.LastReservedGeneration);
+        Assert.Equal(["t1"], workspace.Manifest!.TerritoryIds);
+    }
+
+    [Fact]
+    public async Task A_migrated_territory_computes_past_totals_from_accounts_that_never_split_them_by_day()
+    {
+        // An account of the previous version sends no totals by day: its totals count wholly at every past boundary.
+        var state = await MigrateAsync<TerritoryState>("territory", "TerritoryState");
+
+        var before = state.Book.TotalsBefore(PlanStart.AddDays(2));
+
+        Assert.Equal(state.Book.Totals.Revenue, before.Revenue);
+        Assert.Equal(0, before.OpenLeads);
+    }
+
+    /// <summary>
+    /// Stores the blob as the previous version wrote it, reads it with today's types, migrates it as a grain does on
+    /// activation, writes it back and reads it again: the version sticks and nothing is lost on the way.
+    /// </summary>
+    private async Task<TState> MigrateAsync<TState>(string stateName, string fixture)
+        where TState : class, IVersionedState, new()
+    {
+        var grainId = GrainId.Create(stateName, "ws/1/x");
+        var blob = await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "Persistence", "Fixtures", $"{fixture}.v0.bin"));
+        await database.WriteAsync((connection, transaction) =>
+        {
+            using var insert = connection.CreateCommand();
+            insert.Transaction = transaction;
+            insert.CommandText = "INSERT INTO grain_state (grain_type, grain_id, etag, payload) VALUES ($type, $id, 1, $payload)";
+            insert.Parameters.AddWithValue("$type", stateName);
+            insert.Parameters.AddWithValue("$id", grainId.ToString());
+            insert.Parameters.AddWithValue("$payload", blob);
+            return insert.ExecuteNonQuery();
+        });
+
+        var read = new GrainState<TState>(new TState());
+        await storage.ReadStateAsync(stateName, grainId, read);
+        Assert.True(read.RecordExists);
+        Assert.Equal(0, read.State!.Version);
+
+        Assert.True(StateVersions.Upgrade(read.State, read.RecordExists));
+        Assert.Equal(TState.CurrentVersion, read.State.Version);
+        await storage.WriteStateAsync(stateName, grainId, read);
+
+        var reread = new GrainState<TState>(new TState());
+        await storage.ReadStateAsync(stateName, grainId, reread);
+        Assert.Equal(TState.CurrentVersion, reread.State!.Version);
+        Assert.False(StateVersions.Upgrade(reread.State, reread.RecordExists));
+        return reread.State;
+    }
+
+    public void Dispose()
+    {
+        database.Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        File.Delete(path);
+    }
+}
