@@ -38,6 +38,32 @@ public sealed class AlignmentSwitchTests
     }
 
     [Fact]
+    public void EachTerritoryGetsTheDayByDayTotalsOfItsOwnDays_SoItsPastDaysStayExact()
+    {
+        var ledger = NewLedger();
+        ledger.Apply(Event("before", ActivityKind.Order, 2, amount: 100));
+        AlignmentSwitch.Prepare(ledger.State, "a1", "plan-1", EffectiveAt);
+        AlignmentSwitch.Commit(ledger.State, "a1", "plan-1", ledger.State.Setup! with { TerritoryId = "t2" });
+        ledger.Apply(Event("after", ActivityKind.Order, 11, amount: 1_000));
+        ledger.Apply(Event("late", ActivityKind.Order, 9, amount: 10));
+
+        var byTerritory = Contributions(ledger);
+
+        var day = (int)(PlanStart.UtcTicks / TimeSpan.TicksPerDay);
+        Assert.Equal([(day + 2, 100.0), (day + 9, 10.0)], byTerritory["t1"].TotalsByDay!.Select(d => (d.Day, d.Totals.Revenue)));
+        Assert.Equal([(day + 11, 1_000.0)], byTerritory["t2"].TotalsByDay!.Select(d => (d.Day, d.Totals.Revenue)));
+    }
+
+    [Fact]
+    public void Prepare_IsRefused_ForAnEffectiveTimeInsideADay()
+    {
+        var ledger = NewLedger();
+
+        Assert.Equal("the effective time 2026-01-11T12:00:00.0000000+00:00 is not the start of a day (00:00 UTC)",
+            AlignmentSwitch.Prepare(ledger.State, "a1", "plan-1", EffectiveAt.AddHours(12)));
+    }
+
+    [Fact]
     public void TheOldTerritoryKeepsTheAccountsCoverageOnlyUntilTheEffectiveTime_TheNewOneFromIt()
     {
         var ledger = NewLedger();
