@@ -29,7 +29,7 @@ public sealed class PlanCompilerTests
             "moves[0].accountId: unknown account 'nope'",
             "moves[2]: account 'r1-a1' is already moved by moves[1]",
             "moves[3].toTerritoryId: account 'r1-a2' would cross from region 'East' to region 'West' (Planning:KeepRegions)",
-            "moves[4].kind: 'teleport' is not one of moveAccount, moveRep, splitTerritory, mergeTerritories, addRep, removeRep",
+            "moves[4].kind: 'teleport' is not one of moveAccount, moveRep, splitTerritory, mergeTerritories, addRep, removeRep, addTerritory, removeTerritory",
             "moves[5].toTerritoryId: unknown territory 't9'",
             "moves[6]: a move object is required",
         ], result.Problems.Select(p => p.ToString()));

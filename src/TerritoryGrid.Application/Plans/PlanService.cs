@@ -88,9 +88,32 @@ public sealed class PlanService(IGrainFactory grains, WorkspaceCache workspaces,
         }
 
         workspaces.Forget(workspace);
-        var detail = JsonSerializer.Serialize(new AppliedStep(result, before), TerritoryGridJson.Options);
+        var rollback = PlanInverter.Inverse(plan.Name, company, compiled.After!);
+        var detail = JsonSerializer.Serialize(new AppliedStep(result, before, rollback), TerritoryGridJson.Options);
         var transition = await book.Advance(planId, PlanStatus.Applied, by, effectiveAt, detail);
         return PlanOutcome.Done(PlanView.Of(transition.Plan!, compiled.Change) with { Applied = result });
+    }
+
+    /// <summary>
+    /// Drafts the plan that undoes an applied one (recorded when it was applied): a new plan, checked against the
+    /// alignment as it is now, going through approval like any other.
+    /// </summary>
+    public async Task<PlanOutcome> RollbackAsync(string workspace, string planId, string by)
+    {
+        if (await Book(workspace).Get(planId) is not { } plan)
+        {
+            return PlanOutcome.Missing(planId);
+        }
+
+        if (plan.Status != PlanStatus.Applied || plan.Steps[^1].Detail is not { } detail)
+        {
+            return PlanOutcome.Conflict($"plan '{planId}' is {plan.Status.ToString().ToLowerInvariant()}: only an applied plan can be rolled back");
+        }
+
+        var rollback = JsonSerializer.Deserialize<AppliedStep>(detail, TerritoryGridJson.Options)!.Rollback;
+        return rollback.Moves is not { Count: > 0 }
+            ? PlanOutcome.Conflict($"plan '{planId}' changed nothing: there is nothing to roll back")
+            : await DraftAsync(workspace, rollback, by, rollbackOf: planId);
     }
 
     private async Task<TerritoryBefore[]> MetricsBeforeAsync(string workspace, int generation, CompanyDefinition company)
@@ -122,4 +145,5 @@ public sealed class PlanService(IGrainFactory grains, WorkspaceCache workspaces,
 public sealed record TerritoryBefore(
     string Id, string Status, double DemandHours, double CapacityHours, int Accounts, double Revenue, double NetProfit, DateTimeOffset Watermark);
 
-public sealed record AppliedStep(PlanApplyResult Result, TerritoryBefore[] TerritoriesBefore);
+/// <summary>What an application records: what it did, the territories' figures before it, and the plan that undoes it.</summary>
+public sealed record AppliedStep(PlanApplyResult Result, TerritoryBefore[] TerritoriesBefore, PlanDocument Rollback);

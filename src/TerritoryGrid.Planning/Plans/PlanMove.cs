@@ -16,6 +16,8 @@ namespace TerritoryGrid.Planning.Plans;
 /// <item><c>addRep</c>: <see cref="Rep"/> joins, ramping up over <see cref="RampWeeks"/> (default 12).</item>
 /// <item><c>removeRep</c>: <see cref="RepId"/> leaves; the accounts they own go to <see cref="ToRepId"/> when given,
 /// else other moves must give them an owner.</item>
+/// <item><c>addTerritory</c>: an empty territory <see cref="NewTerritory"/>, for later moves to fill.</item>
+/// <item><c>removeTerritory</c>: <see cref="TerritoryId"/> ends; earlier moves must have emptied it of reps and accounts.</item>
 /// </list>
 /// </summary>
 public sealed record PlanMove(
@@ -40,6 +42,8 @@ public static class PlanMoveKinds
     public const string MergeTerritories = "mergeTerritories";
     public const string AddRep = "addRep";
     public const string RemoveRep = "removeRep";
+    public const string AddTerritory = "addTerritory";
+    public const string RemoveTerritory = "removeTerritory";
 
-    public static readonly string[] All = [MoveAccount, MoveRep, SplitTerritory, MergeTerritories, AddRep, RemoveRep];
+    public static readonly string[] All = [MoveAccount, MoveRep, SplitTerritory, MergeTerritories, AddRep, RemoveRep, AddTerritory, RemoveTerritory];
 }

@@ -98,17 +98,12 @@ internal sealed partial class WorkingAlignment
             return;
         }
 
-        if (move.NewTerritory is not { } created || string.IsNullOrWhiteSpace(created.Id) || string.IsNullOrWhiteSpace(created.Name))
+        if (!NewTerritory(at, move.NewTerritory, "a split"))
         {
-            Problem($"{at}.newTerritory", "a split needs a new territory with an id and a name");
             return;
         }
 
-        if (territories.ContainsKey(created.Id) || company.Territories.Any(t => t.Id == created.Id))
-        {
-            Problem($"{at}.newTerritory.id", $"territory '{created.Id}' already exists");
-            return;
-        }
+        var created = move.NewTerritory!;
 
         var repIds = move.RepIds ?? [];
         var accountIds = move.AccountIds ?? [];

@@ -70,6 +70,12 @@ internal sealed partial class WorkingAlignment
             case PlanMoveKinds.RemoveRep:
                 RemoveRep(index, at, move);
                 break;
+            case PlanMoveKinds.AddTerritory:
+                AddTerritory(at, move);
+                break;
+            case PlanMoveKinds.RemoveTerritory:
+                RemoveTerritory(at, move);
+                break;
             default:
                 Problem($"{at}.kind", $"'{move.Kind}' is not one of {string.Join(", ", PlanMoveKinds.All)}");
                 break;

@@ -44,8 +44,22 @@ internal static class PlanEndpoints
             .WithSummary("Apply a scheduled plan to the running workspace: one switch of the alignment version, no event lost")
             .Produces<PlanView>().Produces<PlanProblems>(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status404NotFound);
+        plans.MapPost("/{planId}/rollback", RollbackAsync).RequireRole(Roles.Planner).RequireWholeCompany("plans")
+            .WithSummary("Draft the plan that undoes an applied one (a new plan, through approval like any other; history is never rewritten)")
+            .Produces<PlanView>(StatusCodes.Status201Created).Produces<PlanProblems>(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status404NotFound);
         return workspace;
     }
+
+    private static async Task<Results<Created<PlanView>, BadRequest<PlanProblems>, ProblemHttpResult>> RollbackAsync(
+        string workspace, string planId, PlanService plans, ClaimsPrincipal user) =>
+        await plans.RollbackAsync(workspace, planId, Who(user)) switch
+        {
+            { Plan: { } plan } => TypedResults.Created($"/api/workspaces/{workspace}/plans/{plan.Id}", plan),
+            { MissingPlan: { } id } => ApiErrors.NotFound($"no plan '{id}' in workspace '{workspace}'"),
+            { ConflictReason: { } reason } => TypedResults.Problem(reason, statusCode: StatusCodes.Status409Conflict, title: "Out of order"),
+            var refused => TypedResults.BadRequest(new PlanProblems(refused.Problems)),
+        };
 
     private static async Task<Results<Created<PlanView>, BadRequest<PlanProblems>, ProblemHttpResult>> DraftAsync(
         string workspace, HttpRequest request, PlanService plans, ClaimsPrincipal user)

@@ -84,6 +84,21 @@ public sealed class LivePlanApplyTests(ServerFixture server, ITestOutputHelper o
         var stored = await admin.GetFromJsonAsync<JsonObject>($"/api/workspaces/{Workspace}/plans/{planId}");
         Assert.Equal(["draft", "approved", "scheduled", "applied"], stored!["steps"]!.AsArray().Select(s => s!["status"]!.GetValue<string>()));
         Assert.Equal(Territories, stored["steps"]![3]!["detail"]!["territoriesBefore"]!.AsArray().Count);
+
+        // Rollback is a new plan through the same steps; applied, every account is back where it was.
+        var rollback = await planner.PostAsync($"/api/workspaces/{Workspace}/plans/{planId}/rollback", null);
+        var rollbackBody = await rollback.Content.ReadFromJsonAsync<JsonObject>();
+        Assert.True(rollback.StatusCode == HttpStatusCode.Created, rollbackBody?.ToJsonString());
+        var rollbackId = rollbackBody!["id"]!.GetValue<string>();
+        Assert.Equal(planId, rollbackBody["rollbackOf"]!.GetValue<string>());
+        Assert.Equal(200, rollbackBody["impact"]!["accountsMoved"]!.GetValue<int>());
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/workspaces/{Workspace}/plans/{rollbackId}/approve", null)).StatusCode);
+        var later = Uri.EscapeDataString(PlanStart.AddDays(61).ToString("O"));
+        Assert.Equal(HttpStatusCode.OK, (await planner.PostAsync($"/api/workspaces/{Workspace}/plans/{rollbackId}/schedule?effectiveAt={later}", null)).StatusCode);
+        var undone = await admin.PostAsync($"/api/workspaces/{Workspace}/plans/{rollbackId}/apply", null);
+        Assert.True(undone.IsSuccessStatusCode, await undone.Content.ReadAsStringAsync());
+        Assert.Equal(before, await CurrentTerritoriesAsync(admin));
+        Assert.Equal(2, (await admin.GetFromJsonAsync<JsonObject>($"/api/workspaces/{Workspace}/territories"))!["alignmentVersion"]!.GetValue<int>());
     }
 
     private async Task PostUntilAsync(int client, ConcurrentBag<(string, DateTimeOffset, double)> accepted, CancellationToken stop, int latestDay)
