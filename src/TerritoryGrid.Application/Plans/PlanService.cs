@@ -32,6 +32,29 @@ public sealed class PlanService(IGrainFactory grains, WorkspaceCache workspaces,
         return PlanOutcome.Done(PlanView.Of(plan, compiled.Change));
     }
 
+    /// <summary>A draft from CSV account moves (an edited accounts export works); rows that already hold are skipped.</summary>
+    public async Task<PlanOutcome> DraftFromCsvAsync(string workspace, string text, string name, DateTimeOffset? effectiveAt, string author)
+    {
+        var (_, company) = await CurrentAsync(workspace);
+        var (document, problems, _, lines) = PlanCsvReader.Read("moves.csv", text, name, effectiveAt, company);
+        if (document is null)
+        {
+            return PlanOutcome.Refused(problems);
+        }
+
+        var outcome = await DraftAsync(workspace, document, author);
+        // A refused move is named by its CSV line, not its place in the plan the rows became.
+        return outcome with { Problems = [.. outcome.Problems.Select(p => OnLine(p, lines))] };
+    }
+
+    private static PlanProblem OnLine(PlanProblem problem, IReadOnlyList<int> lines)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(problem.Where, @"^moves\[(\d+)\](?:\.(\w+))?$");
+        return match.Success && int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) is var index && index < lines.Count
+            ? problem with { Where = $"moves.csv line {lines[index]}" + (match.Groups[2].Success ? $", {match.Groups[2].Value}" : "") }
+            : problem;
+    }
+
     public async Task<PlanView?> GetAsync(string workspace, string planId) =>
         await Book(workspace).Get(planId) is { } plan ? PlanView.Of(plan, null) : null;
 

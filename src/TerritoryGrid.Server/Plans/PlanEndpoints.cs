@@ -25,6 +25,10 @@ internal static class PlanEndpoints
             .Accepts<PlanDocument>("application/json")
             .Produces<PlanView>(StatusCodes.Status201Created)
             .Produces<PlanProblems>(StatusCodes.Status400BadRequest);
+        plans.MapPost("/csv", DraftFromCsvAsync).RequireRole(Roles.Planner).RequireWholeCompany("plans")
+            .WithSummary("Write a plan of account moves from CSV (?name=, ?effectiveAt=): columns account_id and owner_rep_id and/or territory_id, as the accounts export has them; rows that already hold are skipped")
+            .Produces<PlanView>(StatusCodes.Status201Created)
+            .Produces<PlanProblems>(StatusCodes.Status400BadRequest);
         plans.MapGet("/", ListAsync).RequireRole(Roles.Planner).RequireWholeCompany("plans")
             .WithSummary("Every plan of the workspace with its steps").Produces<PlanView[]>();
         plans.MapGet("/{planId}", GetAsync).RequireRole(Roles.Planner).RequireWholeCompany("plans")
@@ -75,6 +79,17 @@ internal static class PlanEndpoints
         }
 
         var outcome = await plans.DraftAsync(workspace, document, Who(user));
+        return outcome.Plan is { } plan
+            ? TypedResults.Created($"/api/workspaces/{workspace}/plans/{plan.Id}", plan)
+            : TypedResults.BadRequest(new PlanProblems(outcome.Problems));
+    }
+
+    private static async Task<Results<Created<PlanView>, BadRequest<PlanProblems>, ProblemHttpResult>> DraftFromCsvAsync(
+        string workspace, HttpRequest request, PlanService plans, ClaimsPrincipal user, string? name = null, DateTimeOffset? effectiveAt = null)
+    {
+        using var reader = new StreamReader(request.Body);
+        var text = await reader.ReadToEndAsync(request.HttpContext.RequestAborted);
+        var outcome = await plans.DraftFromCsvAsync(workspace, text, name ?? "Account moves from CSV", effectiveAt, Who(user));
         return outcome.Plan is { } plan
             ? TypedResults.Created($"/api/workspaces/{workspace}/plans/{plan.Id}", plan)
             : TypedResults.BadRequest(new PlanProblems(outcome.Problems));

@@ -41,6 +41,7 @@ public sealed class AuthorizationMatrixTests(ServerFixture server)
         ["GET /api/workspaces/{workspace}/alerts/acknowledged"] = Roles.Viewer,
         ["POST /api/workspaces/{workspace}/plans/"] = Roles.Planner,
         ["GET /api/workspaces/{workspace}/plans/"] = Roles.Planner,
+        ["POST /api/workspaces/{workspace}/plans/csv"] = Roles.Planner,
         ["GET /api/workspaces/{workspace}/plans/{planId}"] = Roles.Planner,
         ["POST /api/workspaces/{workspace}/plans/{planId}/check"] = Roles.Planner,
         ["POST /api/workspaces/{workspace}/plans/{planId}/approve"] = Roles.Planner,
