@@ -5,6 +5,7 @@ import { drawMap } from './map.js';
 import { ensureSession } from './session.js';
 import { frameReceived, rendered, telemetry } from './telemetry.js';
 import { territoryTable } from './table.js';
+import { showPlans } from './plans.js';
 
 const state = {
   workspace: null, territories: new Map(), sort: { key: 'status', desc: false }, filter: '',
@@ -239,6 +240,7 @@ async function switchWorkspace(name) {
   $('workspace-kind').textContent = info ? `${info.kind} · ${info.companyName ?? ''}` : '';
   await subscribe();
   await loadWorkspace();
+  await showPlans(name);
 }
 
 async function start() {

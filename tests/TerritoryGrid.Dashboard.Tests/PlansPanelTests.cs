@@ -1,0 +1,54 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Playwright;
+using TerritoryGrid.Testing;
+
+namespace TerritoryGrid.Dashboard.Tests;
+
+/// <summary>The plans panel: a planner sees the workspace's plans and a stress test's comparison; a viewer does not.</summary>
+[Collection(DashboardCollection.Name)]
+public sealed class PlansPanelTests(DashboardServer server, BrowserFixture browser)
+{
+    private const string Workspace = "browser-plans";
+
+    [Fact]
+    public async Task APlannerSeesThePlanAndTheStressTestComparison_AViewerSeesNoPanel()
+    {
+        await Scenario.LoadAsync(server.Http, Workspace, Scenario.Company());
+        using var planner = TestKeys.Client(server.Address, TestKeys.Planner);
+        var moves = new JsonArray([.. Enumerable.Range(0, 3).Select(i => (JsonNode)new JsonObject
+        {
+            ["kind"] = "moveAccount", ["accountId"] = $"n{i:D2}", ["toRepId"] = "sam",
+        })]);
+        var drafted = await planner.PostAsJsonAsync($"/api/workspaces/{Workspace}/plans", new JsonObject { ["name"] = "Three to Sam", ["moves"] = moves });
+        var planId = (await drafted.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
+        var scenario = JsonNode.Parse("""{ "name": "Two weeks", "seed": 5, "company": {}, "period": { "start": "2026-01-05", "weeks": 2 } }""");
+        var started = await planner.PostAsJsonAsync($"/api/workspaces/{Workspace}/stress-tests", new JsonObject { ["scenario"] = scenario, ["planIds"] = new JsonArray(planId) });
+        Assert.True(started.IsSuccessStatusCode, await started.Content.ReadAsStringAsync());
+
+        var page = await browser.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1500, Height = 1400 } });
+        page.SetDefaultTimeout(60_000);
+        await page.GotoAsync(new Uri(server.Address, $"/?workspace={Workspace}").ToString());
+        await page.Locator("#api-key").FillAsync(TestKeys.Planner);
+        await page.Locator("#sign-in button[type=submit]").ClickAsync();
+
+        await Assertions.Expect(page.Locator($"#plan-list tbody tr[data-id='{planId}'] td").Nth(1)).ToHaveTextAsync("Three to Sam");
+        var comparison = page.Locator("#stress-tests li .stress-comparison");
+        // The test runs in the background; the panel follows it until it is done.
+        await Assertions.Expect(comparison.Locator("thead th").Nth(2)).ToHaveTextAsync($"{planId}: Three to Sam", new() { Timeout = 90_000 });
+        var moved = comparison.Locator("tbody tr", new LocatorLocatorOptions { HasText = "Accounts moved" });
+        await Assertions.Expect(moved.Locator("td").Nth(1)).ToHaveTextAsync("0");
+        await Assertions.Expect(moved.Locator("td").Nth(2)).ToHaveTextAsync("3");
+        await page.CloseAsync();
+
+        var viewer = await browser.Browser.NewPageAsync();
+        viewer.SetDefaultTimeout(15_000);
+        await viewer.GotoAsync(new Uri(server.Address, $"/?workspace={Workspace}").ToString());
+        await viewer.Locator("#api-key").FillAsync(TestKeys.Viewer);
+        await viewer.Locator("#sign-in button[type=submit]").ClickAsync();
+        await Assertions.Expect(viewer.Locator("#connection")).ToHaveTextAsync("connected");
+        await Assertions.Expect(viewer.Locator("#territories tbody tr")).ToHaveCountAsync(2);
+        await Assertions.Expect(viewer.Locator("#plans")).ToBeHiddenAsync();
+        await viewer.CloseAsync();
+    }
+}
