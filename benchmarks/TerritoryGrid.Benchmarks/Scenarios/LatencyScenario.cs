@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.SignalR.Client;
 using TerritoryGrid.Benchmarks.Reporting;
@@ -44,10 +45,10 @@ internal static class LatencyScenario
 
         var seed = 10;
         var posted = new Dictionary<string, long>(territoryIds.ToDictionary(t => t, _ => 0L));
-        foreach (var rate in size.Rates)
+        async Task MeasureAsync(int rate, string label)
         {
             var count = (int)(rate * size.Seconds);
-            var (batches, events, _) = company.Activity(count, 1_000, seed++, $"lat{rate}");
+            var (batches, events, _) = company.Activity(count, 1_000, seed, $"lat{rate}-{seed++}");
             var sent = new List<(double At, Dictionary<string, long> Needed)>();
             var interval = 1_000.0 / rate * 1_000;
             var started = watch.Elapsed.TotalMilliseconds;
@@ -76,12 +77,52 @@ internal static class LatencyScenario
             await WaitForAsync(() => Reflected(frameTimes, posted));
             var latencies = sent.Select(s => FirstFrameAt(frameTimes, s.Needed) - s.At).Where(l => !double.IsNaN(l)).ToList();
             exact &= Check(latencies.Count == sent.Count, $"{sent.Count - latencies.Count} batches never showed in a frame at {rate:N0} events/s");
-            table.Add($"event → SignalR frame, target {rate:N0} events/s", sustained, null, null, null,
+            table.Add($"event → SignalR frame, target {rate:N0} events/s{label}", sustained, null, null, null,
                 $"{Percentiles.Of(latencies, 50):0} ms / {Percentiles.Of(latencies, 99):0} ms (per event batch)");
         }
 
+        foreach (var rate in size.Rates)
+        {
+            await MeasureAsync(rate, "");
+        }
+
+        // Live monitoring while a plan stress test runs on the same server (one test at a time, one day's ingest at a time).
+        var stressTest = await StartStressTestAsync(host.Http, size);
+        await MeasureAsync(size.Rates[0], $", while stress test {stressTest} runs");
+        var status = (await host.Http.GetFromJsonAsync<JsonElement>($"/api/workspaces/stressbench/stress-tests/{stressTest}")).GetProperty("status").GetString();
+        exact &= Check(status is "running" or "done", $"the stress test was {status}, not running or done, while latency was measured");
+        Console.WriteLine($"stress test {stressTest} was {status} when the measurement under it ended");
+
         table.Print($"Scenario 3: event-to-screen latency over {size.Accounts:N0} accounts, {size.Territories} territories (events/s = rate sustained)");
         return exact;
+    }
+
+    /// <summary>
+    /// Loads a second company into its own workspace, drafts a plan moving a tenth of its accounts, and starts a stress
+    /// test of it long enough to outlast the measurement; returns once the test is running.
+    /// </summary>
+    private static async Task<string> StartStressTestAsync(HttpClient http, Size size)
+    {
+        var company = BenchCompany.Generate(size.Territories, size.Reps, size.Accounts / 2);
+        await company.LoadAsync(http, "stressbench");
+        var reps = company.Company.Reps;
+        var moves = company.Company.Accounts.Where((_, i) => i % 10 == 0)
+            .Select(a => new { kind = "moveAccount", accountId = a.Id, toRepId = reps.First(r => r.TerritoryId == a.TerritoryId && r.Id != a.OwnerRepId).Id });
+        var drafted = await http.PostAsJsonAsync("/api/workspaces/stressbench/plans", new { name = "A tenth moves", moves });
+        drafted.EnsureSuccessStatusCode();
+        var planId = (await drafted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        var scenario = new { name = "Benchmark season", seed = 3, company = new { }, period = new { start = "2026-01-05", weeks = 26 } };
+        var started = await http.PostAsJsonAsync("/api/workspaces/stressbench/stress-tests", new { scenario, planIds = new[] { planId } });
+        started.EnsureSuccessStatusCode();
+        var id = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while ((await http.GetFromJsonAsync<JsonElement>($"/api/workspaces/stressbench/stress-tests/{id}")).GetProperty("status").GetString() == "queued" &&
+               DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
+        return id;
     }
 
     /// <summary>Posts without waiting for the answer (the load keeps its pace); the body lives until the post completes.</summary>
