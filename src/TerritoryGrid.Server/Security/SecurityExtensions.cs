@@ -15,6 +15,8 @@ public static class SecurityExtensions
     public static WebApplicationBuilder AddTerritoryGridSecurity(this WebApplicationBuilder builder)
     {
         builder.Services.Configure<ApiKeyOptions>(builder.Configuration.GetSection(ApiKeyOptions.SectionName));
+        // Hub clients may carry their key in the URL; request logging must not write it, at any log level.
+        builder.Services.AddAccessTokenRedaction();
         builder.Services.AddSingleton(sp =>
         {
             var storage = builder.Configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new();
