@@ -71,7 +71,48 @@ public sealed class KeyRotationTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, await StatusAsync(caller));
     }
 
+    [Fact]
+    public async Task KeysInAReloadedConfiguration_TakeEffect_WithoutARestart()
+    {
+        var key = ApiKeyHasher.NewKey();
+        var settings = new ReloadableSettings();
+        await using var server = new ConfiguredServer(settings, logs);
+        using var caller = Caller(server, key);
+        Assert.Equal(HttpStatusCode.Unauthorized, await StatusAsync(caller));
+
+        settings.Apply(new()
+        {
+            ["Security:ApiKeys:30:Name"] = "from configuration", ["Security:ApiKeys:30:Role"] = Roles.Viewer, ["Security:ApiKeys:30:Hash"] = ApiKeyHasher.Hash(key),
+        });
+        await UntilAsync(async () => await StatusAsync(caller) == HttpStatusCode.OK, "the configured key was never accepted");
+
+        settings.Apply([]);
+        await UntilAsync(async () => await StatusAsync(caller) == HttpStatusCode.Unauthorized, "the key removed from the configuration was never revoked");
+    }
+
     public void Dispose() => Directory.Delete(directory, recursive: true);
+
+    /// <summary>A configuration source that changes and announces a reload, as appsettings.json does when edited.</summary>
+    private sealed class ReloadableSettings : Microsoft.Extensions.Configuration.ConfigurationProvider, Microsoft.Extensions.Configuration.IConfigurationSource
+    {
+        public Microsoft.Extensions.Configuration.IConfigurationProvider Build(Microsoft.Extensions.Configuration.IConfigurationBuilder builder) => this;
+
+        public void Apply(Dictionary<string, string?> settings)
+        {
+            Data = new Dictionary<string, string?>(settings, StringComparer.OrdinalIgnoreCase);
+            OnReload();
+        }
+    }
+
+    private sealed class ConfiguredServer(ReloadableSettings settings, CapturedLogs logs) : TestServer
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureAppConfiguration(configuration => configuration.Add(settings));
+            builder.ConfigureLogging(logging => logging.AddProvider(logs));
+        }
+    }
 
     /// <summary>Replaced as a deployment would: written beside it, then renamed over it.</summary>
     private void Write(params (string Name, string Key)[] keys)
