@@ -54,7 +54,12 @@ public sealed class CsvCompanyReader(CsvLayout layout)
         if (origins.TryGetValue((error.Entity, error.Id), out var lines))
         {
             // A duplicate id is on several lines: all of them are named, the one to fix may be any.
-            var where = lines.Count == 1 ? $"line {lines[0].Line}" : $"lines {string.Join(", ", lines.Select(l => l.Line))}";
+            var where = lines.Count switch
+            {
+                1 => $"line {lines[0].Line}",
+                <= 10 => $"lines {string.Join(", ", lines.Select(l => l.Line))}",
+                _ => $"lines {string.Join(", ", lines.Take(10).Select(l => l.Line))}… ({lines.Count} lines)",
+            };
             return error with { Entity = lines[0].File, Id = $"{where} ({error.Entity} '{Quoted(error.Id)}')" };
         }
 
