@@ -16,11 +16,30 @@ public sealed partial class ApiKeyReloader(ApiKeyStore store, IOptionsMonitor<Ap
         using var subscription = options.OnChange(_ => Interlocked.Exchange(ref configurationChanged, 1));
         using var timer = new PeriodicTimer(options.CurrentValue.KeysFileCheckInterval);
         string? refusedFileHash = null;
+        var unreadable = false;
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             var current = store.Current;
             var keysFile = options.CurrentValue.KeysFile ?? current.KeysFile;
-            var fileHash = ApiKeyStore.FileHash(keysFile);
+            string? fileHash;
+            try
+            {
+                fileHash = ApiKeyStore.FileHash(keysFile);
+            }
+            catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+            {
+                // Unreadable for now (being replaced, permissions changed): the keys in force stay, the server stays up.
+                if (!unreadable)
+                {
+                    LogUnreadable(logger, keysFile, error.Message);
+                }
+
+                unreadable = true;
+                continue;
+            }
+
+            unreadable = false;
+
             var configured = Interlocked.Exchange(ref configurationChanged, 0) == 1;
             var fileChanged = keysFile != current.KeysFile || fileHash != current.KeysFileHash;
             if (configured || (fileChanged && fileHash != refusedFileHash))
@@ -43,7 +62,7 @@ public sealed partial class ApiKeyReloader(ApiKeyStore store, IOptionsMonitor<Ap
             LogRefused(logger, error.Message, previous.ByHash.Count);
             return false;
         }
-        catch (IOException error)
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
             LogRefused(logger, $"{keysFile}: {error.Message}", previous.ByHash.Count);
             return false;
@@ -60,6 +79,9 @@ public sealed partial class ApiKeyReloader(ApiKeyStore store, IOptionsMonitor<Ap
 
         return true;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The keys file {KeysFile} cannot be read ({Problem}); the keys in force stay")]
+    private static partial void LogUnreadable(ILogger logger, string keysFile, string problem);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "API keys reloaded: {Count} in force; added: {Added}; revoked: {Removed}")]
     private static partial void LogReloaded(ILogger logger, int count, string added, string removed);

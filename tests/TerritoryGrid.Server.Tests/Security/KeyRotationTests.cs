@@ -54,7 +54,7 @@ public sealed class KeyRotationTests : IDisposable
     }
 
     [Fact]
-    public async Task ABrokenKeysFile_IsRefused_AndTheKeysInForceStay()
+    public async Task ABrokenOrUnreadableKeysFile_IsRefused_AndTheKeysInForceStay()
     {
         var key = ApiKeyHasher.NewKey();
         Write(("kept", key));
@@ -68,6 +68,12 @@ public sealed class KeyRotationTests : IDisposable
 
         File.WriteAllText(KeysFile, """[{"name":"no role","role":"superuser","hash":"sha256:00"}]""");
         await UntilAsync(() => Task.FromResult(logs.Entries.Any(e => e.Message.Contains("Role 'superuser' is not one of", StringComparison.Ordinal))), "the invalid entry was never reported");
+        Assert.Equal(HttpStatusCode.OK, await StatusAsync(caller));
+
+        // A path that cannot be read at all (here a directory where the file was): the server stays up, the keys stay.
+        File.Delete(KeysFile);
+        Directory.CreateDirectory(KeysFile);
+        await UntilAsync(() => Task.FromResult(logs.Entries.Any(e => e.Message.Contains("cannot be read", StringComparison.Ordinal))), "the unreadable file was never reported");
         Assert.Equal(HttpStatusCode.OK, await StatusAsync(caller));
     }
 
