@@ -21,7 +21,7 @@ public sealed class RedactingLoggerFactory(ILoggerFactory inner) : ILoggerFactor
     private sealed class RedactingLogger(ILogger inner) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state) where TState : notnull =>
-            RedactedState.Of(state, null) is { } redacted ? inner.BeginScope(redacted) : inner.BeginScope(state);
+            RedactedState.Of(state, null, null) is { } redacted ? inner.BeginScope(redacted) : inner.BeginScope(state);
 
         public bool IsEnabled(LogLevel logLevel) => inner.IsEnabled(logLevel);
 
@@ -32,7 +32,7 @@ public sealed class RedactingLoggerFactory(ILoggerFactory inner) : ILoggerFactor
                 return;
             }
 
-            if (RedactedState.Of(state, () => formatter(state, exception)) is { } redacted)
+            if (RedactedState.Of(state, formatter, exception) is { } redacted)
             {
                 inner.Log(logLevel, eventId, redacted, exception, static (s, _) => s.ToString());
             }
@@ -58,31 +58,43 @@ public sealed class RedactingLoggerFactory(ILoggerFactory inner) : ILoggerFactor
 
         /// <summary>
         /// The redacted state, or null when nothing in it carries a token (the common case, which costs a scan of the
-        /// values' text and nothing else). <paramref name="format"/> gives the message (else the state's text).
+        /// values' text and nothing else). <paramref name="formatter"/> gives the message (else the state's text).
         /// </summary>
-        public static RedactedState? Of<TState>(TState state, Func<string>? format)
+        public static RedactedState? Of<TState>(TState state, Func<TState, Exception?, string>? formatter, Exception? exception)
         {
-            if (state is IReadOnlyList<KeyValuePair<string, object?>> structured)
+            var redacted = state switch
             {
-                var redacted = RedactedValues(structured);
-                return redacted is null ? null : new RedactedState(redacted, AccessTokenRedaction.Redact(format?.Invoke() ?? state.ToString() ?? ""));
+                IReadOnlyList<KeyValuePair<string, object?>> list => RedactedValues(list.Count, i => list[i]),
+                IEnumerable<KeyValuePair<string, object?>> pairs => pairs.ToList() is var all ? RedactedValues(all.Count, i => all[i]) : null,
+                _ => null,
+            };
+            if (redacted is not null)
+            {
+                return new RedactedState(redacted, AccessTokenRedaction.Redact(formatter?.Invoke(state, exception) ?? state?.ToString() ?? ""));
             }
 
-            var plain = format?.Invoke() ?? state?.ToString();
+            if (state is IEnumerable<KeyValuePair<string, object?>>)
+            {
+                return null;
+            }
+
+            var plain = formatter is null ? state?.ToString() : formatter(state, exception);
             return AccessTokenRedaction.MayCarry(plain) && AccessTokenRedaction.Redact(plain!) is var text && text != plain
                 ? new RedactedState([], text)
                 : null;
         }
 
-        private static List<KeyValuePair<string, object?>>? RedactedValues(IReadOnlyList<KeyValuePair<string, object?>> values)
+        /// <summary>The values with every carried token redacted, or null (and nothing copied) when none carries one.</summary>
+        private static List<KeyValuePair<string, object?>>? RedactedValues(int count, Func<int, KeyValuePair<string, object?>> at)
         {
             List<KeyValuePair<string, object?>>? redacted = null;
-            for (var i = 0; i < values.Count; i++)
+            for (var i = 0; i < count; i++)
             {
-                if (TextOf(values[i].Value) is { } text && AccessTokenRedaction.MayCarry(text) && AccessTokenRedaction.Redact(text) is var clean && clean != text)
+                var value = at(i);
+                if (TextOf(value.Value) is { } text && AccessTokenRedaction.MayCarry(text) && AccessTokenRedaction.Redact(text) is var clean && clean != text)
                 {
-                    redacted ??= [.. values];
-                    redacted[i] = new(values[i].Key, clean);
+                    redacted ??= [.. Enumerable.Range(0, count).Select(at)];
+                    redacted[i] = new(value.Key, clean);
                 }
             }
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using TerritoryGrid.Server.Security;
 
 namespace TerritoryGrid.Server.Tests.Security;
@@ -20,4 +21,27 @@ public sealed class AccessTokenRedactionTests
     [InlineData("?bad%zzname=1")]
     [InlineData("no query at all")]
     public void OtherText_IsLeftAsItIs(string text) => Assert.Equal(text, AccessTokenRedaction.Redact(text));
+
+    /// <summary>Besides the hosting log's structured entries: plain-text entries, scopes, and values of other types.</summary>
+    [Fact]
+    public void EveryKindOfLogEntry_IsRedacted_AndOthersPassUntouched()
+    {
+        var logs = new CapturedLogs();
+        using var factory = new RedactingLoggerFactory(LoggerFactory.Create(builder => builder.AddProvider(logs).SetMinimumLevel(LogLevel.Trace)));
+        var logger = factory.CreateLogger("test");
+
+        using (logger.BeginScope(new Dictionary<string, object?> { ["Url"] = "/hubs/territories?access_token=tg_in_scope" }))
+        {
+            logger.LogInformation("Calling {Url} with {Query}", new Uri("http://h/x?access_token=tg_in_uri"), new Microsoft.AspNetCore.Http.QueryString("?access_token=tg_in_query"));
+            logger.Log(LogLevel.Warning, 0, "plain text ?a=1&access_token=tg_in_text", null, (state, _) => state);
+        }
+
+        logger.LogInformation("Nothing to hide in {Url}", "/api/workspaces?token=kept");
+
+        var texts = logs.Entries.SelectMany(e => e.Texts).ToList();
+        Assert.DoesNotContain(texts, t => t.Contains("tg_in_", StringComparison.Ordinal));
+        Assert.Contains(texts, t => t.Contains("access_token=[redacted]", StringComparison.Ordinal));
+        Assert.Equal("Nothing to hide in /api/workspaces?token=kept", logs.Entries.Last().Message);
+        Assert.Equal(3, logs.Entries.Count);
+    }
 }
