@@ -115,6 +115,7 @@ public sealed class KeyRotationTests : IDisposable
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
+            builder.UseSetting("Security:KeysFileCheckInterval", "00:00:00.050");
             builder.ConfigureAppConfiguration(configuration => configuration.Add(settings));
             builder.ConfigureLogging(logging => logging.AddProvider(logs));
         }
