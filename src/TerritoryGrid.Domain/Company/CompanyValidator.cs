@@ -187,10 +187,13 @@ public static class CompanyValidator
             return false;
         }
 
-        if (id.Length > MaxIdLength || id.Any(char.IsControl) || id.Contains(':') || id.Contains('/'))
+        // Invisible format characters (a byte-order mark, a direction override, zero-width joiners) make ids that look
+        // alike but differ, or read differently from what they are.
+        if (id.Length > MaxIdLength || id.Any(c => char.IsControl(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format)
+            || id.Contains(':') || id.Contains('/'))
         {
             errors.Add(new ValidationError(entity, $"#{index}", "id",
-                $"must be at most {MaxIdLength} characters, without control characters, ':' or '/'"));
+                $"must be at most {MaxIdLength} characters, without control or invisible format characters, ':' or '/'"));
             return false;
         }
 

@@ -32,8 +32,14 @@ internal static class ApiErrors
             ? ""
             : $" at {error.Path ?? "$"} (line {error.LineNumber + 1}, byte {error.BytePositionInLine + 1})";
 
+    /// <summary>The serializer's message without its location (said before it) nor, for a null, the .NET type it names.</summary>
     private static string FirstSentence(string message)
     {
+        if (message.Contains("doesn't allow null values", StringComparison.Ordinal))
+        {
+            return "null is not allowed here";
+        }
+
         var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
         return cut > 0 ? message[..cut] : message;
     }

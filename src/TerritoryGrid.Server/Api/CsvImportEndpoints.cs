@@ -42,7 +42,27 @@ internal static class CsvImportEndpoints
             return ApiErrors.BadRequest("send multipart/form-data with the files 'territories', 'reps' and 'accounts'");
         }
 
-        var form = await request.ReadFormAsync(cancellationToken);
+        IFormCollection form;
+        try
+        {
+            form = await request.ReadFormAsync(FormLimits, cancellationToken);
+        }
+        catch (InvalidDataException error)
+        {
+            // A broken envelope (no or wrong boundary, cut short, a part's headers too long) or a limit passed.
+            return error.Message.Contains("body length limit", StringComparison.OrdinalIgnoreCase)
+                ? TypedResults.Problem(detail: $"the form is larger than {CompanyEndpoints.MaxCompanyBytes / 1024 / 1024} MB", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Payload too large")
+                : ApiErrors.BadRequest($"the multipart form could not be read: {error.Message}");
+        }
+        catch (BadHttpRequestException error)
+        {
+            return ApiErrors.FromBadRequest(error);
+        }
+        catch (IOException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return ApiErrors.BadRequest(
+                "the multipart form ended before its closing boundary (it was cut short, or the boundary in Content-Type is not the one in the body)");
+        }
         CsvLayout layout;
         try
         {
@@ -51,9 +71,13 @@ internal static class CsvImportEndpoints
                 : CsvLayout.BuiltIn.GetValueOrDefault(form["layout"].FirstOrDefault() ?? "territorygrid")
                   ?? throw new FormatException($"layout '{form["layout"]}' is not one of {string.Join(", ", CsvLayout.BuiltIn.Keys)} (or send a layout file)");
         }
-        catch (Exception error) when (error is FormatException or System.Text.Json.JsonException)
+        catch (FormatException error)
         {
             return ApiErrors.BadRequest($"layout: {error.Message}");
+        }
+        catch (System.Text.Json.JsonException error)
+        {
+            return ApiErrors.BadRequest($"layout: {ApiErrors.MalformedJson(error).ProblemDetails.Detail}");
         }
 
         if (layout.Problems().ToList() is { Count: > 0 } problems)
@@ -100,8 +124,14 @@ internal static class CsvImportEndpoints
         var result = await loader.LoadAsync(workspace, company, cancellationToken);
         return result.Succeeded
             ? TypedResults.Ok(result)
-            : TypedResults.BadRequest(result with { Errors = [.. result.Errors.Select(reader.Locate)] });
+            : TypedResults.BadRequest(result with { Errors = reader.Locate(result.Errors) });
     }
+
+    /// <summary>The files may be as large as a company document; ASP.NET Core's default form limit is 128 MB.</summary>
+    private static readonly Microsoft.AspNetCore.Http.Features.FormOptions FormLimits = new()
+    {
+        MultipartBodyLengthLimit = CompanyEndpoints.MaxCompanyBytes,
+    };
 
     private static async Task<string> ReadAsync(IFormFile file, CancellationToken cancellationToken)
     {

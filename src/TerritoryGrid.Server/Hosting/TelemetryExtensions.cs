@@ -27,13 +27,26 @@ public static class TelemetryExtensions
             })
             .WithTracing(tracing =>
             {
-                tracing.AddSource("Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application").AddAspNetCoreInstrumentation();
+                tracing.AddSource("Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application").AddAspNetCoreInstrumentation(options =>
+                    options.EnrichWithHttpRequest = RedactAccessToken);
                 if (!string.IsNullOrWhiteSpace(otlp))
                 {
                     tracing.AddOtlpExporter(o => o.Endpoint = new Uri(otlp));
                 }
             });
         return builder;
+    }
+
+    /// <summary>
+    /// A hub client's key in "?access_token=" must not reach a trace. OpenTelemetry redacts query values by default,
+    /// but one setting (OTEL_DOTNET_EXPERIMENTAL_ASPNETCORE_DISABLE_URL_QUERY_REDACTION) turns that off.
+    /// </summary>
+    private static void RedactAccessToken(System.Diagnostics.Activity span, HttpRequest request)
+    {
+        if (span.GetTagItem("url.query") is string query && AccessTokenRedaction.MayCarry(query))
+        {
+            span.SetTag("url.query", AccessTokenRedaction.Redact(query));
+        }
     }
 
     /// <summary>The Prometheus scrape endpoint: admin only (its series name workspaces); Prometheus sends the key as a bearer token.</summary>

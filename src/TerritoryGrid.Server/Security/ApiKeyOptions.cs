@@ -9,10 +9,14 @@ public sealed class ApiKeyOptions
     public List<ApiKeyEntry> ApiKeys { get; set; } = [];
 
     /// <summary>
-    /// A JSON file holding more keys (an array of entries), read at start-up. The embedded server keeps its generated
-    /// admin key in "api-keys.json" under the data directory when this is not set.
+    /// A JSON file holding more keys (an array of entries), read at start-up and again whenever its content changes
+    /// (rotation without a restart). The embedded server keeps its generated admin key in "api-keys.json" under the
+    /// data directory when this is not set.
     /// </summary>
     public string? KeysFile { get; set; }
+
+    /// <summary>How often the keys file is compared with the keys in force (a revoked key stops working within this).</summary>
+    public TimeSpan KeysFileCheckInterval { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>
     /// With no key configured at all, generate an admin key on first start, print it once and keep its hash in the

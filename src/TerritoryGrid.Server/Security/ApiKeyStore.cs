@@ -1,20 +1,34 @@
+using System.Security.Cryptography;
 using System.Text.Json;
 
 namespace TerritoryGrid.Server.Security;
 
-/// <summary>The known keys by hash: configured ones, those in the keys file, and a generated admin key on first start.</summary>
+/// <summary>
+/// The known keys by hash: configured ones, those in the keys file, and a generated admin key on first start. The set
+/// is replaced whole when the keys file or the configuration changes (see <see cref="ApiKeyReloader"/>), so a
+/// request sees either the old keys or the new ones, never a mixture.
+/// </summary>
 public sealed partial class ApiKeyStore
 {
-    private readonly Dictionary<string, ApiKeyEntry> byHash;
+    private volatile Snapshot current;
 
-    private ApiKeyStore(Dictionary<string, ApiKeyEntry> byHash) => this.byHash = byHash;
+    private ApiKeyStore(Snapshot snapshot) => current = snapshot;
 
-    public int Count => byHash.Count;
+    /// <summary>The keys in force and the keys file's content (its SHA-256) they were read from.</summary>
+    public sealed record Snapshot(IReadOnlyDictionary<string, ApiKeyEntry> ByHash, string KeysFile, string? KeysFileHash);
 
-    public ApiKeyEntry? Find(string key) => byHash.GetValueOrDefault(ApiKeyHasher.Hash(key));
+    public int Count => current.ByHash.Count;
+
+    public Snapshot Current => current;
+
+    public ApiKeyEntry? Find(string key) => FindByHash(ApiKeyHasher.Hash(key));
+
+    public ApiKeyEntry? FindByHash(string hash) => current.ByHash.GetValueOrDefault(hash.ToLowerInvariant());
 
     /// <summary>Keys limited to part of the company (the dashboard pusher sends each its own overview).</summary>
-    public IEnumerable<ApiKeyEntry> Scoped => byHash.Values.Where(e => e.IsScoped);
+    public IEnumerable<ApiKeyEntry> Scoped => current.ByHash.Values.Where(e => e.IsScoped);
+
+    public void Replace(Snapshot snapshot) => current = snapshot;
 
     /// <summary>
     /// Reads and checks every configured key; generates the admin key when allowed and nothing is configured. Throws
@@ -23,16 +37,8 @@ public sealed partial class ApiKeyStore
     public static ApiKeyStore Load(ApiKeyOptions options, string defaultKeysFile, bool mayGenerate, ILogger logger)
     {
         var keysFile = options.KeysFile ?? defaultKeysFile;
-        var entries = new List<(ApiKeyEntry Entry, string Where)>();
-        entries.AddRange(options.ApiKeys.Select((e, i) => (e, $"Security:ApiKeys:{i}")));
-        if (File.Exists(keysFile))
-        {
-            var fromFile = JsonSerializer.Deserialize<List<ApiKeyEntry>>(File.ReadAllText(keysFile), FileJson)
-                ?? throw new InvalidOperationException($"{keysFile}: expected a JSON array of keys");
-            entries.AddRange(fromFile.Select((e, i) => (e, $"{keysFile}[{i}]")));
-        }
-
-        if (entries.Count == 0)
+        var snapshot = Read(options, keysFile);
+        if (snapshot.ByHash.Count == 0)
         {
             if (!(options.GenerateAdminKey && mayGenerate))
             {
@@ -41,7 +47,36 @@ public sealed partial class ApiKeyStore
                     "__Hash=sha256:<hex of SHA-256 of the key>) or Security:KeysFile.");
             }
 
-            entries.Add((Generate(keysFile, logger), keysFile));
+            Generate(keysFile, logger);
+            snapshot = Read(options, keysFile);
+        }
+
+        return new ApiKeyStore(snapshot);
+    }
+
+    /// <summary>
+    /// The keys configured in <paramref name="options"/> and in <paramref name="keysFile"/> (absent: none), checked;
+    /// throws naming the entry and field at fault.
+    /// </summary>
+    public static Snapshot Read(ApiKeyOptions options, string keysFile)
+    {
+        var entries = new List<(ApiKeyEntry Entry, string Where)>();
+        entries.AddRange(options.ApiKeys.Select((e, i) => (e, $"Security:ApiKeys:{i}")));
+        var content = FileContent(keysFile);
+        if (content is not null)
+        {
+            List<ApiKeyEntry>? fromFile;
+            try
+            {
+                fromFile = JsonSerializer.Deserialize<List<ApiKeyEntry>>(content, FileJson);
+            }
+            catch (JsonException error)
+            {
+                throw new InvalidOperationException($"{keysFile}: not a JSON array of keys ({error.Message})", error);
+            }
+
+            entries.AddRange((fromFile ?? throw new InvalidOperationException($"{keysFile}: expected a JSON array of keys"))
+                .Select((e, i) => (e, $"{keysFile}[{i}]")));
         }
 
         var byHash = new Dictionary<string, ApiKeyEntry>(StringComparer.Ordinal);
@@ -54,8 +89,25 @@ public sealed partial class ApiKeyStore
             }
         }
 
-        return new ApiKeyStore(byHash);
+        return new Snapshot(byHash, keysFile, HashOf(content));
     }
+
+    /// <summary>The SHA-256 of the keys file's content, or null when there is no such file (what a reload compares).</summary>
+    public static string? FileHash(string keysFile) => HashOf(FileContent(keysFile));
+
+    private static byte[]? FileContent(string keysFile)
+    {
+        try
+        {
+            return File.ReadAllBytes(keysFile);
+        }
+        catch (Exception error) when (error is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    private static string? HashOf(byte[]? content) => content is null ? null : Convert.ToHexStringLower(SHA256.HashData(content));
 
     private static void Check(ApiKeyEntry entry, string where)
     {
@@ -80,7 +132,7 @@ public sealed partial class ApiKeyStore
         }
     }
 
-    private static ApiKeyEntry Generate(string keysFile, ILogger logger)
+    private static void Generate(string keysFile, ILogger logger)
     {
         var key = ApiKeyHasher.NewKey();
         var entry = new ApiKeyEntry { Name = "admin (generated)", Role = Roles.Admin, Hash = ApiKeyHasher.Hash(key) };
@@ -92,7 +144,6 @@ public sealed partial class ApiKeyStore
         }
 
         LogGenerated(logger, key, keysFile);
-        return entry;
     }
 
     private static readonly JsonSerializerOptions FileJson = new(JsonSerializerDefaults.Web) { WriteIndented = true };

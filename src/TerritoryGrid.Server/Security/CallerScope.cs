@@ -12,6 +12,9 @@ public sealed class CallerScope
     public const string TerritoryClaim = "tg:territory";
     public const string RegionClaim = "tg:region";
 
+    /// <summary>The hash of the key an identity signed in with: a session ends when its key is revoked.</summary>
+    public const string KeyClaim = "tg:key";
+
     private readonly HashSet<string> territories;
     private readonly HashSet<string> regions;
 
@@ -33,7 +36,7 @@ public sealed class CallerScope
     /// <summary>The identity a key signs in as (its name, role and scope), for a request or a session cookie.</summary>
     public static ClaimsIdentity IdentityOf(ApiKeyEntry entry, string scheme) => new(
         [
-            new Claim(ClaimTypes.Name, entry.Name), new Claim(ClaimTypes.Role, entry.Role),
+            new Claim(ClaimTypes.Name, entry.Name), new Claim(ClaimTypes.Role, entry.Role), new Claim(KeyClaim, entry.Hash.ToLowerInvariant()),
             .. (entry.Territories ?? []).Select(t => new Claim(TerritoryClaim, t)),
             .. (entry.Regions ?? []).Select(r => new Claim(RegionClaim, r)),
         ],

@@ -15,6 +15,8 @@ public static class SecurityExtensions
     public static WebApplicationBuilder AddTerritoryGridSecurity(this WebApplicationBuilder builder)
     {
         builder.Services.Configure<ApiKeyOptions>(builder.Configuration.GetSection(ApiKeyOptions.SectionName));
+        // Hub clients may carry their key in the URL; request logging must not write it, at any log level.
+        builder.Services.AddAccessTokenRedaction();
         builder.Services.AddSingleton(sp =>
         {
             var storage = builder.Configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new();
@@ -24,6 +26,7 @@ public static class SecurityExtensions
                 mayGenerate: storage.Provider != StorageProvider.Postgres,
                 sp.GetRequiredService<ILoggerFactory>().CreateLogger("TerritoryGrid.Security"));
         });
+        builder.Services.AddHostedService<ApiKeyReloader>();
         // A request that presents a key is judged by the key; otherwise by the dashboard's session cookie.
         builder.Services.AddAuthentication(CallerScheme)
             .AddPolicyScheme(CallerScheme, "API key or session", options => options.ForwardDefaultSelector = context =>
@@ -40,6 +43,7 @@ public static class SecurityExtensions
                 // An API answers with a status, never a redirect to a login page.
                 options.Events.OnRedirectToLogin = context => ApiKeyAuthenticationHandler.WriteUnauthorizedAsync(context.HttpContext);
                 options.Events.OnRedirectToAccessDenied = context => ApiKeyAuthenticationHandler.WriteForbiddenAsync(context.HttpContext);
+                options.Events.OnValidatePrincipal = SessionValidation.ValidateAsync;
             });
         builder.Services.AddAuthorization(options =>
         {

@@ -95,6 +95,50 @@ public sealed class AuthorizationMatrixTests(ServerFixture server)
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
+    /// <summary>
+    /// The OpenAPI document tells a client developer who may call each operation; it must say what the matrix
+    /// (and so the server) enforces, and every API operation in the matrix must be in the document.
+    /// </summary>
+    [Fact]
+    public async Task EveryOpenApiOperation_StatesTheRoleItRequires()
+    {
+        using var client = server.CreateClient();
+        var document = System.Text.Json.Nodes.JsonNode.Parse(await client.GetStringAsync("/openapi/v1.json"))!;
+        var documented = new List<string>();
+        var failures = new List<string>();
+        foreach (var (path, operations) in document["paths"]!.AsObject())
+        {
+            foreach (var (method, operation) in operations!.AsObject())
+            {
+                var key = $"{method.ToUpperInvariant()} {path.TrimEnd('/')}";
+                documented.Add(key);
+                var required = IsOrleansDashboard(key) ? Roles.Admin : Required.FirstOrDefault(r => r.Key.TrimEnd('/') == key).Value;
+                var description = (string?)operation!["description"] ?? "";
+                if (required is null)
+                {
+                    failures.Add($"{key}: not in the matrix ({description})");
+                }
+                else if (!description.EndsWith($"Requires role: {Stated(required)}.", StringComparison.Ordinal))
+                {
+                    failures.Add($"{key}: expected 'Requires role: {Stated(required)}.', the description is '{description}'");
+                }
+            }
+        }
+
+        var undocumented = Required.Keys.Where(k => k.Split(' ')[1].StartsWith("/api/", StringComparison.Ordinal))
+            .Select(k => k.TrimEnd('/')).Except(documented);
+        failures.AddRange(undocumented.Select(k => $"{k}: missing from the OpenAPI document"));
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    private static string Stated(string required) => required switch
+    {
+        "anonymous" => "none (anonymous)",
+        "any" => "any signed-in role",
+        "write" => WorkspaceWriteRequirement.Description,
+        _ => required,
+    };
+
     private static string Expected(string required, string caller, string workspace)
     {
         if (required == "anonymous")

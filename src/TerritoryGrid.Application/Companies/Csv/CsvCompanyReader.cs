@@ -11,10 +11,20 @@ namespace TerritoryGrid.Application.Companies.Csv;
 /// </summary>
 public sealed class CsvCompanyReader(CsvLayout layout)
 {
-    private readonly List<ValidationError> errors = [];
-    private readonly Dictionary<(string Entity, string Id), (string File, int Line)> origins = [];
+    /// <summary>Errors reported at most: a file of a million bad lines must not become an answer of a million errors.</summary>
+    public const int MaxErrors = 200;
 
-    public IReadOnlyList<ValidationError> Errors => errors;
+    /// <summary>Longest cell text quoted in an error (the rest is counted, not echoed).</summary>
+    private const int MaxQuoted = 100;
+
+    private readonly List<ValidationError> errors = [];
+    private readonly Dictionary<(string Entity, string Id), List<(string File, int Line)>> origins = [];
+    private readonly Dictionary<string, List<(string File, int Line)>> positions = [];
+    private int unreported;
+
+    public IReadOnlyList<ValidationError> Errors => unreported == 0
+        ? errors
+        : [.. errors, new ValidationError("import", "", "", $"{unreported} more errors not listed; fix these first")];
 
     public CompanyDefinition? Read(string name, CsvTable territories, CsvTable reps, CsvTable accounts)
     {
@@ -35,10 +45,57 @@ public sealed class CsvCompanyReader(CsvLayout layout)
     }
 
     /// <summary>A validator's error about an entity, re-said with the file and line the entity came from.</summary>
-    public ValidationError Locate(ValidationError error) =>
-        origins.TryGetValue((error.Entity, error.Id), out var origin)
-            ? error with { Entity = origin.File, Id = $"line {origin.Line} ({error.Entity} '{error.Id}')" }
+    /// <remarks>
+    /// The validator names an entity by its id, or by its position ("#3") when the id itself is at fault; positions
+    /// count the entities read, which are all the lines, since a company is validated only when every line was clean.
+    /// </remarks>
+    public ValidationError Locate(ValidationError error)
+    {
+        if (origins.TryGetValue((error.Entity, error.Id), out var lines))
+        {
+            // A duplicate id is on several lines: all of them are named, the one to fix may be any.
+            var where = lines.Count switch
+            {
+                1 => $"line {lines[0].Line}",
+                <= 10 => $"lines {string.Join(", ", lines.Select(l => l.Line))}",
+                _ => $"lines {string.Join(", ", lines.Take(10).Select(l => l.Line))}… ({lines.Count} lines)",
+            };
+            return error with { Entity = lines[0].File, Id = $"{where} ({error.Entity} '{Quoted(error.Id)}')" };
+        }
+
+        return error.Id.StartsWith('#') && int.TryParse(error.Id[1..], out var index)
+            && positions.GetValueOrDefault(error.Entity) is { } read && index >= 0 && index < read.Count
+            ? error with { Entity = read[index].File, Id = $"line {read[index].Line} ({error.Entity})" }
             : error;
+    }
+
+    /// <summary>The validator's errors located in the files, at most <see cref="MaxErrors"/> of them, each message cut short.</summary>
+    public IReadOnlyList<ValidationError> Locate(IReadOnlyList<ValidationError> validation)
+    {
+        var located = validation.Take(MaxErrors).Select(e => Locate(e) with { Message = Quoted(e.Message, 300) }).ToList();
+        if (validation.Count > MaxErrors)
+        {
+            located.Add(new ValidationError("import", "", "", $"{validation.Count - MaxErrors} more errors not listed; fix these first"));
+        }
+
+        return located;
+    }
+
+    /// <summary>A cell's text as an error quotes it: short texts whole, long ones cut and their length given.</summary>
+    public static string Quoted(string text, int longest = MaxQuoted) =>
+        text.Length <= longest ? text : $"{text[..longest]}… ({text.Length.ToString("N0", CultureInfo.InvariantCulture)} characters)";
+
+    private void Add(ValidationError error)
+    {
+        if (errors.Count < MaxErrors)
+        {
+            errors.Add(error);
+        }
+        else
+        {
+            unreported++;
+        }
+    }
 
     /// <summary>Columns of required fields must be there; an optional field's column may be left out of the file.</summary>
     private void RequireColumns(CsvTable table, Dictionary<string, string> mapping, string[] required)
@@ -47,8 +104,8 @@ public sealed class CsvCompanyReader(CsvLayout layout)
         {
             if (!table.Header.Contains(column, StringComparer.OrdinalIgnoreCase))
             {
-                errors.Add(new ValidationError(table.File, "header", column,
-                    $"column '{column}' (layout '{layout.Name}', field {field}) is missing; the header has: {string.Join(", ", table.Header)}"));
+                Add(new ValidationError(table.File, "header", column,
+                    $"column '{column}' (layout '{layout.Name}', field {field}) is missing; the header has: {Quoted(string.Join(", ", table.Header))}"));
             }
         }
     }
@@ -56,7 +113,7 @@ public sealed class CsvCompanyReader(CsvLayout layout)
     private TerritoryDefinition? ReadTerritory(CsvRow row)
     {
         var map = layout.Territories;
-        var before = errors.Count;
+        var before = errors.Count + unreported;
         var id = Required(row, map, "id");
         var territory = new TerritoryDefinition(id ?? "", Required(row, map, "name") ?? "", Optional(row, map, "region"), Number(row, map, "annualQuota"));
         return Remember(territory, "territory", territory.Id, row, before);
@@ -65,13 +122,13 @@ public sealed class CsvCompanyReader(CsvLayout layout)
     private RepDefinition? ReadRep(CsvRow row)
     {
         var map = layout.Reps;
-        var before = errors.Count;
+        var before = errors.Count + unreported;
         var role = Required(row, map, "role") switch
         {
             null => RepRole.Inside,
             { } text when text.Contains("inside", StringComparison.OrdinalIgnoreCase) => RepRole.Inside,
             { } text when text.Contains("outside", StringComparison.OrdinalIgnoreCase) || text.Contains("field", StringComparison.OrdinalIgnoreCase) => RepRole.Outside,
-            { } text => Invalid(row, map, "role", RepRole.Inside, $"'{text}' is neither inside nor outside (or field)"),
+            { } text => Invalid(row, map, "role", RepRole.Inside, $"'{Quoted(text)}' is neither inside nor outside (or field)"),
         };
         var rep = new RepDefinition(
             Required(row, map, "id") ?? "", Required(row, map, "name") ?? "", Required(row, map, "territoryId") ?? "", role,
@@ -83,12 +140,12 @@ public sealed class CsvCompanyReader(CsvLayout layout)
     private AccountDefinition? ReadAccount(CsvRow row)
     {
         var map = layout.Accounts;
-        var before = errors.Count;
+        var before = errors.Count + unreported;
         Segment? segment = Optional(row, map, "segment") switch
         {
             null => null,
             { } text when Enum.TryParse<Segment>(text.Trim().TrimStart("Tier ".ToCharArray()), ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) => parsed,
-            { } text => Invalid<Segment?>(row, map, "segment", null, $"'{text}' is not a segment (A, B or C)"),
+            { } text => Invalid<Segment?>(row, map, "segment", null, $"'{Quoted(text)}' is not a segment (A, B or C)"),
         };
         var account = new AccountDefinition(
             Required(row, map, "id") ?? "", Required(row, map, "name") ?? "", Required(row, map, "territoryId") ?? "",
@@ -100,8 +157,19 @@ public sealed class CsvCompanyReader(CsvLayout layout)
     /// <summary>Keeps where the entity came from (for the validator's errors); the entity itself only if its line was clean.</summary>
     private T? Remember<T>(T definition, string entity, string id, CsvRow row, int errorsBefore) where T : class
     {
-        origins.TryAdd((entity, id), (row.File, row.Line));
-        return errors.Count == errorsBefore ? definition : null;
+        if (!origins.TryGetValue((entity, id), out var lines))
+        {
+            origins[(entity, id)] = lines = [];
+        }
+
+        lines.Add((row.File, row.Line));
+        if (!positions.TryGetValue(entity, out var read))
+        {
+            positions[entity] = read = [];
+        }
+
+        read.Add((row.File, row.Line));
+        return errors.Count + unreported == errorsBefore ? definition : null;
     }
 
     private GeoPoint Location(CsvRow row, Dictionary<string, string> map) =>
@@ -112,7 +180,7 @@ public sealed class CsvCompanyReader(CsvLayout layout)
         var value = Optional(row, map, field);
         if (value is null && map.ContainsKey(field))
         {
-            errors.Add(new ValidationError(row.File, $"line {row.Line}", map[field], "is empty; a value is required"));
+            Add(new ValidationError(row.File, $"line {row.Line}", map[field], "is empty; a value is required"));
         }
 
         return value;
@@ -134,12 +202,12 @@ public sealed class CsvCompanyReader(CsvLayout layout)
         var cleaned = text.Replace(",", "", StringComparison.Ordinal).TrimStart('$', '€', '£').Trim();
         return double.TryParse(cleaned, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value)
             ? value
-            : Invalid<double?>(row, map, field, null, $"'{text}' is not a number");
+            : Invalid<double?>(row, map, field, null, $"'{Quoted(text)}' is not a number");
     }
 
     private T Invalid<T>(CsvRow row, Dictionary<string, string> map, string field, T fallback, string message)
     {
-        errors.Add(new ValidationError(row.File, $"line {row.Line}", map[field], message));
+        Add(new ValidationError(row.File, $"line {row.Line}", map[field], message));
         return fallback;
     }
 }

@@ -49,7 +49,7 @@ public sealed record CsvLayout(
                 yield return $"layout '{Name}', {section}: '{field}' is not a field (fields: {string.Join(", ", known)})";
             }
 
-            foreach (var field in required.Where(f => mapping is null || !mapping.ContainsKey(f)))
+            foreach (var field in required.Where(f => mapping is null || string.IsNullOrWhiteSpace(mapping.GetValueOrDefault(f))))
             {
                 yield return $"layout '{Name}', {section}: the required field '{field}' names no column";
             }
