@@ -36,7 +36,7 @@ public sealed class MetricsReader(IGrainFactory grains)
 
         var repIds = await RepIdsOfAsync(workspace, info, territoryId);
         var reps = await Task.WhenAll(repIds.Select(id => grains.GetGrain<IRepGrain>(GrainKeys.Of(workspace, info.Generation, id)).GetMetrics(territory.Watermark)));
-        return new TerritoryDetail(workspace, territory, reps.OfType<RepMetrics>().ToList(), await grain.GetStatusHistory());
+        return new TerritoryDetail(workspace, territory, reps.OfType<RepMetrics>().ToList(), await grain.GetStatusHistory(), info.AlignmentVersion);
     }
 
     public async Task<RepDetail?> RepAsync(string workspace, string repId)
@@ -52,7 +52,7 @@ public sealed class MetricsReader(IGrainFactory grains)
         var rep = await repGrain.GetMetrics(asOf) ?? own;
         var accounts = await Task.WhenAll(rep.OwnedAccountIds.Select(id =>
             grains.GetGrain<IAccountGrain>(GrainKeys.Of(workspace, info.Generation, id)).GetMetrics(asOf)));
-        return new RepDetail(workspace, rep, accounts.OfType<AccountMetrics>().ToList());
+        return new RepDetail(workspace, rep, accounts.OfType<AccountMetrics>().ToList(), info.AlignmentVersion);
     }
 
     public async Task<AccountMetrics?> AccountAsync(string workspace, string accountId)

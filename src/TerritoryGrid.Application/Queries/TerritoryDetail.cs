@@ -2,9 +2,10 @@ using TerritoryGrid.Contracts.Metrics;
 
 namespace TerritoryGrid.Application.Queries;
 
-/// <summary>A territory with its reps and its status history: the first level of drill-down.</summary>
+/// <summary>A territory with its reps and its status history: the first level of drill-down, at the alignment version given.</summary>
 public sealed record TerritoryDetail(
     string Workspace,
     TerritoryMetrics Territory,
     IReadOnlyList<RepMetrics> Reps,
-    IReadOnlyList<StatusChange> StatusHistory);
+    IReadOnlyList<StatusChange> StatusHistory,
+    int AlignmentVersion = 0);
