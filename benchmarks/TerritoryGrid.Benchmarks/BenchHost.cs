@@ -34,6 +34,10 @@ internal sealed class BenchHost : WebApplicationFactory<Program>
         settings["Security:ApiKeys:0:Name"] = "benchmark";
         settings["Security:ApiKeys:0:Role"] = "admin";
         settings["Security:ApiKeys:0:Hash"] = TerritoryGrid.Server.Security.ApiKeyHasher.Hash(Key);
+        // A second user, so a plan written by one can be approved by the other.
+        settings["Security:ApiKeys:1:Name"] = "benchmark planner";
+        settings["Security:ApiKeys:1:Role"] = "planner";
+        settings["Security:ApiKeys:1:Hash"] = TerritoryGrid.Server.Security.ApiKeyHasher.Hash(PlannerKey);
 
         if (postgres is not null)
         {
@@ -53,6 +57,9 @@ internal sealed class BenchHost : WebApplicationFactory<Program>
 
     /// <summary>A fresh admin key per run (the benchmark host's own).</summary>
     public static readonly string Key = TerritoryGrid.Server.Security.ApiKeyHasher.NewKey();
+
+    /// <summary>A planner's key, for plans the admin approves.</summary>
+    public static readonly string PlannerKey = TerritoryGrid.Server.Security.ApiKeyHasher.NewKey();
 
     public HttpClient Http { get; }
 
