@@ -17,6 +17,7 @@ builder.AddTerritoryGridHealth();
 builder.AddTerritoryGridTelemetry();
 builder.Services.AddSingleton<TerritoryGrid.Server.Plans.StressTestService>();
 builder.Services.AddHostedService(services => services.GetRequiredService<TerritoryGrid.Server.Plans.StressTestService>());
+builder.Services.AddHostedService<TerritoryGrid.Server.Plans.ScheduledPlanApplier>();
 builder.Services.ConfigureHttpJsonOptions(options => TerritoryGridJson.Configure(options.SerializerOptions));
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ClusterUnavailableHandler>();

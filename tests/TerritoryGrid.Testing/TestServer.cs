@@ -27,6 +27,8 @@ public class TestServer : WebApplicationFactory<Program>
         builder.UseSetting("Orleans:GatewayPort", FreePort.Next().ToString());
         builder.UseSetting("DemoCompany:Enabled", "false");
         builder.UseSetting("Storage:Provider", "Memory");
+        // Tests apply their plans by hand, at moments they choose: the scheduler is kept out of their way.
+        builder.UseSetting("Planning:ApplyLead", "-36500.00:00:00");
         foreach (var (key, value) in TestKeys.Settings())
         {
             builder.UseSetting(key, value);

@@ -96,6 +96,25 @@ public sealed class PlanService(IGrainFactory grains, WorkspaceCache workspaces,
             return PlanOutcome.Conflict($"plan '{planId}' is {plan.Status.ToString().ToLowerInvariant()}: only a scheduled plan can be applied");
         }
 
+        if (!await book.Claim(planId, by))
+        {
+            return PlanOutcome.Conflict($"plan '{planId}' is being applied already");
+        }
+
+        try
+        {
+            return await ApplyClaimedAsync(workspace, plan, effectiveAt, by, cancellationToken);
+        }
+        finally
+        {
+            await book.Release(planId);
+        }
+    }
+
+    private async Task<PlanOutcome> ApplyClaimedAsync(string workspace, PlanRecord plan, DateTimeOffset effectiveAt, string by, CancellationToken cancellationToken)
+    {
+        var book = Book(workspace);
+        var planId = plan.Id;
         var (info, company) = await CurrentAsync(workspace);
         var compiled = PlanCompiler.Compile(Document(plan), company, options.Value);
         if (!compiled.IsValid)

@@ -19,6 +19,16 @@ public interface IPlanBookGrain : IGrainWithStringKey
     Task<PlanRecord[]> List();
 
     /// <summary>
+    /// Claims a scheduled plan's application for one caller: true for the first (another silo's scheduler, or an admin
+    /// at the same moment, gets false) until <see cref="Release"/> or the claim is 15 minutes old.
+    /// </summary>
+    [Alias("Claim")]
+    Task<bool> Claim(string planId, string by);
+
+    [Alias("Release")]
+    Task Release(string planId);
+
+    /// <summary>
     /// Moves a plan one step on: approve (by someone other than its author), schedule (with an effective time), applied
     /// (after its alignment switched). A step out of order, or an approval by the author, is refused with the reason.
     /// </summary>

@@ -13,4 +13,13 @@ public sealed class PlanningOptions
 
     /// <summary>Most moves in one plan (a bound on validation and apply work).</summary>
     public int MaxMoves { get; set; } = 100_000;
+
+    /// <summary>
+    /// How long before its effective time a scheduled plan is applied by the scheduler (it must be applied before any
+    /// account has activity at or after that time; figures of "now" follow the new alignment from then on).
+    /// </summary>
+    public TimeSpan ApplyLead { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>How often the scheduler looks for scheduled plans that are due.</summary>
+    public TimeSpan SchedulerInterval { get; set; } = TimeSpan.FromSeconds(30);
 }
