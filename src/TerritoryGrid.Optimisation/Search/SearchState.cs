@@ -1,0 +1,185 @@
+using TerritoryGrid.Optimisation.Model;
+
+namespace TerritoryGrid.Optimisation.Search;
+
+/// <summary>
+/// The assignment being improved (each account's current candidate slot) with every rep's load and account count,
+/// the value moved so far and the total travel, kept up to date move by move so a move's effect costs O(1).
+/// </summary>
+internal sealed class SearchState
+{
+    /// <summary>Rounding margin on the budget, so sums taken in another order can never find it exceeded.</summary>
+    private const double BudgetMargin = 1e-9;
+
+    private readonly BalancingInstance instance;
+    private readonly CandidateLists candidates;
+    private readonly double budget;
+    private readonly double perRep;
+    private readonly double travelWeight;
+
+    public SearchState(BalancingInstance instance, CandidateLists candidates)
+    {
+        this.instance = instance;
+        this.candidates = candidates;
+        budget = instance.Budget - BudgetMargin * Math.Max(1, instance.Budget);
+        perRep = 1.0 / Math.Max(1, instance.BalancedRepCount);
+        travelWeight = instance.CompactnessWeight / Math.Max(1, instance.OwnedAccountCount);
+        Slot = [.. candidates.Start.Take(instance.AccountCount)];
+        Load = new double[instance.RepCount];
+        Count = new int[instance.RepCount];
+        Recount();
+    }
+
+    public int[] Slot { get; }
+
+    public double[] Load { get; }
+
+    public int[] Count { get; }
+
+    public double Spent { get; private set; }
+
+    public double TravelHours { get; private set; }
+
+    public CandidateLists Candidates => candidates;
+
+    public bool IsMoved(int account) => Slot[account] != candidates.Start[account];
+
+    /// <summary>Change in the objective if the account moves to candidate slot <paramref name="to"/>; +∞ when a rule forbids it.</summary>
+    public double Delta(int account, int to)
+    {
+        var from = Slot[account];
+        if (to == from || !Allowed(account, to))
+        {
+            return double.PositiveInfinity;
+        }
+
+        var r = candidates.Rep[from];
+        var s = candidates.Rep[to];
+        var target = instance.TargetUtilisation;
+        var cr = instance.Capacity[r];
+        var cs = instance.Capacity[s];
+        var before = Math.Abs(Load[r] / cr - target) + Math.Abs(Load[s] / cs - target);
+        var after = Math.Abs((Load[r] - candidates.Demand[from]) / cr - target) + Math.Abs((Load[s] + candidates.Demand[to]) / cs - target);
+        return (after - before) * perRep + travelWeight * (candidates.TravelHours[to] - candidates.TravelHours[from]);
+    }
+
+    /// <summary>
+    /// Change in the objective if account <paramref name="a"/> moves to slot <paramref name="toA"/> (rep s) while
+    /// account <paramref name="b"/>, owned by s, moves on to slot <paramref name="toB"/> (rep t; a swap when t is a's
+    /// owner): an ejection chain, for when one account alone overshoots or its new rep must first make room.
+    /// +∞ when a rule forbids it.
+    /// </summary>
+    public double ChainDelta(int a, int toA, int b, int toB)
+    {
+        var fromA = Slot[a];
+        var fromB = Slot[b];
+        var r = candidates.Rep[fromA];
+        var s = candidates.Rep[toA];
+        var t = candidates.Rep[toB];
+        if (a == b || candidates.Rep[fromB] != s || t == s || toA == fromA || toB == fromB)
+        {
+            return double.PositiveInfinity;
+        }
+
+        var cost = Cost(a, toA) + Cost(b, toB);
+        var changeR = -candidates.Demand[fromA] + (t == r ? candidates.Demand[toB] : 0);
+        var changeS = candidates.Demand[toA] - candidates.Demand[fromB];
+        var changeT = t == r ? 0 : candidates.Demand[toB];
+        if ((cost > 0 && Spent + cost > budget) || !WithinLimit(r, changeR) || !WithinLimit(s, changeS) || !WithinLimit(t, changeT) ||
+            (instance.MaxAccountsPerRep > 0 && t != r && Count[t] >= instance.MaxAccountsPerRep))
+        {
+            return double.PositiveInfinity;
+        }
+
+        var deviation = DeviationChange(r, changeR) + DeviationChange(s, changeS) + (t == r ? 0 : DeviationChange(t, changeT));
+        var travel = candidates.TravelHours[toA] - candidates.TravelHours[fromA] + candidates.TravelHours[toB] - candidates.TravelHours[fromB];
+        return deviation * perRep + travelWeight * travel;
+    }
+
+    /// <summary>Budget the move uses: the account's value when it first leaves its owner, a refund when it returns.</summary>
+    public double Cost(int account, int to)
+    {
+        var start = candidates.Start[account];
+        var value = instance.Value[account];
+        return (Slot[account] == start ? value : 0) - (to == start ? value : 0);
+    }
+
+    public void Move(int account, int to)
+    {
+        var from = Slot[account];
+        Spent += Cost(account, to);
+        Load[candidates.Rep[from]] -= candidates.Demand[from];
+        Load[candidates.Rep[to]] += candidates.Demand[to];
+        Count[candidates.Rep[from]]--;
+        Count[candidates.Rep[to]]++;
+        TravelHours += candidates.TravelHours[to] - candidates.TravelHours[from];
+        Slot[account] = to;
+    }
+
+    /// <summary>The objective of the current assignment, from the loads (the same sum <see cref="Objective"/> takes).</summary>
+    public double ObjectiveValue()
+    {
+        double deviation = 0;
+        for (var r = 0; r < instance.RepCount; r++)
+        {
+            if (instance.Capacity[r] > 0)
+            {
+                deviation += Math.Abs(Load[r] / instance.Capacity[r] - instance.TargetUtilisation);
+            }
+        }
+
+        return deviation * perRep + travelWeight * TravelHours;
+    }
+
+    public void Restore(int[] slots)
+    {
+        Array.Copy(slots, Slot, slots.Length);
+        Recount();
+    }
+
+    public int[] Owners() => [.. Enumerable.Range(0, instance.AccountCount).Select(a => Slot[a] < candidates.Start[a + 1] ? candidates.Rep[Slot[a]] : -1)];
+
+    /// <summary>A rep may gain load only up to its limit; losing load is always allowed.</summary>
+    private bool WithinLimit(int rep, double change) => change <= 0 || Load[rep] + change <= instance.LoadLimit[rep];
+
+    private double DeviationChange(int rep, double change)
+    {
+        var target = instance.TargetUtilisation;
+        var capacity = instance.Capacity[rep];
+        return Math.Abs((Load[rep] + change) / capacity - target) - Math.Abs(Load[rep] / capacity - target);
+    }
+
+    private bool Allowed(int account, int to)
+    {
+        var s = candidates.Rep[to];
+        var cost = Cost(account, to);
+        return (cost <= 0 || Spent + cost <= budget) &&
+               Load[s] + candidates.Demand[to] <= instance.LoadLimit[s] &&
+               (instance.MaxAccountsPerRep == 0 || Count[s] < instance.MaxAccountsPerRep);
+    }
+
+    private void Recount()
+    {
+        Array.Clear(Load);
+        Array.Clear(Count);
+        Spent = 0;
+        TravelHours = 0;
+        for (var a = 0; a < instance.AccountCount; a++)
+        {
+            var slot = Slot[a];
+            if (slot == candidates.Start[a + 1])
+            {
+                continue;
+            }
+
+            var rep = candidates.Rep[slot];
+            Load[rep] += candidates.Demand[slot];
+            Count[rep]++;
+            TravelHours += candidates.TravelHours[slot];
+            if (slot != candidates.Start[a])
+            {
+                Spent += instance.Value[a];
+            }
+        }
+    }
+}
