@@ -37,6 +37,11 @@ public static class BenchmarkMain
             exact &= await DashboardScenario.RunAsync(quick ? DashboardScenario.Quick : DashboardScenario.Full(minutes));
         }
 
+        if (scenario is "all" or "propose")
+        {
+            exact &= ProposeScenario.Run(quick ? ProposeScenario.Quick : ProposeScenario.Full);
+        }
+
         Console.WriteLine(exact ? "\nAll counts exact." : "\nSOME COUNTS WERE WRONG (see above).");
         return exact ? 0 : 1;
     }

@@ -7,7 +7,7 @@ namespace TerritoryGrid.Optimisation.Tests;
 /// The exact optimum of a small <see cref="BalancingInstance"/>, as a MIP solved by SCIP (OR-Tools): one binary per
 /// account and rep allowed to own it, the same objective as <see cref="Objective"/> (mean absolute deviation of
 /// utilisation from the target, linearised with one deviation variable per rep, plus weighted mean travel hours) and
-/// the same rules (budget, load limits, account limit). Here only: the product's proposals never need a solver.
+/// the same rules (budget, load limits and floors, account limit). Here only: the product's proposals never need a solver.
 /// </summary>
 internal static class ExactBalancer
 {
@@ -50,6 +50,7 @@ internal static class ExactBalancer
             }
 
             solver.Add(load <= instance.LoadLimit[r]);
+            solver.Add(load >= instance.LoadFloor[r]);
             if (instance.MaxAccountsPerRep > 0)
             {
                 solver.Add(count <= Math.Max(instance.MaxAccountsPerRep, startCount));

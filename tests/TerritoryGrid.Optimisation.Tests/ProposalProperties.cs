@@ -53,7 +53,7 @@ public sealed class ProposalProperties
                     && compiled.Change!.AccountValueMoved <= budget
                     && Objective.Evaluate(instance, after).Objective == proposal.After.Objective
                     && compiled.Change.Accounts.All(m => !relationships.ContainsKey(m.Before.Id))
-                    && WithinLoadLimits(instance, after))
+                    && WithinLoadBounds(instance, after))
                 .Label($"{c}: {string.Join("; ", compiled.Problems)}");
         });
 
@@ -73,8 +73,11 @@ public sealed class ProposalProperties
         return [.. after.Accounts.Select(a => a.OwnerRepId is { } o ? repIndex[o] : -1)];
     }
 
-    /// <summary>No rep above the utilisation cap unless they started above it, and then not above where they started.</summary>
-    private static bool WithinLoadLimits(BalancingInstance instance, int[] owner)
+    /// <summary>
+    /// No rep above the utilisation cap unless they started above it, and then not above where they started; none
+    /// below the floor unless they started below it, and then not below where they started.
+    /// </summary>
+    private static bool WithinLoadBounds(BalancingInstance instance, int[] owner)
     {
         var load = new double[instance.RepCount];
         for (var a = 0; a < owner.Length; a++)
@@ -82,7 +85,7 @@ public sealed class ProposalProperties
             load[owner[a]] += instance.Demand(a, owner[a]);
         }
 
-        return load.Select((l, r) => l <= instance.LoadLimit[r] * (1 + 1e-9)).All(ok => ok);
+        return load.Select((l, r) => l <= instance.LoadLimit[r] * (1 + 1e-9) && l >= instance.LoadFloor[r] * (1 - 1e-9)).All(ok => ok);
     }
 
     public sealed record Case(int Seed, int Accounts, int Reps, int Territories, double Budget, bool KeepRegions, int MaxAccounts, double Cap, double StrongShare);

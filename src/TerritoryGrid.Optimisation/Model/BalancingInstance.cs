@@ -46,6 +46,9 @@ public sealed class BalancingInstance
     /// <summary>Most demand hours each rep may hold after the plan: the utilisation cap, or their starting load when above it.</summary>
     public required double[] LoadLimit { get; init; }
 
+    /// <summary>Least demand hours each rep may be left with by giving accounts away: the floor, or their starting load when below it.</summary>
+    public required double[] LoadFloor { get; init; }
+
     /// <summary>Most accounts a rep may own; 0: no limit.</summary>
     public required int MaxAccountsPerRep { get; init; }
 

@@ -56,6 +56,7 @@ public static class InstanceBuilder
 
         var totalCapacity = capacity.Sum();
         var balancedLoad = Enumerable.Range(0, reps.Count).Where(r => capacity[r] > 0).Sum(r => load[r]);
+        var target = totalCapacity > 0 ? balancedLoad / totalCapacity : 0;
         return new BalancingInstance
         {
             AccountIds = [.. accounts.Select(a => a.Id)],
@@ -71,9 +72,10 @@ public static class InstanceBuilder
             RepGroup = GroupsOf(reps, options.KeepRegions ? r => regionOf.GetValueOrDefault(r.TerritoryId) : _ => null),
             Capacity = capacity,
             LoadLimit = [.. capacity.Select((c, r) => Math.Max(c * options.MaxUtilisation, load[r]))],
+            LoadFloor = [.. capacity.Select((c, r) => Math.Min(c * target * Math.Max(0, options.MinShareOfTarget), load[r]))],
             MaxAccountsPerRep = Math.Max(0, options.MaxAccountsPerRep ?? 0),
             TravelSpeedKmPerHour = speed,
-            TargetUtilisation = totalCapacity > 0 ? balancedLoad / totalCapacity : 0,
+            TargetUtilisation = target,
             Budget = Math.Max(0, options.DisruptionBudget) * accounts.Sum(a => a.AnnualRevenue),
             CompactnessWeight = Math.Max(0, options.CompactnessWeight),
         };

@@ -12,6 +12,13 @@ public sealed record ProposalOptions
     /// </summary>
     public double MaxUtilisation { get; init; } = 1.1;
 
+    /// <summary>
+    /// No rep is left below this share of the company's utilisation (the target) by giving accounts away; a rep
+    /// already below it gives nothing away. Without it, the imbalance measure (a sum of absolute deviations) would
+    /// accept emptying one rep to even out two others, and max/min would blow up. The default is 0.5.
+    /// </summary>
+    public double MinShareOfTarget { get; init; } = 0.5;
+
     /// <summary>Most accounts one rep may own after the plan (as Planning:MaxAccountsPerRep); null or 0: no limit.</summary>
     public int? MaxAccountsPerRep { get; init; }
 

@@ -139,8 +139,9 @@ internal sealed class SearchState
 
     public int[] Owners() => [.. Enumerable.Range(0, instance.AccountCount).Select(a => Slot[a] < candidates.Start[a + 1] ? candidates.Rep[Slot[a]] : -1)];
 
-    /// <summary>A rep may gain load only up to its limit; losing load is always allowed.</summary>
-    private bool WithinLimit(int rep, double change) => change <= 0 || Load[rep] + change <= instance.LoadLimit[rep];
+    /// <summary>A rep may gain load up to its limit and lose it down to its floor.</summary>
+    private bool WithinLimit(int rep, double change) =>
+        change <= 0 ? change == 0 || Load[rep] + change >= instance.LoadFloor[rep] : Load[rep] + change <= instance.LoadLimit[rep];
 
     private double DeviationChange(int rep, double change)
     {
@@ -151,11 +152,12 @@ internal sealed class SearchState
 
     private bool Allowed(int account, int to)
     {
-        var s = candidates.Rep[to];
+        var from = Slot[account];
         var cost = Cost(account, to);
         return (cost <= 0 || Spent + cost <= budget) &&
-               Load[s] + candidates.Demand[to] <= instance.LoadLimit[s] &&
-               (instance.MaxAccountsPerRep == 0 || Count[s] < instance.MaxAccountsPerRep);
+               WithinLimit(candidates.Rep[to], candidates.Demand[to]) &&
+               WithinLimit(candidates.Rep[from], -candidates.Demand[from]) &&
+               (instance.MaxAccountsPerRep == 0 || Count[candidates.Rep[to]] < instance.MaxAccountsPerRep);
     }
 
     private void Recount()
