@@ -8,12 +8,11 @@ namespace TerritoryGrid.Optimisation.Search;
 /// </summary>
 internal sealed class SearchState
 {
-    /// <summary>Rounding margin on the budget, so sums taken in another order can never find it exceeded.</summary>
-    private const double BudgetMargin = 1e-9;
-
     private readonly BalancingInstance instance;
     private readonly CandidateLists candidates;
-    private readonly double budget;
+    /// <summary>Value moved and the budget are kept in decimal, so a plan that spends the budget exactly is allowed and none exceeds it by a rounding.</summary>
+    private readonly decimal budget;
+    private readonly decimal[] value;
     private readonly double perRep;
     private readonly double travelWeight;
 
@@ -21,7 +20,8 @@ internal sealed class SearchState
     {
         this.instance = instance;
         this.candidates = candidates;
-        budget = instance.Budget - BudgetMargin * Math.Max(1, instance.Budget);
+        budget = (decimal)instance.Budget;
+        value = [.. instance.Value.Select(v => (decimal)v)];
         perRep = 1.0 / Math.Max(1, instance.BalancedRepCount);
         travelWeight = instance.CompactnessWeight / Math.Max(1, instance.OwnedAccountCount);
         Slot = [.. candidates.Start.Take(instance.AccountCount)];
@@ -36,7 +36,7 @@ internal sealed class SearchState
 
     public int[] Count { get; }
 
-    public double Spent { get; private set; }
+    public decimal Spent { get; private set; }
 
     public double TravelHours { get; private set; }
 
@@ -81,7 +81,7 @@ internal sealed class SearchState
             return double.PositiveInfinity;
         }
 
-        var cost = Cost(a, toA) + Cost(b, toB);
+        var cost = SpentBy(a, toA) + SpentBy(b, toB);
         var changeR = -candidates.Demand[fromA] + (t == r ? candidates.Demand[toB] : 0);
         var changeS = candidates.Demand[toA] - candidates.Demand[fromB];
         var changeT = t == r ? 0 : candidates.Demand[toB];
@@ -97,17 +97,18 @@ internal sealed class SearchState
     }
 
     /// <summary>Budget the move uses: the account's value when it first leaves its owner, a refund when it returns.</summary>
-    public double Cost(int account, int to)
+    public double Cost(int account, int to) => (double)SpentBy(account, to);
+
+    private decimal SpentBy(int account, int to)
     {
         var start = candidates.Start[account];
-        var value = instance.Value[account];
-        return (Slot[account] == start ? value : 0) - (to == start ? value : 0);
+        return (Slot[account] == start ? value[account] : 0) - (to == start ? value[account] : 0);
     }
 
     public void Move(int account, int to)
     {
         var from = Slot[account];
-        Spent += Cost(account, to);
+        Spent += SpentBy(account, to);
         Load[candidates.Rep[from]] -= candidates.Demand[from];
         Load[candidates.Rep[to]] += candidates.Demand[to];
         Count[candidates.Rep[from]]--;
@@ -153,7 +154,7 @@ internal sealed class SearchState
     private bool Allowed(int account, int to)
     {
         var from = Slot[account];
-        var cost = Cost(account, to);
+        var cost = SpentBy(account, to);
         return (cost <= 0 || Spent + cost <= budget) &&
                WithinLimit(candidates.Rep[to], candidates.Demand[to]) &&
                WithinLimit(candidates.Rep[from], -candidates.Demand[from]) &&
@@ -180,7 +181,7 @@ internal sealed class SearchState
             TravelHours += candidates.TravelHours[slot];
             if (slot != candidates.Start[a])
             {
-                Spent += instance.Value[a];
+                Spent += value[a];
             }
         }
     }
