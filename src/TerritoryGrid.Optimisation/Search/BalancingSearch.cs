@@ -14,8 +14,9 @@ internal static class BalancingSearch
     /// <summary>Starting temperature of the acceptance, as a share of the best objective.</summary>
     private const double AcceptanceTemperature = 0.05;
 
-    /// <summary>Share of rounds that start over from the starting alignment.</summary>
-    private const double RestartShare = 0.1;
+    /// <summary>Share of rounds that start over from the starting alignment (small companies only: on a large one a restart
+    /// throws away thousands of good moves to redo them).</summary>
+    private const double RestartShare = 0.3;
 
     public static int[] Run(BalancingInstance instance, ProposalOptions options)
     {
@@ -42,7 +43,7 @@ internal static class BalancingSearch
         var rounds = (int)Math.Min(options.ImprovementRounds, Math.Max(0, options.SearchWork - work) / roundWork);
         for (var round = 0; round < rounds; round++)
         {
-            var restart = Perturb(state, movable, random);
+            var restart = Perturb(state, movable, random, mayRestart: chains);
             work += Descent.Run(state, movable, chains, restart ? random : null);
             var objective = state.ObjectiveValue();
             // Annealed acceptance of local optima: early rounds may keep a slightly worse one to leave a basin, late ones only better.
@@ -69,16 +70,18 @@ internal static class BalancingSearch
     }
 
     /// <summary>
-    /// Sends a few moved accounts home and moves a few accounts at random (within the rules). One round in ten starts
-    /// over from the starting alignment with more random moves and a randomised greedy, so the search also leaves a whole basin.
+    /// Sends a few moved accounts home and moves a few accounts at random (within the rules). On a small company, some
+    /// rounds start over from the starting alignment with more random moves and a randomised greedy, so the search
+    /// also leaves a whole basin.
     /// </summary>
     /// <returns>Whether this round starts over.</returns>
-    private static bool Perturb(SearchState state, int[] movable, Random random)
+    private static bool Perturb(SearchState state, int[] movable, Random random, bool mayRestart)
     {
         var candidates = state.Candidates;
-        var restart = random.NextDouble() < RestartShare;
+        var restart = mayRestart && random.NextDouble() < RestartShare;
         var moved = movable.Where(state.IsMoved).ToArray();
-        for (var n = restart ? moved.Length : random.Next(0, 4); n > 0 && moved.Length > 0; n--)
+        // A few accounts on a small company; on a large one a share, so that each round's full rescan buys a real change.
+        for (var n = restart ? moved.Length : random.Next(0, 4 + moved.Length / 100); n > 0 && moved.Length > 0; n--)
         {
             var a = restart ? moved[n - 1] : moved[random.Next(moved.Length)];
             if (state.IsMoved(a) && !double.IsPositiveInfinity(state.Delta(a, candidates.Start[a])))
@@ -87,7 +90,7 @@ internal static class BalancingSearch
             }
         }
 
-        for (var n = random.Next(1, restart ? 8 : 4); n > 0; n--)
+        for (var n = random.Next(1, (restart ? 8 : 4) + movable.Length / 1_000); n > 0; n--)
         {
             var a = movable[random.Next(movable.Length)];
             var slot = candidates.Start[a] + random.Next(candidates.Start[a + 1] - candidates.Start[a]);
