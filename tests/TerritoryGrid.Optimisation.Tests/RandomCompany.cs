@@ -13,7 +13,9 @@ namespace TerritoryGrid.Optimisation.Tests;
 /// </summary>
 internal static class RandomCompany
 {
-    public static CompanyDefinition Create(int seed, int accounts, int reps, int territories, double insideShare = 0.5)
+    /// <param name="sizedByRole">False gives every rep an even share of the whole company's demand, as no company would:
+    /// outside reps, who carry the A accounts' visits, then run at several times the target and the caps bind.</param>
+    public static CompanyDefinition Create(int seed, int accounts, int reps, int territories, double insideShare = 0.5, bool sizedByRole = true)
     {
         var random = new Random(seed);
         var centres = Enumerable.Range(0, territories).Select(_ => new GeoPoint(45 + random.NextDouble() * 3, 8 + random.NextDouble() * 4)).ToArray();
@@ -39,27 +41,27 @@ internal static class RandomCompany
         }
 
         var company = new CompanyDefinition($"Random {seed}", territoryList, repList, accountList);
-        return WithCapacityForDemand(company, random);
+        return WithCapacityForDemand(company, random, sizedByRole);
     }
 
     /// <summary>
     /// Selling hours so each role (outside reps carry the A accounts' visits) is about fully used while its reps differ
     /// (0.7–1.3 of an even share), as a company sizes its teams.
     /// </summary>
-    private static CompanyDefinition WithCapacityForDemand(CompanyDefinition company, Random random)
+    private static CompanyDefinition WithCapacityForDemand(CompanyDefinition company, Random random, bool sizedByRole)
     {
         var patterns = new CallPatternOptions();
         var reps = company.Reps.ToDictionary(r => r.Id);
         var demandByRole = company.Accounts
-            .GroupBy(a => reps[a.OwnerRepId!].Role)
+            .GroupBy(a => sizedByRole ? reps[a.OwnerRepId!].Role : RepRole.Inside)
             .ToDictionary(g => g.Key, g => g.Sum(a => Workload.DemandHoursPerWeek(
                 patterns.For(a.Segment!.Value), reps[a.OwnerRepId!].Home.DistanceKmTo(a.Location), 0, 0, new WorkloadOptions())));
-        var repsByRole = company.Reps.CountBy(r => r.Role).ToDictionary();
+        var repsByRole = company.Reps.CountBy(r => sizedByRole ? r.Role : RepRole.Inside).ToDictionary();
         return company with
         {
             Reps = [.. company.Reps.Select(r => r with
             {
-                SellingHoursPerWeek = Math.Round(Math.Clamp(demandByRole.GetValueOrDefault(r.Role) / repsByRole[r.Role] / r.Availability * (0.7 + random.NextDouble() * 0.6), 0.5, 168), 2),
+                SellingHoursPerWeek = Math.Round(Math.Clamp(demandByRole.GetValueOrDefault(sizedByRole ? r.Role : RepRole.Inside) / repsByRole[sizedByRole ? r.Role : RepRole.Inside] / r.Availability * (0.7 + random.NextDouble() * 0.6), 0.5, 168), 2),
             })],
         };
     }

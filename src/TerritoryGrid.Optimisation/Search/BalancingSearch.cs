@@ -6,8 +6,8 @@ namespace TerritoryGrid.Optimisation.Search;
 /// <summary>
 /// Greedy descent, then iterated local search: each round sends a few moved accounts home (freeing budget) and moves
 /// a few others at random, descends again, and keeps the result when it is better (early on, sometimes when slightly
-/// worse, to leave a basin); the best seen is returned. This escapes the
-/// greedy's knapsack mistakes (budget spent on a move that a better pair of moves needed).
+/// worse, to leave a basin); the best seen is returned. The rounds undo the greedy's knapsack mistakes: budget spent
+/// on a move that a better pair of moves needed.
 /// </summary>
 internal static class BalancingSearch
 {
@@ -39,12 +39,14 @@ internal static class BalancingSearch
         var bestSlots = (int[])state.Slot.Clone();
         var currentSlots = (int[])bestSlots.Clone();
         var random = new Random(options.Seed);
+        // A round rescans every candidate at least twice: the rounds the remaining work allows, fixed up front so the
+        // result does not depend on timing.
         var roundWork = Math.Max(1, candidates.Rep.Length * 2L);
         var rounds = (int)Math.Min(options.ImprovementRounds, Math.Max(0, options.SearchWork - work) / roundWork);
         for (var round = 0; round < rounds; round++)
         {
             var restart = Perturb(state, movable, random, mayRestart: chains);
-            work += Descent.Run(state, movable, chains, restart ? random : null);
+            Descent.Run(state, movable, chains, restart ? random : null);
             var objective = state.ObjectiveValue();
             // Annealed acceptance of local optima: early rounds may keep a slightly worse one to leave a basin, late ones only better.
             var temperature = AcceptanceTemperature * best * (1 - (double)round / rounds);

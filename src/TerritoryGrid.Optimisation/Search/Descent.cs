@@ -17,12 +17,13 @@ internal static class Descent
     private const int MaxPasses = 1_000;
 
     /// <returns>Move evaluations done (the search's measure of work).</returns>
+    /// <param name="chains">Whether chains of two moves are tried too (small companies).</param>
     /// <param name="noise">When given, each pass orders its moves by efficiency × a random factor in [0.5, 1.5] (a randomised
     /// greedy, so restarts of the search take different routes); every applied move still improves.</param>
-    public static long Run(SearchState state, int[] movable, bool swaps, Random? noise = null)
+    public static long Run(SearchState state, int[] movable, bool chains, Random? noise = null)
     {
         var work = SingleMoves(state, movable, noise);
-        while (swaps)
+        while (chains)
         {
             var (applied, evaluated) = Chains(state, movable);
             work += evaluated;
