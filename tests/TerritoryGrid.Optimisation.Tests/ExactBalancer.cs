@@ -7,7 +7,7 @@ namespace TerritoryGrid.Optimisation.Tests;
 /// The exact optimum of a small <see cref="BalancingInstance"/>, as a MIP solved by SCIP (OR-Tools): one binary per
 /// account and rep allowed to own it, the same objective as <see cref="Objective"/> (mean absolute deviation of
 /// utilisation from the target, linearised with one deviation variable per rep, plus weighted mean travel hours) and
-/// the same rules (budget, load limits and floors, account limit). Here only: the product's proposals never need a solver.
+/// the same rules (value and account budgets, load limits and floors, account limit). Here only: the product's proposals never need a solver.
 /// </summary>
 internal static class ExactBalancer
 {
@@ -66,16 +66,22 @@ internal static class ExactBalancer
         }
 
         var moved = new LinearExpr();
+        var movedCount = new LinearExpr();
         foreach (var ((a, r), variable) in x)
         {
             objective += instance.CompactnessWeight / instance.OwnedAccountCount * instance.TravelHours(a, r) * variable;
             if (r == instance.StartOwner[a])
             {
                 moved += instance.Value[a] * (1 - variable);
+                movedCount += 1 - variable;
             }
         }
 
         solver.Add(moved <= instance.Budget);
+        if (instance.MaxAccountsMoved < instance.AccountCount)
+        {
+            solver.Add(movedCount <= instance.MaxAccountsMoved);
+        }
         solver.Minimize(objective);
         using var parameters = new MPSolverParameters();
         parameters.SetDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, 0.0);

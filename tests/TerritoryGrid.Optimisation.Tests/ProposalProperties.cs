@@ -21,7 +21,8 @@ public sealed class ProposalProperties
         from maxAccounts in Gen.Elements(0, 0, 60)
         from cap in Gen.Elements(1.0, 1.1, 1.5)
         from strongShare in Gen.Elements(0.0, 0.2, 0.5)
-        select new Case(seed, accounts, Math.Max(reps, territories), territories, budgetPercent / 100.0, keepRegions, maxAccounts, cap, strongShare);
+        from accountShare in Gen.Elements<double?>(null, null, 0.02, 0.1)
+        select new Case(seed, accounts, Math.Max(reps, territories), territories, budgetPercent / 100.0, keepRegions, maxAccounts, cap, strongShare, accountShare);
 
     [Property(MaxTest = 60)]
     public Property EveryProposal_KeepsTheBudget_Compiles_AndNeverWorsensTheObjective() =>
@@ -32,13 +33,13 @@ public sealed class ProposalProperties
             var options = new ProposalOptions
             {
                 DisruptionBudget = c.Budget, KeepRegions = c.KeepRegions, MaxUtilisation = c.Cap,
-                MaxAccountsPerRep = c.MaxAccounts, ImprovementRounds = 50,
+                MaxAccountsPerRep = c.MaxAccounts, MaxShareOfAccountsMoved = c.AccountShare, ImprovementRounds = 50,
             };
             var proposal = PlanProposer.Propose(company, options, relationshipStrength: relationships);
 
             var budget = c.Budget * company.Accounts.Sum(a => a.AnnualRevenue);
             var instance = InstanceBuilder.Build(company, options, new MetricsOptions(), relationshipStrength: relationships);
-            var keptBudget = proposal.ValueMoved <= budget;
+            var keptBudget = proposal.ValueMoved <= budget && (c.AccountShare is null || proposal.AccountsMoved <= c.AccountShare * c.Accounts);
             var notWorse = proposal.After.Objective <= proposal.Before.Objective
                            && Objective.Evaluate(instance, instance.StartOwner).Objective == proposal.Before.Objective;
             if (proposal.AccountsMoved == 0)
@@ -88,5 +89,6 @@ public sealed class ProposalProperties
         return load.Select((l, r) => l <= instance.LoadLimit[r] * (1 + 1e-9) && l >= instance.LoadFloor[r] * (1 - 1e-9)).All(ok => ok);
     }
 
-    public sealed record Case(int Seed, int Accounts, int Reps, int Territories, double Budget, bool KeepRegions, int MaxAccounts, double Cap, double StrongShare);
+    public sealed record Case(
+        int Seed, int Accounts, int Reps, int Territories, double Budget, bool KeepRegions, int MaxAccounts, double Cap, double StrongShare, double? AccountShare);
 }

@@ -49,6 +49,17 @@ public sealed class ProposalRulesTests
         Assert.Equal(0.2, proposal.After.Imbalance, 9);
     }
 
+    [Fact]
+    public void TheAccountBudget_BoundsTheAccountsMoved()
+    {
+        // Value for four moves, but 2 of 8 accounts may move: two of r1's to r2 (10 h and 12 h: 0.5 and 0.6).
+        var proposal = PlanProposer.Propose(Company(), new ProposalOptions { DisruptionBudget = 0.5, MaxShareOfAccountsMoved = 0.25 },
+            demandHoursPerWeek: Demand());
+
+        Assert.Equal(["r2", "r2"], proposal.Plan.Moves!.Select(m => m!.ToRepId));
+        Assert.Equal(0.05, proposal.After.Imbalance, 9);
+    }
+
     private static Dictionary<string, double> Demand() => Enumerable.Range(1, 4)
         .SelectMany(n => new[] { ($"r1-a{n}", 5.0), ($"r2-a{n}", 0.5) }).ToDictionary(x => x.Item1, x => x.Item2);
 

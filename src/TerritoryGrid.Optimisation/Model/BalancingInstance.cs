@@ -60,6 +60,9 @@ public sealed class BalancingInstance
     /// <summary>Most account value that may move.</summary>
     public required double Budget { get; init; }
 
+    /// <summary>Most accounts that may change owner (int.MaxValue: no limit).</summary>
+    public required int MaxAccountsMoved { get; init; }
+
     public required double CompactnessWeight { get; init; }
 
     public int AccountCount => AccountIds.Length;

@@ -77,6 +77,9 @@ public static class InstanceBuilder
             TravelSpeedKmPerHour = speed,
             TargetUtilisation = target,
             Budget = Math.Max(0, options.DisruptionBudget) * accounts.Sum(a => a.AnnualRevenue),
+            MaxAccountsMoved = options.MaxShareOfAccountsMoved is { } share
+                ? (int)Math.Floor(Math.Clamp(share, 0, 1) * accounts.Count + 1e-9)
+                : int.MaxValue,
             CompactnessWeight = Math.Max(0, options.CompactnessWeight),
         };
     }

@@ -7,6 +7,12 @@ public sealed record ProposalOptions
     public double DisruptionBudget { get; init; } = 0.05;
 
     /// <summary>
+    /// Most accounts that may change owner, as a share of the company's; null (the default): no limit. The value
+    /// budget alone lets accounts without revenue yet (prospects) move for nothing.
+    /// </summary>
+    public double? MaxShareOfAccountsMoved { get; init; }
+
+    /// <summary>
     /// No rep is given accounts that take their utilisation (demand ÷ capacity) above this; a rep already above it at
     /// the start may keep what they have but gets nothing that adds to it. The default is 1.1.
     /// </summary>

@@ -4,7 +4,7 @@ namespace TerritoryGrid.Optimisation.Search;
 
 /// <summary>
 /// Greedy descent under the budget: each pass finds every account's most efficient improving move (objective gained
-/// per unit of account value spent; free moves and returns first), then applies them best first, each re-checked
+/// per share of the budgets spent; free moves and returns first), then applies them best first, each re-checked
 /// against the loads the moves before it made. Passes repeat until none improves: a local optimum for single moves.
 /// On small companies, where one account is a large share of a rep's load and alone overshoots, chains of two moves
 /// are tried too (a to b's rep while b moves on, or back: a swap), then single moves again.

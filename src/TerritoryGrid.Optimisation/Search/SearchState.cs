@@ -38,6 +38,9 @@ internal sealed class SearchState
 
     public decimal Spent { get; private set; }
 
+    /// <summary>Accounts whose owner differs from the start.</summary>
+    public int MovedCount { get; private set; }
+
     public double TravelHours { get; private set; }
 
     public CandidateLists Candidates => candidates;
@@ -85,7 +88,9 @@ internal sealed class SearchState
         var changeR = -candidates.Demand[fromA] + (t == r ? candidates.Demand[toB] : 0);
         var changeS = candidates.Demand[toA] - candidates.Demand[fromB];
         var changeT = t == r ? 0 : candidates.Demand[toB];
-        if ((cost > 0 && Spent + cost > budget) || !WithinLimit(r, changeR) || !WithinLimit(s, changeS) || !WithinLimit(t, changeT) ||
+        if ((cost > 0 && Spent + cost > budget) ||
+            MovedCount + Leaving(a, toA) + Leaving(b, toB) > instance.MaxAccountsMoved ||
+            !WithinLimit(r, changeR) || !WithinLimit(s, changeS) || !WithinLimit(t, changeT) ||
             (instance.MaxAccountsPerRep > 0 && t != r && Count[t] >= instance.MaxAccountsPerRep))
         {
             return double.PositiveInfinity;
@@ -96,8 +101,20 @@ internal sealed class SearchState
         return deviation * perRep + travelWeight * travel;
     }
 
-    /// <summary>Budget the move uses: the account's value when it first leaves its owner, a refund when it returns.</summary>
-    public double Cost(int account, int to) => (double)SpentBy(account, to);
+    /// <summary>
+    /// What the move costs against the budgets, as shares of each (value; accounts when limited): positive when the
+    /// account first leaves its owner, negative when it returns, zero between two new owners.
+    /// </summary>
+    public double Cost(int account, int to) =>
+        (double)SpentBy(account, to) / Math.Max(instance.Budget, double.Epsilon) +
+        (instance.MaxAccountsMoved == int.MaxValue ? 0 : Leaving(account, to) / Math.Max(1.0, instance.MaxAccountsMoved));
+
+    /// <summary>+1 when the move takes the account from its starting owner, −1 when it brings it back.</summary>
+    private int Leaving(int account, int to)
+    {
+        var start = candidates.Start[account];
+        return (Slot[account] == start ? 1 : 0) - (to == start ? 1 : 0);
+    }
 
     private decimal SpentBy(int account, int to)
     {
@@ -109,6 +126,7 @@ internal sealed class SearchState
     {
         var from = Slot[account];
         Spent += SpentBy(account, to);
+        MovedCount += Leaving(account, to);
         Load[candidates.Rep[from]] -= candidates.Demand[from];
         Load[candidates.Rep[to]] += candidates.Demand[to];
         Count[candidates.Rep[from]]--;
@@ -156,6 +174,7 @@ internal sealed class SearchState
         var from = Slot[account];
         var cost = SpentBy(account, to);
         return (cost <= 0 || Spent + cost <= budget) &&
+               MovedCount + Leaving(account, to) <= instance.MaxAccountsMoved &&
                WithinLimit(candidates.Rep[to], candidates.Demand[to]) &&
                WithinLimit(candidates.Rep[from], -candidates.Demand[from]) &&
                (instance.MaxAccountsPerRep == 0 || Count[candidates.Rep[to]] < instance.MaxAccountsPerRep);
@@ -166,6 +185,7 @@ internal sealed class SearchState
         Array.Clear(Load);
         Array.Clear(Count);
         Spent = 0;
+        MovedCount = 0;
         TravelHours = 0;
         for (var a = 0; a < instance.AccountCount; a++)
         {
@@ -182,6 +202,7 @@ internal sealed class SearchState
             if (slot != candidates.Start[a])
             {
                 Spent += value[a];
+                MovedCount++;
             }
         }
     }
