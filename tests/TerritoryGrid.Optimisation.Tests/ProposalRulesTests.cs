@@ -60,6 +60,26 @@ public sealed class ProposalRulesTests
         Assert.Equal(0.05, proposal.After.Imbalance, 9);
     }
 
+    [Fact]
+    public void CompaniesWithNothingToBalance_GetAnEmptyPlan()
+    {
+        var company = Company();
+        CompanyDefinition[] degenerate =
+        [
+            company with { Accounts = [] },
+            company with { Reps = [company.Reps[0]], Accounts = [.. company.Accounts.Where(a => a.OwnerRepId == "r1")] },
+            company with { Reps = [.. company.Reps.Select(r => r with { Availability = 0 })] },
+            company with { Accounts = [.. company.Accounts.Select(a => a with { OwnerRepId = null })] },
+        ];
+
+        foreach (var proposal in degenerate.Select(c => PlanProposer.Propose(c, demandHoursPerWeek: Demand())))
+        {
+            Assert.Empty(proposal.Plan.Moves!);
+            Assert.Equal(proposal.Before, proposal.After);
+            Assert.Equal(0, proposal.ValueMoved);
+        }
+    }
+
     private static Dictionary<string, double> Demand() => Enumerable.Range(1, 4)
         .SelectMany(n => new[] { ($"r1-a{n}", 5.0), ($"r2-a{n}", 0.5) }).ToDictionary(x => x.Item1, x => x.Item2);
 
