@@ -18,6 +18,12 @@ internal static class BalancingSearch
     /// throws away thousands of good moves to redo them).</summary>
     private const double RestartShare = 0.3;
 
+    /// <summary>
+    /// Small companies get a pair reassignment (every split of two reps' accounts) every this many rounds and at the
+    /// end: it finds many-for-one trades, but is too dear for every round.
+    /// </summary>
+    private const int PairEvery = 20;
+
     public static int[] Run(BalancingInstance instance, ProposalOptions options)
     {
         var candidates = CandidateLists.Build(instance, Math.Max(1, options.CandidateReps));
@@ -47,6 +53,11 @@ internal static class BalancingSearch
         {
             var restart = Perturb(state, movable, random, mayRestart: chains);
             Descent.Run(state, movable, chains, restart ? random : null);
+            if (chains && round % PairEvery == PairEvery - 1)
+            {
+                Polish(state, movable);
+            }
+
             var objective = state.ObjectiveValue();
             // Annealed acceptance of local optima: early rounds may keep a slightly worse one to leave a basin, late ones only better.
             var temperature = AcceptanceTemperature * best * (1 - (double)round / rounds);
@@ -68,7 +79,21 @@ internal static class BalancingSearch
         }
 
         state.Restore(bestSlots);
+        if (chains)
+        {
+            Polish(state, movable);
+        }
+
         return state.Owners();
+    }
+
+    /// <summary>Every split of each pair of reps' accounts, then descent again, until neither improves.</summary>
+    private static void Polish(SearchState state, int[] movable)
+    {
+        while (PairReassignment.Run(state, movable))
+        {
+            Descent.Run(state, movable, chains: true);
+        }
     }
 
     /// <summary>

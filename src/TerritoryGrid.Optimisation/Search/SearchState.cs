@@ -45,7 +45,17 @@ internal sealed class SearchState
 
     public CandidateLists Candidates => candidates;
 
+    public BalancingInstance Instance => instance;
+
     public bool IsMoved(int account) => Slot[account] != candidates.Start[account];
+
+    public bool WithinBudgets() => Spent <= budget && MovedCount <= instance.MaxAccountsMoved;
+
+    /// <summary>Whether a rep whose load and account count were <paramref name="loadBefore"/> and <paramref name="countBefore"/> still keeps the rules.</summary>
+    public bool KeepsRepRules(int rep, double loadBefore, int countBefore) =>
+        (Load[rep] <= loadBefore || Load[rep] <= instance.LoadLimit[rep]) &&
+        (Load[rep] >= loadBefore || Load[rep] >= instance.LoadFloor[rep]) &&
+        (instance.MaxAccountsPerRep == 0 || Count[rep] <= countBefore || Count[rep] <= instance.MaxAccountsPerRep);
 
     /// <summary>Change in the objective if the account moves to candidate slot <paramref name="to"/>; +∞ when a rule forbids it.</summary>
     public double Delta(int account, int to)
@@ -149,6 +159,11 @@ internal sealed class SearchState
 
         return deviation * perRep + travelWeight * TravelHours;
     }
+
+    /// <summary>The part of the objective that depends on reps r and s and on travel: what a trade between them changes.</summary>
+    public double PairObjective(int r, int s) =>
+        (Math.Abs(Load[r] / instance.Capacity[r] - instance.TargetUtilisation) +
+         Math.Abs(Load[s] / instance.Capacity[s] - instance.TargetUtilisation)) * perRep + travelWeight * TravelHours;
 
     public void Restore(int[] slots)
     {
