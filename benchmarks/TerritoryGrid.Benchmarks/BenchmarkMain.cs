@@ -42,6 +42,11 @@ public static class BenchmarkMain
             exact &= await PlanApplyScenario.RunAsync(quick ? PlanApplyScenario.Quick : PlanApplyScenario.Full);
         }
 
+        if (scenario is "all" or "propose")
+        {
+            exact &= ProposeScenario.Run(quick ? ProposeScenario.Quick : ProposeScenario.Full);
+        }
+
         Console.WriteLine(exact ? "\nAll counts exact." : "\nSOME COUNTS WERE WRONG (see above).");
         return exact ? 0 : 1;
     }
