@@ -27,6 +27,7 @@ public static class TerritoryGridApplicationExtensions
         services.AddOptions<TerritoryGrid.Planning.Plans.PlanningOptions>().BindConfiguration(TerritoryGrid.Planning.Plans.PlanningOptions.Section);
         services.AddSingleton<TerritoryGrid.Application.Plans.LiveAlignmentSwitch>();
         services.AddSingleton<TerritoryGrid.Application.Plans.PlanService>();
+        services.AddSingleton<TerritoryGrid.Application.Plans.PlanProposals>();
         return services;
     }
 }

@@ -166,7 +166,7 @@ public sealed class PlanService(IGrainFactory grains, WorkspaceCache workspaces,
             m.Id, m.Status.ToString(), m.DemandHours, m.CapacityHours, m.AccountCount, m.Totals.Revenue, m.Totals.NetProfit, m.Watermark))];
     }
 
-    private async Task<(Contracts.Company.WorkspaceInfo Info, CompanyDefinition Company)> CurrentAsync(string workspace)
+    internal async Task<(Contracts.Company.WorkspaceInfo Info, CompanyDefinition Company)> CurrentAsync(string workspace)
     {
         var grain = grains.GetGrain<IWorkspaceGrain>(workspace);
         var info = await grain.GetInfo();

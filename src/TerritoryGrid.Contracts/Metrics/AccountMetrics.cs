@@ -3,7 +3,10 @@ using TerritoryGrid.Domain.Accounts;
 
 namespace TerritoryGrid.Contracts.Metrics;
 
-/// <summary>An account's live figures; touches delivered and required are over the rolling window ending at <see cref="AsOf"/>.</summary>
+/// <summary>
+/// An account's live figures; touches delivered and required are over the rolling window ending at <see cref="AsOf"/>.
+/// <see cref="OwnerTouches"/> counts every touch its owner made on it: the strength of their relationship.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("tg.AccountMetrics")]
 public sealed record AccountMetrics(
     [property: Id(0)] string Id,
@@ -26,7 +29,8 @@ public sealed record AccountMetrics(
     [property: Id(17)] DateTimeOffset AsOf,
     [property: Id(18)] ActivityTotals Totals,
     [property: Id(19)] ProductAmount[] RevenueByProduct,
-    [property: Id(20)] string[] RepsWorked)
+    [property: Id(20)] string[] RepsWorked,
+    [property: Id(21)] int OwnerTouches = 0)
 {
     /// <summary>Annual net profit as the CRM reports it (revenue − cost to serve): the value segments rank by.</summary>
     public double AnnualNetProfit => AnnualRevenue - AnnualCostToServe;

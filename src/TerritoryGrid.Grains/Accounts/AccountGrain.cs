@@ -282,7 +282,8 @@ internal sealed class AccountGrain(
             setup.Latitude, setup.Longitude, setup.AnnualRevenue, setup.AnnualCostToServe, setup.RevenuePotential,
             coverage.DemandHoursPerWeek, delivered, required, State.LastContactAt, at, totals,
             [.. State.RevenueByProduct.Select(p => new ProductAmount(p.Key, p.Value))],
-            [.. State.ByRep.Keys.Order(StringComparer.Ordinal)]));
+            [.. State.ByRep.Keys.Order(StringComparer.Ordinal)],
+            setup.OwnerRepId is { } owner ? State.ByRep.GetValueOrDefault(owner).Touches : 0));
     }
 
     /// <summary>

@@ -29,6 +29,12 @@ internal static class PlanEndpoints
             .WithSummary("Write a plan of account moves from CSV (?name=, ?effectiveAt=): columns account_id and owner_rep_id and/or territory_id, as the accounts export has them; rows that already hold are skipped")
             .Produces<PlanView>(StatusCodes.Status201Created)
             .Produces<PlanProblems>(StatusCodes.Status400BadRequest);
+        plans.MapPost("/propose", ProposeAsync).RequireRole(Roles.Planner).RequireWholeCompany("plans")
+            .WithMetadata(new Microsoft.AspNetCore.Http.Timeouts.RequestTimeoutAttribute(LimitExtensions.LongPolicy))
+            .WithSummary("Ask the optimiser for a rebalancing plan within a disruption budget, from the live figures; one with moves is stored as the caller's draft")
+            .WithDescription("Body (all optional): {name, disruptionBudget (share of account value, default 0.05), maxShareOfAccountsMoved, maxUtilisation (1.1), compactnessWeight (0.05), strongRelationshipAt (touches by the owner, 8), mayMoveStrongRelationships, effectiveAt}. 503 while another proposal is being computed.")
+            .Produces<ProposalView>()
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         plans.MapGet("/", ListAsync).RequireRole(Roles.Planner).RequireWholeCompany("plans")
             .WithSummary("Every plan of the workspace with its steps").Produces<PlanView[]>();
         plans.MapGet("/{planId}", GetAsync).RequireRole(Roles.Planner).RequireWholeCompany("plans")
@@ -95,6 +101,34 @@ internal static class PlanEndpoints
             : TypedResults.BadRequest(new PlanProblems(outcome.Problems));
     }
 
+    private static async Task<Results<Ok<ProposalView>, BadRequest<PlanProblems>, ProblemHttpResult>> ProposeAsync(
+        string workspace, HttpRequest request, PlanProposals proposals, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        ProposalRequest? body = new();
+        if (request.ContentLength is > 0 || request.Headers.TransferEncoding.Count > 0)
+        {
+            try
+            {
+                body = await JsonSerializer.DeserializeAsync<ProposalRequest>(request.Body, TerritoryGridJson.Options, cancellationToken);
+            }
+            catch (JsonException error)
+            {
+                return ApiErrors.MalformedJson(error);
+            }
+        }
+
+        var (proposal, draft, busy) = await proposals.ProposeAsync(workspace, body ?? new(), Who(user), cancellationToken);
+        if (busy is not null)
+        {
+            return TypedResults.Problem(busy, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Busy");
+        }
+
+        return draft is { Plan: null }
+            ? TypedResults.BadRequest(new PlanProblems(draft.Problems))
+            : TypedResults.Ok(new ProposalView(proposal!.Before, proposal.After, proposal.AccountsMoved, proposal.ValueMoved, proposal.ValueBudget,
+                proposal.Improvement, draft?.Plan));
+    }
+
     private static async Task<Ok<PlanView[]>> ListAsync(string workspace, PlanService plans) => TypedResults.Ok(await plans.ListAsync(workspace));
 
     private static async Task<Results<Ok<PlanView>, ProblemHttpResult>> GetAsync(string workspace, string planId, PlanService plans) =>
@@ -125,6 +159,11 @@ internal static class PlanEndpoints
 
     private static string Who(ClaimsPrincipal user) => user.Identity?.Name ?? "unknown";
 }
+
+/// <summary>The optimiser's proposal: the figures before and after, what it moves against the budget, and its draft (none when nothing improves).</summary>
+public sealed record ProposalView(
+    TerritoryGrid.Optimisation.Proposals.AlignmentFigures Before, TerritoryGrid.Optimisation.Proposals.AlignmentFigures After,
+    int AccountsMoved, double ValueMoved, double ValueBudget, double Improvement, PlanView? Plan);
 
 /// <summary>Why a plan was refused: every problem, each naming where (moves[i].field, or plan) and what.</summary>
 public sealed record PlanProblems(IReadOnlyList<PlanProblem> Problems);

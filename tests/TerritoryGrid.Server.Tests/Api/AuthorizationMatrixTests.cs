@@ -42,6 +42,7 @@ public sealed class AuthorizationMatrixTests(ServerFixture server)
         ["POST /api/workspaces/{workspace}/plans/"] = Roles.Planner,
         ["GET /api/workspaces/{workspace}/plans/"] = Roles.Planner,
         ["POST /api/workspaces/{workspace}/plans/csv"] = Roles.Planner,
+        ["POST /api/workspaces/{workspace}/plans/propose"] = Roles.Planner,
         ["GET /api/workspaces/{workspace}/plans/{planId}"] = Roles.Planner,
         ["POST /api/workspaces/{workspace}/plans/{planId}/check"] = Roles.Planner,
         ["POST /api/workspaces/{workspace}/plans/{planId}/approve"] = Roles.Planner,
