@@ -42,6 +42,11 @@ public static class BenchmarkMain
             exact &= await PlanApplyScenario.RunAsync(quick ? PlanApplyScenario.Quick : PlanApplyScenario.Full);
         }
 
+        if (scenario is "all" or "stress")
+        {
+            exact &= await StressScenario.RunAsync(quick ? StressScenario.Quick : StressScenario.Full);
+        }
+
         if (scenario is "all" or "propose")
         {
             exact &= ProposeScenario.Run(quick ? ProposeScenario.Quick : ProposeScenario.Full);

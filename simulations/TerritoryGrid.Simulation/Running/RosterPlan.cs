@@ -63,6 +63,22 @@ public sealed class RosterPlan
         }
     }
 
+    /// <summary>
+    /// A rep a plan adds ramps up from <paramref name="from"/>: a third, two thirds, then full availability over
+    /// <paramref name="weeks"/>, in the system (availability changes) and in the capacity the activity is delivered with.
+    /// </summary>
+    public void AddRamp(RepDefinition rep, DateTimeOffset from, int weeks)
+    {
+        var hours = setupHours[rep.Id].Hours;
+        for (var step = 0; step < 3; step++)
+        {
+            var at = from.AddDays(7.0 * weeks * step / 3);
+            var share = (step + 1) / 3.0;
+            Changes.Add(new RosterChangeInput(rep.Id, "availability", at, Availability: rep.Availability * share));
+            Add(rep.TerritoryId, at, rep.Id, hours * share);
+        }
+    }
+
     /// <summary>The roster changes to apply to the system under simulation (effective-dated: they may be applied up front).</summary>
     public List<RosterChangeInput> Changes { get; } = [];
 

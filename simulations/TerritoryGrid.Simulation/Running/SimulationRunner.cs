@@ -18,18 +18,28 @@ public sealed class SimulationRunner(Action<string>? progress = null)
     public const int WarmUpWeeks = 4;
 
     /// <param name="realign">Changes the alignment of the scenario's company before anything is generated (a plan
-    /// under stress test): the same seed gives every account the same demand, and delivery follows the new alignment.</param>
+    /// under stress test): the same seed gives every account the same demand, and delivery follows the new alignment;
+    /// reps the plan adds ramp up from the plan start.</param>
     public async Task<SimulationResult> RunAsync(
         Scenario scenario, ISimulationTarget target, double? daysPerSecond = null, CancellationToken cancellationToken = default,
-        Func<Domain.Company.CompanyDefinition, Domain.Company.CompanyDefinition>? realign = null)
+        Func<Domain.Company.CompanyDefinition, Realignment>? realign = null)
     {
         var start = new DateTimeOffset(scenario.Period.Start.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         var planStart = start.AddDays(-7 * WarmUpWeeks);
         var end = start.AddDays(7 * scenario.Period.Weeks);
         var company = await ResolveCompanyAsync(scenario, target, planStart, cancellationToken);
-        company = realign?.Invoke(company) ?? company;
+        var realigned = realign?.Invoke(company);
+        company = realigned?.Company ?? company;
         var season = new SeasonalModel(scenario, company);
         var roster = new RosterPlan(scenario, company);
+        foreach (var (repId, weeks) in realigned?.RampWeeks ?? new Dictionary<string, int>())
+        {
+            if (weeks > 0)
+            {
+                roster.AddRamp(company.Reps.First(r => r.Id == repId), planStart, weeks);
+            }
+        }
+
         var events = HistoryGenerator.Generate(company, new HistorySpec(planStart, end, scenario.Seed)
         {
             DemandMultiplierAt = season.Multiplier,

@@ -38,11 +38,11 @@ public sealed class StressTest(Action<string>? progress = null, Func<int, Scenar
     {
         await using var target = targets is null ? await OwnSiloAsync(index, scenario) : await targets(index, scenario);
         AlignmentChange? change = null;
-        CompanyDefinition Realign(CompanyDefinition company)
+        Realignment Realign(CompanyDefinition company)
         {
             if (plan is null)
             {
-                return company;
+                return new Realignment(company, new Dictionary<string, int>());
             }
 
             var compiled = PlanCompiler.Compile(plan, company, rules ?? new PlanningOptions());
@@ -52,7 +52,7 @@ public sealed class StressTest(Action<string>? progress = null, Func<int, Scenar
             }
 
             change = compiled.Change;
-            return compiled.After!;
+            return new Realignment(compiled.After!, compiled.Change!.RampWeeks);
         }
 
         var result = await new SimulationRunner(line => progress?.Invoke($"{line}  [{name}]")).RunAsync(

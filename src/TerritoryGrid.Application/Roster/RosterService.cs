@@ -113,9 +113,7 @@ public sealed class RosterService(IGrainFactory grains, IOptions<MetricsOptions>
         var hours = hire.SellingHoursPerWeek ?? options.Value.Workload.SellingHoursPerWeek;
         await rep.Setup(new RepSetup(hire.Name, hire.TerritoryId, hire.Role ?? RepRole.Inside, home.Latitude, home.Longitude, hours,
             Availability: 0, ExperienceYears: 0, AnnualQuota: 0, OwnedAccounts: 0, info.PlanStart ?? hire.EffectiveAt));
-        AvailabilityChange[] ramp = weeks == 0
-            ? [new(hire.RepId, hire.EffectiveAt, 1)]
-            : [.. Enumerable.Range(0, 3).Select(step => new AvailabilityChange(hire.RepId, hire.EffectiveAt.AddDays(7.0 * weeks * step / 3), (step + 1) / 3.0))];
+        AvailabilityChange[] ramp = [.. Plans.RampUp.Steps(hire.RepId, hire.EffectiveAt, weeks)];
         await grains.GetGrain<IWorkspaceGrain>(workspace).AddReps([hire.RepId]);
         var hired = await rep.GetMetrics();
         return await ChangeAsync(workspace, info, hired! with { SellingHoursPerWeek = hours }, ramp);

@@ -75,6 +75,24 @@ public sealed class StressTestTests
     }
 
     [Fact]
+    public void ARepAPlanAdds_RampsUpInTheSystemAndInTheDeliveredCapacity()
+    {
+        var company = CompanyGenerator.Generate(new CompanySpec { Seed = 1, TerritoryCount = 2, RepCount = 4, AccountCount = 20 });
+        var hire = new RepDefinition("hire", "Hire", "terr-01", RepRole.Inside, company.Reps[0].Home, SellingHoursPerWeek: 30);
+        company = company with { Reps = [.. company.Reps, hire] };
+        var from = new DateTimeOffset(2025, 1, 6, 0, 0, 0, TimeSpan.Zero);
+        var roster = new TerritoryGrid.Simulator.Running.RosterPlan(PeakScenario() with { Shocks = [] }, company);
+        var before = roster.CapacityAt("terr-01", from.AddDays(-1));
+
+        roster.AddRamp(hire, from, weeks: 6);
+
+        Assert.Equal(before - 20, roster.CapacityAt("terr-01", from), 6);
+        Assert.Equal(before - 10, roster.CapacityAt("terr-01", from.AddDays(14)), 6);
+        Assert.Equal(before, roster.CapacityAt("terr-01", from.AddDays(28)), 6);
+        Assert.Equal([1 / 3.0, 2 / 3.0, 1.0], roster.Changes.Where(c => c.RepId == "hire").Select(c => c.Availability!.Value));
+    }
+
+    [Fact]
     public void TheComparison_ListsEveryAlignmentWithEveryMeasure()
     {
         var figures = new StressFigures("baseline", 5, 2, 0.3, 2.5, 0.4, 3, 0, 0, 0, 120.5, 7, 70_000, 1000);
