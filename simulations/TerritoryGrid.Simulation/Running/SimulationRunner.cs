@@ -20,9 +20,10 @@ public sealed class SimulationRunner(Action<string>? progress = null)
     /// <param name="realign">Changes the alignment of the scenario's company before anything is generated (a plan
     /// under stress test): the same seed gives every account the same demand, and delivery follows the new alignment;
     /// reps the plan adds ramp up from the plan start.</param>
+    /// <param name="maxEventsPerSecond">Caps the rate events are sent at (a stress test on a running server).</param>
     public async Task<SimulationResult> RunAsync(
         Scenario scenario, ISimulationTarget target, double? daysPerSecond = null, CancellationToken cancellationToken = default,
-        Func<Domain.Company.CompanyDefinition, Realignment>? realign = null)
+        Func<Domain.Company.CompanyDefinition, Realignment>? realign = null, double? maxEventsPerSecond = null)
     {
         var start = new DateTimeOffset(scenario.Period.Start.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         var planStart = start.AddDays(-7 * WarmUpWeeks);
@@ -71,6 +72,12 @@ public sealed class SimulationRunner(Action<string>? progress = null)
                 var (dayAccepted, refused) = await target.IngestAsync(dayEvents, cancellationToken);
                 accepted += dayAccepted;
                 withRep += dayEvents.Where((e, i) => e.RepId is not null && !refused.Contains(i)).Count();
+            }
+
+            if (maxEventsPerSecond is { } cap && watch.Elapsed.TotalSeconds < next / cap)
+            {
+                // A stress test on a live server leaves the machine to live monitoring beyond its share.
+                await Task.Delay(TimeSpan.FromSeconds(next / cap) - watch.Elapsed, cancellationToken);
             }
 
             if (daysPerSecond is { } pace && watch.Elapsed.TotalSeconds < day / pace)

@@ -12,7 +12,8 @@ namespace TerritoryGrid.Simulator.Stress;
 /// sandbox on a silo of its own, with the same seed (so every account meets the same demand), never touching a live
 /// company. A plan that does not compile against the scenario's company stops the run before anything is simulated.
 /// </summary>
-public sealed class StressTest(Action<string>? progress = null, Func<int, Scenario, Task<ISimulationTarget>>? targets = null)
+public sealed class StressTest(
+    Action<string>? progress = null, Func<int, Scenario, Task<ISimulationTarget>>? targets = null, double? maxEventsPerSecond = null)
 {
     public const string Baseline = "baseline";
 
@@ -56,7 +57,7 @@ public sealed class StressTest(Action<string>? progress = null, Func<int, Scenar
         }
 
         var result = await new SimulationRunner(line => progress?.Invoke($"{line}  [{name}]")).RunAsync(
-            scenario, target, daysPerSecond: null, cancellationToken, Realign);
+            scenario, target, daysPerSecond: null, cancellationToken, Realign, maxEventsPerSecond);
         return new StressVariant(name, result, change, null);
     }
 

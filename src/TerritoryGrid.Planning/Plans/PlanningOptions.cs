@@ -20,6 +20,12 @@ public sealed class PlanningOptions
     /// </summary>
     public TimeSpan ApplyLead { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>
+    /// Most events per second a stress test started through the API sends into its sandboxes: its share of the
+    /// machine, so live monitoring keeps its latency while it runs (0: no cap).
+    /// </summary>
+    public double StressTestEventsPerSecond { get; set; } = 5_000;
+
     /// <summary>How often the scheduler looks for scheduled plans that are due.</summary>
     public TimeSpan SchedulerInterval { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -49,9 +49,11 @@ internal sealed partial class StressTestService(IServiceProvider services, IGrai
                     }
                 }
 
+                var rules = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<PlanningOptions>>().Value;
                 var test = new StressTest(Progress, (index, _) => Task.FromResult<ISimulationTarget>(
-                    new InProcessTarget(services, SandboxOf(workspace, record.Id, index))));
-                var result = await test.RunAsync(scenario, plans, services.GetRequiredService<Microsoft.Extensions.Options.IOptions<PlanningOptions>>().Value, stoppingToken);
+                    new InProcessTarget(services, SandboxOf(workspace, record.Id, index))),
+                    rules.StressTestEventsPerSecond > 0 ? rules.StressTestEventsPerSecond : null);
+                var result = await test.RunAsync(scenario, plans, rules, stoppingToken);
                 await book.Update(current with
                 {
                     Status = StressTestRecord.Done,
