@@ -114,7 +114,9 @@ public sealed class RosterService(IGrainFactory grains, IOptions<MetricsOptions>
         await rep.Setup(new RepSetup(hire.Name, hire.TerritoryId, hire.Role ?? RepRole.Inside, home.Latitude, home.Longitude, hours,
             Availability: 0, ExperienceYears: 0, AnnualQuota: 0, OwnedAccounts: 0, info.PlanStart ?? hire.EffectiveAt));
         AvailabilityChange[] ramp = [.. Plans.RampUp.Steps(hire.RepId, hire.EffectiveAt, weeks)];
-        await grains.GetGrain<IWorkspaceGrain>(workspace).AddReps([hire.RepId]);
+        // The company's definition names the hire too, so plans can move accounts to them and exports list them.
+        var definition = new RepDefinition(hire.RepId, hire.Name, hire.TerritoryId, hire.Role ?? RepRole.Inside, home, hours);
+        await grains.GetGrain<IWorkspaceGrain>(workspace).AddRepDefinitions([System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(definition, TerritoryGridJson.Options)]);
         var hired = await rep.GetMetrics();
         return await ChangeAsync(workspace, info, hired! with { SellingHoursPerWeek = hours }, ramp);
     }

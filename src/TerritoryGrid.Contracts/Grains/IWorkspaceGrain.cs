@@ -25,9 +25,12 @@ public interface IWorkspaceGrain : IGrainWithStringKey
     [Alias("Realign")]
     Task<WorkspaceInfo> Realign(int generation, int alignmentVersion, string planId, CompanyManifest manifest);
 
-    /// <summary>Adds reps hired after the company was loaded to the current company's rep list.</summary>
-    [Alias("AddReps")]
-    Task AddReps(string[] repIds);
+    /// <summary>
+    /// Adds reps hired after the company was loaded to its definition (each a rep of the company format as UTF-8
+    /// JSON) and its rep list, so plans and exports know them. A rep already there is left as it is.
+    /// </summary>
+    [Alias("AddRepDefinitions")]
+    Task AddRepDefinitions(byte[][] reps);
 
     /// <summary>The current company's definition as UTF-8 JSON, or null when none is loaded.</summary>
     [Alias("GetDefinition")]

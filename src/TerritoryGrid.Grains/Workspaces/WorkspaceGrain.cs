@@ -72,13 +72,33 @@ internal sealed class WorkspaceGrain(
         return Info();
     }
 
-    public async Task AddReps(string[] repIds)
+    public async Task AddRepDefinitions(byte[][] reps)
     {
-        if (State.Manifest is { } manifest)
+        if (State.Manifest is not { } manifest)
         {
-            State.Manifest = manifest with { RepIds = [.. manifest.RepIds.Union(repIds, StringComparer.Ordinal)] };
-            await persisted.WriteStateAsync();
+            return;
         }
+
+        // The definition is patched as JSON: this grain holds it without knowing the company types.
+        var company = System.Text.Json.Nodes.JsonNode.Parse(manifest.DefinitionJson)!.AsObject();
+        var list = company["reps"]!.AsArray();
+        var known = list.Select(r => r?["id"]?.GetValue<string>()).ToHashSet(StringComparer.Ordinal);
+        var added = new List<string>();
+        foreach (var rep in reps.Select(r => System.Text.Json.Nodes.JsonNode.Parse(r)!))
+        {
+            if (rep["id"]?.GetValue<string>() is { } id && known.Add(id))
+            {
+                list.Add(rep);
+                added.Add(id);
+            }
+        }
+
+        State.Manifest = manifest with
+        {
+            DefinitionJson = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(company),
+            RepIds = [.. manifest.RepIds.Union(added, StringComparer.Ordinal)],
+        };
+        await persisted.WriteStateAsync();
     }
 
     public Task<byte[]?> GetDefinition() => Task.FromResult(State.Manifest?.DefinitionJson);

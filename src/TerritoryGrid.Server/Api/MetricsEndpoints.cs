@@ -53,7 +53,7 @@ internal static class MetricsEndpoints
         IReadOnlyList<string>? NotRecorded = null);
 
     /// <summary>An account, named with its workspace.</summary>
-    public sealed record AccountView(string Workspace, AccountMetrics Account);
+    public sealed record AccountView(string Workspace, AccountMetrics Account, int AlignmentVersion = 0);
 
     private static async Task<Results<Ok<TerritoryList>, ProblemHttpResult>> ListTerritoriesAsync(
         string workspace, MetricsReader reader, AsOfReader history, ClaimsPrincipal user,
@@ -178,7 +178,7 @@ internal static class MetricsEndpoints
 
         var scope = CallerScope.Of(user);
         return await scope.AllowsAsync(reader, workspace, account.TerritoryId)
-            ? TypedResults.Ok(new AccountView(workspace, account))
+            ? TypedResults.Ok(new AccountView(workspace, account, (await reader.WorkspaceAsync(workspace)).AlignmentVersion))
             : ApiErrors.OutsideScope($"account '{accountId}' (territory '{account.TerritoryId}')", scope);
     }
 

@@ -62,6 +62,26 @@ public sealed class CsvPlanTests(ServerFixture server)
         ], body!["problems"]!.AsArray().Select(p => $"{p!["where"]}: {p["message"]}"));
     }
 
+    [Fact]
+    public async Task ARepHiredThroughTheRoster_CanTakeAccountsInAPlan()
+    {
+        using var admin = server.CreateClient();
+        Assert.True((await admin.PutAsJsonAsync($"/api/workspaces/{Workspace}-c/company", Create())).IsSuccessStatusCode);
+        var hire = new JsonArray(new JsonObject
+        {
+            ["repId"] = "new-hire", ["kind"] = "hire", ["effectiveAt"] = PlanStart.AddDays(5).ToString("O"), ["territoryId"] = "t2",
+            ["name"] = "New Hire", ["role"] = "inside", ["home"] = new JsonObject { ["latitude"] = 47.0, ["longitude"] = -90.0 }, ["rampWeeks"] = 4,
+        });
+        Assert.True((await admin.PostAsJsonAsync($"/api/workspaces/{Workspace}-c/roster", hire)).IsSuccessStatusCode);
+
+        var response = await admin.PostAsync($"/api/workspaces/{Workspace}-c/plans/csv",
+            new StringContent($"account_id,owner_rep_id\n{Account(2, 0)},new-hire\n", Encoding.UTF8, "text/csv"));
+
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        var company = await admin.GetFromJsonAsync<JsonObject>($"/api/workspaces/{Workspace}-c/company");
+        Assert.Contains(company!["reps"]!.AsArray(), r => r!["id"]!.GetValue<string>() == "new-hire");
+    }
+
     private HttpClient Planner()
     {
         var client = server.CreateClient();
