@@ -37,6 +37,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseTerritoryGridSecurity();
 app.UseTerritoryGridLimits();
+app.UseTerritoryGridLogScopes();
 app.MapOpenApi();
 app.MapTerritoryGridHealth();
 app.MapTerritoryGridTelemetry();

@@ -21,6 +21,9 @@ internal sealed partial class RollupDispatcher(
 {
     private readonly object gate = new();
     private Dictionary<(RollupTargetKind Kind, string Key), List<Dictionary<string, AccountContribution>>> pending = [];
+
+    /// <summary>When the oldest contribution still pending for each target was published (Stopwatch ticks): the roll-up lag starts there.</summary>
+    private Dictionary<(RollupTargetKind Kind, string Key), long> waitingSince = [];
     private long published;
     private long delivered;
 
@@ -64,12 +67,16 @@ internal sealed partial class RollupDispatcher(
     public async Task FlushAsync(bool includeReps = true)
     {
         Dictionary<(RollupTargetKind Kind, string Key), List<Dictionary<string, AccountContribution>>> batch;
+        Dictionary<(RollupTargetKind Kind, string Key), long> since;
         lock (gate)
         {
             if (pending.Count == 0)
             {
                 return;
             }
+
+            since = waitingSince;
+            waitingSince = [];
 
             if (includeReps)
             {
@@ -86,10 +93,19 @@ internal sealed partial class RollupDispatcher(
             }
         }
 
-        await Task.WhenAll(batch.Select(target => SendAsync(target.Key, target.Value)));
+        await Task.WhenAll(batch.Select(target => SendAsync(target.Key, target.Value, since.GetValueOrDefault(target.Key))));
+        lock (gate)
+        {
+            // Targets not flushed this time (reps between their flushes) keep waiting since when they started.
+            foreach (var (key, at) in since.Where(s => pending.ContainsKey(s.Key)))
+            {
+                waitingSince[key] = waitingSince.TryGetValue(key, out var later) ? Math.Min(at, later) : at;
+            }
+        }
     }
 
-    private async Task SendAsync((RollupTargetKind Kind, string Key) target, List<Dictionary<string, AccountContribution>> generations)
+    private async Task SendAsync(
+        (RollupTargetKind Kind, string Key) target, List<Dictionary<string, AccountContribution>> generations, long publishedAt)
     {
         IRollupTarget grain = target.Kind == RollupTargetKind.Territory
             ? grainFactory.GetGrain<ITerritoryGrain>(target.Key)
@@ -101,6 +117,12 @@ internal sealed partial class RollupDispatcher(
             {
                 await grain.ApplyContributions(items);
                 Interlocked.Add(ref delivered, items.Length);
+                if (publishedAt != 0)
+                {
+                    RollupTelemetry.Lag.Record(System.Diagnostics.Stopwatch.GetElapsedTime(publishedAt).TotalSeconds,
+                        new KeyValuePair<string, object?>("target", target.Kind == RollupTargetKind.Territory ? "territory" : "rep"));
+                    publishedAt = 0;
+                }
             }
             catch (Exception exception)
             {
@@ -120,6 +142,7 @@ internal sealed partial class RollupDispatcher(
 
     private void Merge(RollupTargetKind kind, string targetKey, AccountContribution contribution)
     {
+        waitingSince.TryAdd((kind, targetKey), System.Diagnostics.Stopwatch.GetTimestamp());
         if (!pending.TryGetValue((kind, targetKey), out var generations))
         {
             generations = [];

@@ -88,6 +88,8 @@ public sealed partial class DashboardPusher(IHubContext<TerritoryHub> hub, ApiKe
         }
 
         await Task.WhenAll(sends);
+        DashboardTelemetry.Frames.Add(byWorkspace.Keys.Union(alertsByWorkspace.Keys).Count(), new KeyValuePair<string, object?>("kind", "overview"));
+        DashboardTelemetry.Frames.Add(territories.Count, new KeyValuePair<string, object?>("kind", "territory"));
     }
 
     /// <summary>Each key limited to part of the company gets the frame cut to its territories (nothing when nothing is left).</summary>

@@ -13,6 +13,18 @@ public sealed class TerritoryHub(MetricsReader reader) : Hub
 {
     public const string Path = "/hubs/territories";
 
+    public override Task OnConnectedAsync()
+    {
+        DashboardTelemetry.Clients.Add(1);
+        return base.OnConnectedAsync();
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        DashboardTelemetry.Clients.Add(-1);
+        return base.OnDisconnectedAsync(exception);
+    }
+
     /// <summary>A key limited to part of the company joins its own overview group, whose frames carry only its territories.</summary>
     public Task SubscribeOverview(string workspace) => Groups.AddToGroupAsync(Context.ConnectionId, OverviewGroupOfCaller(Checked(workspace)));
 
