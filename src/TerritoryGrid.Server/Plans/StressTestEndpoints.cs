@@ -25,7 +25,7 @@ internal static class StressTestEndpoints
             .WithSummary("Stress-test plans: the scenario against today's alignment and each plan, side by side (202; one test runs at a time)")
             .WithDescription("The body is {scenario, planIds}: scenario in the simulator's format (simulations/README.md); its company is the workspace's own. A period in the future is moved by whole weeks to end today.")
             .Accepts<StressTestRequest>("application/json")
-            .Produces<StressTestRecord>(StatusCodes.Status202Accepted)
+            .Produces<StressTestView>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         tests.MapGet("/", ListAsync).RequireRole(Roles.Planner).RequireWholeCompany("stress tests")
             .WithSummary("The workspace's stress tests, with progress and results").Produces<StressTestView[]>();
@@ -41,7 +41,7 @@ internal static class StressTestEndpoints
         return workspace;
     }
 
-    private static async Task<Results<Accepted<StressTestRecord>, ProblemHttpResult>> StartAsync(
+    private static async Task<Results<Accepted<StressTestView>, ProblemHttpResult>> StartAsync(
         string workspace, HttpRequest request, IGrainFactory grains, StressTestService runner, ClaimsPrincipal user)
     {
         StressTestRequest? body;
@@ -107,7 +107,7 @@ internal static class StressTestEndpoints
                 statusCode: StatusCodes.Status503ServiceUnavailable, title: "Busy");
         }
 
-        return TypedResults.Accepted($"/api/workspaces/{workspace}/stress-tests/{record.Id}", record);
+        return TypedResults.Accepted($"/api/workspaces/{workspace}/stress-tests/{record.Id}", StressTestView.Of(record));
     }
 
     private static async Task<Ok<StressTestView[]>> ListAsync(string workspace, IGrainFactory grains) =>

@@ -25,7 +25,7 @@ async function read(path) {
 
 function planRow(plan) {
   return el('tr', { 'data-id': plan.id },
-    el('td', { text: plan.id }), el('td', { text: plan.name }), el('td', { class: 'status', text: plan.status }),
+    el('td', { text: plan.id }), el('td', { text: plan.name }), el('td', { class: 'plan-status', text: plan.status }),
     el('td', { text: plan.author }), el('td', { text: plan.effectiveAt ? plan.effectiveAt.slice(0, 10) : '–' }),
     el('td', { text: plan.rollbackOf ? `rollback of ${plan.rollbackOf}` : '' }));
 }
