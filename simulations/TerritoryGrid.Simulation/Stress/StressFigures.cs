@@ -49,7 +49,7 @@ public sealed record StressFigures(
             Mean(result.Balance.Select(b => b.PotentialCv)),
             Mean(result.Balance.Select(b => b.PotentialMaxMin)),
             moved.Count,
-            moved.Sum(m => m.Before.AnnualRevenue),
+            change?.AccountValueMoved ?? 0,
             moved.Count(m => m.Before.OwnerRepId is { } owner && m.After.OwnerRepId != owner && relationships.Contains((m.Before.Id, owner))),
             TravelHours(company, metrics),
             atRisk,

@@ -26,7 +26,7 @@ public sealed class LiveAlignmentSwitch(IGrainFactory grains, IOptions<MetricsOp
     private const int MaxRefusalsListed = 20;
 
     public async Task<(PlanApplyResult? Result, IReadOnlyList<string> Refusals)> ApplyAsync(
-        string workspace, WorkspaceInfo info, CompanyDefinition before, PlanCompilation plan, string planId, DateTimeOffset effectiveAt,
+        string workspace, WorkspaceInfo info, PlanCompilation plan, string planId, DateTimeOffset effectiveAt,
         CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();

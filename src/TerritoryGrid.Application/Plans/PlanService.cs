@@ -123,7 +123,7 @@ public sealed class PlanService(IGrainFactory grains, WorkspaceCache workspaces,
         }
 
         var before = await MetricsBeforeAsync(workspace, info.Generation, company);
-        var (result, refusals) = await liveSwitch.ApplyAsync(workspace, info, company, compiled, planId, effectiveAt, cancellationToken);
+        var (result, refusals) = await liveSwitch.ApplyAsync(workspace, info, compiled, planId, effectiveAt, cancellationToken);
         if (result is null)
         {
             return PlanOutcome.Refused([.. refusals.Select(r => new PlanProblem("effectiveAt", r))]);

@@ -27,7 +27,7 @@ internal static class AlignmentSwitch
             return pending.PlanId == planId ? null : $"account '{accountId}' is being moved by plan '{pending.PlanId}'";
         }
 
-        if (effectiveAt.UtcTicks % TimeSpan.TicksPerDay != 0)
+        if (!Domain.Company.EffectiveTime.IsStartOfDay(effectiveAt))
         {
             return $"the effective time {effectiveAt:O} is not the start of a day (00:00 UTC)";
         }

@@ -11,14 +11,12 @@ internal static class PlanLifecycle
             $"plan '{plan.Id}' was written by '{plan.Author}': it must be approved by someone else",
         (PlanStatus.Draft, PlanStatus.Approved) => null,
         (PlanStatus.Approved, PlanStatus.Scheduled) when effectiveAt is null => "scheduling needs an effective time (effectiveAt)",
-        (PlanStatus.Approved, PlanStatus.Scheduled) when !IsStartOfDay(effectiveAt.Value) =>
+        (PlanStatus.Approved, PlanStatus.Scheduled) when !Domain.Company.EffectiveTime.IsStartOfDay(effectiveAt.Value) =>
             $"effectiveAt {effectiveAt:O} must be the start of a day (00:00 UTC): a plan takes effect from a whole day",
         (PlanStatus.Approved, PlanStatus.Scheduled) => null,
         (PlanStatus.Scheduled, PlanStatus.Applied) => null,
         _ => $"plan '{plan.Id}' is {Describe(plan.Status)}: it cannot be {Describe(to)} now" + Next(plan.Status),
     };
-
-    public static bool IsStartOfDay(DateTimeOffset at) => at.UtcTicks % TimeSpan.TicksPerDay == 0;
 
     private static string Describe(PlanStatus status) => status switch
     {

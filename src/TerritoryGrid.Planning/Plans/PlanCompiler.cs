@@ -33,7 +33,7 @@ public static class PlanCompiler
             problems.Add(new PlanProblem("plan.name", $"is longer than {CompanyValidator.MaxNameLength} characters"));
         }
 
-        if (plan.EffectiveAt is { } effectiveAt && effectiveAt.UtcTicks % TimeSpan.TicksPerDay != 0)
+        if (plan.EffectiveAt is { } effectiveAt && !EffectiveTime.IsStartOfDay(effectiveAt))
         {
             problems.Add(new PlanProblem("plan.effectiveAt", $"{effectiveAt:O} must be the start of a day (00:00 UTC): a plan takes effect from a whole day"));
         }

@@ -63,13 +63,7 @@ internal static class PlanEndpoints
 
     private static async Task<Results<Created<PlanView>, BadRequest<PlanProblems>, ProblemHttpResult>> RollbackAsync(
         string workspace, string planId, PlanService plans, ClaimsPrincipal user) =>
-        await plans.RollbackAsync(workspace, planId, Who(user)) switch
-        {
-            { Plan: { } plan } => TypedResults.Created($"/api/workspaces/{workspace}/plans/{plan.Id}", plan),
-            { MissingPlan: { } id } => ApiErrors.NotFound($"no plan '{id}' in workspace '{workspace}'"),
-            { ConflictReason: { } reason } => TypedResults.Problem(reason, statusCode: StatusCodes.Status409Conflict, title: "Out of order"),
-            var refused => TypedResults.BadRequest(new PlanProblems(refused.Problems)),
-        };
+        Drafted(workspace, await plans.RollbackAsync(workspace, planId, Who(user)));
 
     private static async Task<Results<Created<PlanView>, BadRequest<PlanProblems>, ProblemHttpResult>> DraftAsync(
         string workspace, HttpRequest request, PlanService plans, ClaimsPrincipal user)
@@ -85,9 +79,7 @@ internal static class PlanEndpoints
         }
 
         var outcome = await plans.DraftAsync(workspace, document, Who(user));
-        return outcome.Plan is { } plan
-            ? TypedResults.Created($"/api/workspaces/{workspace}/plans/{plan.Id}", plan)
-            : TypedResults.BadRequest(new PlanProblems(outcome.Problems));
+        return Drafted(workspace, outcome);
     }
 
     private static async Task<Results<Created<PlanView>, BadRequest<PlanProblems>, ProblemHttpResult>> DraftFromCsvAsync(
@@ -96,9 +88,7 @@ internal static class PlanEndpoints
         using var reader = new StreamReader(request.Body);
         var text = await reader.ReadToEndAsync(request.HttpContext.RequestAborted);
         var outcome = await plans.DraftFromCsvAsync(workspace, text, name ?? "Account moves from CSV", effectiveAt, Who(user));
-        return outcome.Plan is { } plan
-            ? TypedResults.Created($"/api/workspaces/{workspace}/plans/{plan.Id}", plan)
-            : TypedResults.BadRequest(new PlanProblems(outcome.Problems));
+        return Drafted(workspace, outcome);
     }
 
     private static async Task<Results<Ok<ProposalView>, BadRequest<PlanProblems>, ProblemHttpResult>> ProposeAsync(
@@ -132,7 +122,7 @@ internal static class PlanEndpoints
     private static async Task<Ok<PlanView[]>> ListAsync(string workspace, PlanService plans) => TypedResults.Ok(await plans.ListAsync(workspace));
 
     private static async Task<Results<Ok<PlanView>, ProblemHttpResult>> GetAsync(string workspace, string planId, PlanService plans) =>
-        await plans.GetAsync(workspace, planId) is { } plan ? TypedResults.Ok(plan) : ApiErrors.NotFound($"no plan '{planId}' in workspace '{workspace}'");
+        await plans.GetAsync(workspace, planId) is { } plan ? TypedResults.Ok(plan) : NoPlan(workspace, planId);
 
     private static async Task<Results<Ok<PlanView>, BadRequest<PlanProblems>, ProblemHttpResult>> CheckAsync(
         string workspace, string planId, PlanService plans) => Answer(workspace, await plans.CheckAsync(workspace, planId));
@@ -149,13 +139,28 @@ internal static class PlanEndpoints
         string workspace, string planId, PlanService plans, ClaimsPrincipal user, CancellationToken cancellationToken) =>
         Answer(workspace, await plans.ApplyAsync(workspace, planId, Who(user), cancellationToken));
 
+    /// <summary>A step on a plan: the plan, or 404 (no such plan), 409 (out of order) or 400 (every problem).</summary>
     private static Results<Ok<PlanView>, BadRequest<PlanProblems>, ProblemHttpResult> Answer(string workspace, PlanOutcome outcome) => outcome switch
     {
         { Plan: { } plan } => TypedResults.Ok(plan),
-        { MissingPlan: { } id } => ApiErrors.NotFound($"no plan '{id}' in workspace '{workspace}'"),
-        { ConflictReason: { } reason } => TypedResults.Problem(reason, statusCode: StatusCodes.Status409Conflict, title: "Out of order"),
+        { MissingPlan: { } id } => NoPlan(workspace, id),
+        { ConflictReason: { } reason } => OutOfOrder(reason),
         _ => TypedResults.BadRequest(new PlanProblems(outcome.Problems)),
     };
+
+    /// <summary>A new draft (written, from CSV, or a rollback): 201 with its address, or the same refusals as a step.</summary>
+    private static Results<Created<PlanView>, BadRequest<PlanProblems>, ProblemHttpResult> Drafted(string workspace, PlanOutcome outcome) => outcome switch
+    {
+        { Plan: { } plan } => TypedResults.Created($"/api/workspaces/{workspace}/plans/{plan.Id}", plan),
+        { MissingPlan: { } id } => NoPlan(workspace, id),
+        { ConflictReason: { } reason } => OutOfOrder(reason),
+        _ => TypedResults.BadRequest(new PlanProblems(outcome.Problems)),
+    };
+
+    private static ProblemHttpResult NoPlan(string workspace, string planId) => ApiErrors.NotFound($"no plan '{planId}' in workspace '{workspace}'");
+
+    private static ProblemHttpResult OutOfOrder(string reason) =>
+        TypedResults.Problem(reason, statusCode: StatusCodes.Status409Conflict, title: "Out of order");
 
     private static string Who(ClaimsPrincipal user) => user.Identity?.Name ?? "unknown";
 }

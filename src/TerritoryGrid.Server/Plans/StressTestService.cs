@@ -35,17 +35,19 @@ internal sealed partial class StressTestService(IServiceProvider services, IGrai
         {
             var book = grains.GetGrain<IStressTestBookGrain>(workspace);
             var current = record with { Status = StressTestRecord.Running };
+            var reported = Task.CompletedTask;
             try
             {
                 await book.Update(current);
                 var lastReport = DateTime.MinValue;
                 void Progress(string line)
                 {
-                    // Progress is reported at most once a second: the book is a grain write.
-                    if (DateTime.UtcNow - lastReport > TimeSpan.FromSeconds(1))
+                    // At most once a second (the book is a grain write), and never two writes at once: a progress
+                    // write still in flight could otherwise land after the result and undo it.
+                    if (DateTime.UtcNow - lastReport > TimeSpan.FromSeconds(1) && reported.IsCompleted)
                     {
                         lastReport = DateTime.UtcNow;
-                        _ = book.Update(current = current with { Progress = line.Trim() });
+                        reported = book.Update(current = current with { Progress = line.Trim() });
                     }
                 }
 
@@ -54,6 +56,7 @@ internal sealed partial class StressTestService(IServiceProvider services, IGrai
                     new InProcessTarget(services, SandboxOf(workspace, record.Id, index))),
                     rules.StressTestEventsPerSecond > 0 ? rules.StressTestEventsPerSecond : null);
                 var result = await test.RunAsync(scenario, plans, rules, stoppingToken);
+                await reported;
                 await book.Update(current with
                 {
                     Status = StressTestRecord.Done,
@@ -67,6 +70,7 @@ internal sealed partial class StressTestService(IServiceProvider services, IGrai
             catch (Exception error) when (error is not OperationCanceledException)
             {
                 LogFailed(logger, record.Id, workspace, error);
+                await Task.WhenAny(reported);
                 await book.Update(current with { Status = StressTestRecord.Failed, FinishedAt = DateTimeOffset.UtcNow, Error = error.Message });
             }
         }
