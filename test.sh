@@ -15,7 +15,7 @@ if ! dotnet build TerritoryGrid.sln -c Release -warnaserror 2>&1 | tail -3; then
   echo "build failed"; echo "0 passed, 1 failed"; exit 1
 fi
 
-passed=0; failed=0; skipped=0; status=0
+passed=0; failed=0; skipped=0; status=0; failed_tests=""
 for project in $(grep -l 'Microsoft.NET.Test.Sdk' tests/*/*.csproj); do
   name=$(basename "$project" .csproj)
   echo "== $name"
@@ -28,6 +28,9 @@ for project in $(grep -l 'Microsoft.NET.Test.Sdk' tests/*/*.csproj); do
     get() { echo "$counters" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*'; }
     passed=$((passed + $(get passed))); failed=$((failed + $(get failed)))
     skipped=$((skipped + $(get notExecuted)))
+    failures=$(awk '/<UnitTestResult / && /outcome="Failed"/ { match($0, /testName="[^"]*"/); name = substr($0, RSTART + 10, RLENGTH - 11); want = 1 }
+                   want && /<Message>/ { sub(/.*<Message>/, ""); print "FAILED " name ": " substr($0, 1, 300); want = 0 }' "$trx")
+    [ -z "$failures" ] || failed_tests="$failed_tests$failures"$'\n'
   else
     echo "no results for $name"; failed=$((failed + 1)); status=1
   fi
@@ -41,6 +44,7 @@ if [ -d benchmarks ]; then
 fi
 
 [ "$failed" -eq 0 ] || status=1
+[ -z "$failed_tests" ] || printf '%s' "$failed_tests"
 summary="$passed passed, $failed failed"
 [ "$skipped" -eq 0 ] || summary="$summary, $skipped skipped"
 echo "$summary"
