@@ -84,6 +84,64 @@ public sealed class PostgresActivityLog(NpgsqlDataSource dataSource, Serializer 
         }
     }
 
+    public async IAsyncEnumerable<LoggedRecord> ReadAllAsync(
+        string workspace, int generation, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        // appended_at is the appending transaction's start: one batch shares it, and batches come in the order they began.
+        await using var command = dataSource.CreateCommand("""
+            SELECT account_id, sequence, events FROM activity_log
+            WHERE workspace = @workspace AND generation = @generation
+            ORDER BY appended_at, account_id, sequence
+            """);
+        command.Parameters.AddWithValue("workspace", workspace);
+        command.Parameters.AddWithValue("generation", generation);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var payload = await reader.GetFieldValueAsync<byte[]>(2, cancellationToken);
+            yield return new LoggedRecord(reader.GetString(0), reader.GetInt64(1), serializer.Deserialize<ActivityEvent[]>(payload) ?? []);
+        }
+    }
+
+    public async Task<long> CountAsync(string workspace, int generation, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand(
+            "SELECT COUNT(*) FROM activity_log WHERE workspace = @workspace AND generation = @generation");
+        command.Parameters.AddWithValue("workspace", workspace);
+        command.Parameters.AddWithValue("generation", generation);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    public async Task ImportAsync(string workspace, int generation, IReadOnlyList<LoggedRecord> records, CancellationToken cancellationToken = default)
+    {
+        if (records.Count == 0)
+        {
+            return;
+        }
+
+        // The head keeps the highest number of each account, so appends after the import number on from it.
+        await using var command = dataSource.CreateCommand("""
+            WITH input AS (
+                SELECT * FROM unnest(@accounts::text[], @sequences::bigint[], @payloads::bytea[]) AS t(account_id, sequence, events)),
+            heads AS (
+                INSERT INTO activity_log_head AS h (workspace, generation, account_id, last_sequence)
+                SELECT @workspace, @generation, account_id, MAX(sequence) FROM input GROUP BY account_id ORDER BY account_id
+                ON CONFLICT (workspace, generation, account_id) DO UPDATE SET last_sequence = GREATEST(h.last_sequence, excluded.last_sequence))
+            INSERT INTO activity_log (workspace, generation, account_id, sequence, events)
+            SELECT @workspace, @generation, account_id, sequence, events FROM input
+            ON CONFLICT (workspace, generation, account_id, sequence) DO NOTHING
+            """);
+        command.Parameters.AddWithValue("workspace", workspace);
+        command.Parameters.AddWithValue("generation", generation);
+        command.Parameters.Add(new NpgsqlParameter("accounts", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = records.Select(r => r.AccountId).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter("sequences", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = records.Select(r => r.Sequence).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter("payloads", NpgsqlDbType.Array | NpgsqlDbType.Bytea)
+        {
+            Value = records.Select(r => serializer.SerializeToArray(r.Events)).ToArray(),
+        });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     private async Task<Dictionary<string, long>> InsertAsync(
         string workspace, int generation, string[] accounts, byte[][] payloads, CancellationToken cancellationToken)
     {

@@ -20,6 +20,21 @@ public interface IActivityLog
     IAsyncEnumerable<LoggedEvents> ReadAsync(
         string workspace, int generation, string accountId, long afterSequence, long upToSequence = long.MaxValue,
         CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Every record of a workspace's generation in the order it was appended (records of one batch together; within an
+    /// account always in number order): what a rebuild replays and a backup copies.
+    /// </summary>
+    IAsyncEnumerable<LoggedRecord> ReadAllAsync(string workspace, int generation, CancellationToken cancellationToken = default);
+
+    /// <summary>How many records a workspace's generation holds.</summary>
+    Task<long> CountAsync(string workspace, int generation, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Writes records copied from another log (a restore) with their numbers, in one commit; a record whose number is
+    /// already taken is left as it is, so importing twice changes nothing. Appends after it continue the numbering.
+    /// </summary>
+    Task ImportAsync(string workspace, int generation, IReadOnlyList<LoggedRecord> records, CancellationToken cancellationToken = default);
 }
 
 /// <summary>One account's events of a posted batch.</summary>
@@ -27,3 +42,6 @@ public readonly record struct AccountEvents(string AccountId, ActivityEvent[] Ev
 
 /// <summary>A record read back from the log, with its number within its account.</summary>
 public readonly record struct LoggedEvents(long Sequence, ActivityEvent[] Events);
+
+/// <summary>A record of any account, with its number within that account.</summary>
+public readonly record struct LoggedRecord(string AccountId, long Sequence, ActivityEvent[] Events);

@@ -18,4 +18,16 @@ public sealed class NoActivityLog : IActivityLog
         await Task.CompletedTask;
         yield break;
     }
+
+    public async IAsyncEnumerable<LoggedRecord> ReadAllAsync(
+        string workspace, int generation, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await Task.CompletedTask;
+        yield break;
+    }
+
+    public Task<long> CountAsync(string workspace, int generation, CancellationToken cancellationToken = default) => Task.FromResult(0L);
+
+    public Task ImportAsync(string workspace, int generation, IReadOnlyList<LoggedRecord> records, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("This deployment keeps no activity log (in-memory storage): there is nothing to import into.");
 }

@@ -67,6 +67,94 @@ public sealed class SqliteActivityLog(SqliteDatabase database, Serializer serial
         }
     }
 
+    public async IAsyncEnumerable<LoggedRecord> ReadAllAsync(
+        string workspace, int generation, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        // Page by position (append order) so a large log is never held in memory at once.
+        const int PageSize = 4096;
+        var after = 0L;
+        while (true)
+        {
+            var page = await Task.Run(() => ReadPage(workspace, generation, after, PageSize), cancellationToken);
+            foreach (var (_, accountId, sequence, payload) in page)
+            {
+                yield return new LoggedRecord(accountId, sequence, serializer.Deserialize<ActivityEvent[]>(payload) ?? []);
+            }
+
+            if (page.Count < PageSize)
+            {
+                yield break;
+            }
+
+            after = page[^1].Position;
+        }
+    }
+
+    private List<(long Position, string AccountId, long Sequence, byte[] Payload)> ReadPage(string workspace, int generation, long after, int limit)
+    {
+        using var connection = database.OpenReader();
+        using var select = connection.CreateCommand();
+        select.CommandText = """
+            SELECT position, account_id, sequence, events FROM activity_log
+            WHERE workspace = $workspace AND generation = $generation AND position > $after
+            ORDER BY position LIMIT $limit
+            """;
+        select.Parameters.AddWithValue("$workspace", workspace);
+        select.Parameters.AddWithValue("$generation", generation);
+        select.Parameters.AddWithValue("$after", after);
+        select.Parameters.AddWithValue("$limit", limit);
+        using var reader = select.ExecuteReader();
+        var page = new List<(long, string, long, byte[])>();
+        while (reader.Read())
+        {
+            page.Add((reader.GetInt64(0), reader.GetString(1), reader.GetInt64(2), (byte[])reader[3]));
+        }
+
+        return page;
+    }
+
+    public Task<long> CountAsync(string workspace, int generation, CancellationToken cancellationToken = default) =>
+        Task.Run(() =>
+        {
+            using var connection = database.OpenReader();
+            using var count = connection.CreateCommand();
+            count.CommandText = "SELECT COUNT(*) FROM activity_log WHERE workspace = $workspace AND generation = $generation";
+            count.Parameters.AddWithValue("$workspace", workspace);
+            count.Parameters.AddWithValue("$generation", generation);
+            return (long)count.ExecuteScalar()!;
+        }, cancellationToken);
+
+    public async Task ImportAsync(string workspace, int generation, IReadOnlyList<LoggedRecord> records, CancellationToken cancellationToken = default)
+    {
+        var payloads = records.Select(r => serializer.SerializeToArray(r.Events)).ToArray();
+        await database.WriteAsync((connection, transaction) =>
+        {
+            using var insert = connection.CreateCommand();
+            insert.Transaction = transaction;
+            insert.CommandText = """
+                INSERT OR IGNORE INTO activity_log (workspace, generation, account_id, sequence, events)
+                VALUES ($workspace, $generation, $account, $sequence, $events)
+                """;
+            insert.Parameters.AddWithValue("$workspace", workspace);
+            insert.Parameters.AddWithValue("$generation", generation);
+            var account = insert.Parameters.Add("$account", SqliteType.Text);
+            var sequence = insert.Parameters.Add("$sequence", SqliteType.Integer);
+            var events = insert.Parameters.Add("$events", SqliteType.Blob);
+            insert.Prepare();
+            for (var i = 0; i < records.Count; i++)
+            {
+                account.Value = records[i].AccountId;
+                sequence.Value = records[i].Sequence;
+                events.Value = payloads[i];
+                insert.ExecuteNonQuery();
+                // Appends after the import must number on from the imported records.
+                lastSequence.Remove((workspace, generation, records[i].AccountId));
+            }
+
+            return true;
+        }, cancellationToken);
+    }
+
     private long[] Insert(
         SqliteConnection connection, SqliteTransaction transaction, string workspace, int generation,
         IReadOnlyList<AccountEvents> records, byte[][] payloads)
