@@ -28,6 +28,7 @@ public static class TerritoryGridApplicationExtensions
         services.AddSingleton<TerritoryGrid.Application.Plans.LiveAlignmentSwitch>();
         services.AddSingleton<TerritoryGrid.Application.Plans.PlanService>();
         services.AddSingleton<TerritoryGrid.Application.Plans.PlanProposals>();
+        services.AddSingleton<TerritoryGrid.Application.Rebuilds.MetricsRebuild>();
         return services;
     }
 }

@@ -46,6 +46,14 @@ public interface IAccountGrain : IGrainWithStringKey
     [Alias("Republish"), OneWay]
     Task Republish();
 
+    /// <summary>
+    /// Forgets every applied event (keeping the account's alignment and its history of moves) and publishes the emptied
+    /// contribution; the records of its activity log then apply again from the first, by the rebuild or by the next
+    /// posted batch, which reads the ones before it from the log.
+    /// </summary>
+    [Alias("BeginRebuild")]
+    Task BeginRebuild();
+
     /// <summary>Live figures; window figures as of <paramref name="asOf"/> (the territory's watermark) or the account's own.</summary>
     [Alias("GetMetrics")]
     Task<AccountMetrics?> GetMetrics(DateTimeOffset? asOf);

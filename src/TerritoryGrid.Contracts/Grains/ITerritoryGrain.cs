@@ -47,6 +47,22 @@ public interface ITerritoryGrain : IRollupTarget
     [Alias("RepublishAccounts")]
     Task RepublishAccounts();
 
+    /// <summary>
+    /// Starts a rebuild: forgets the accounts' contributions and the status history (the replay derives them again,
+    /// closing days no later than the rebuild's horizon and announcing no past change), and returns the ids of every
+    /// account that reports here (current and former), to be reset next.
+    /// </summary>
+    [Alias("BeginRebuild")]
+    Task<string[]> BeginRebuild();
+
+    /// <summary>The rebuild has replayed the stored activity up to <paramref name="horizon"/> in event time.</summary>
+    [Alias("AdvanceRebuild")]
+    Task AdvanceRebuild(DateTimeOffset horizon);
+
+    /// <summary>Ends a rebuild: days close with the watermark again, and a status that differs from before the rebuild is announced once.</summary>
+    [Alias("EndRebuild")]
+    Task EndRebuild();
+
     /// <summary>Every status change, oldest first, as the watermark crossed day boundaries.</summary>
     [Alias("GetStatusHistory")]
     Task<StatusChange[]> GetStatusHistory();

@@ -85,6 +85,26 @@ internal sealed class AccountGrain(
         return Task.CompletedTask;
     }
 
+    public async Task BeginRebuild()
+    {
+        if (State.Setup is not { } setup)
+        {
+            this.DeactivateOnIdle();
+            return;
+        }
+
+        // Reps credited so far hear the emptied contribution too: the replay may credit some of them nothing.
+        var creditedReps = State.ByRep.Keys.ToArray();
+        AccountRebuild.Forget(State);
+        ledger = null;
+        appliedAhead = null;
+        State.Sequence++;
+        PublishTo(creditedReps, setup.PlanStart, includeFormer: true);
+        MarkDirty();
+        // Written at once: a silo lost mid-rebuild reactivates the account from here and replays its whole log.
+        await CheckpointNowAsync();
+    }
+
     public async Task Setup(AccountSetup setup)
     {
         var previous = State.Setup;

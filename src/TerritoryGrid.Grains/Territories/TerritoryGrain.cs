@@ -67,6 +67,64 @@ internal sealed class TerritoryGrain(
         }
     }
 
+    public async Task<string[]> BeginRebuild()
+    {
+        if (State.Setup is not { } setup)
+        {
+            return [];
+        }
+
+        if (State.RebuildHorizon is null)
+        {
+            State.StatusBeforeRebuild = State.Status;
+        }
+
+        State.RebuildHorizon = setup.PlanStart;
+        State.Book = new();
+        State.Trend.Clear();
+        State.History.Clear();
+        State.Snapshots.Clear();
+        State.Status = ServiceStatus.Balanced;
+        State.StatusReason = "rebuilding from the stored activity";
+        State.StatusSince = null;
+        State.Provisional = true;
+        MarkDirty();
+        await CheckpointNowAsync();
+        SchedulePush();
+        return [.. setup.AccountIds.Concat(setup.FormerAccountIds ?? []).Distinct(StringComparer.Ordinal)];
+    }
+
+    public Task AdvanceRebuild(DateTimeOffset horizon)
+    {
+        if (State.RebuildHorizon is { } current && horizon > current && State.Setup is not null)
+        {
+            State.RebuildHorizon = horizon;
+            CloseDays(null);
+            MarkDirty();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task EndRebuild()
+    {
+        if (State.RebuildHorizon is null || State.Setup is null)
+        {
+            return;
+        }
+
+        State.RebuildHorizon = null;
+        CloseDays(null);
+        if (State.Status != State.StatusBeforeRebuild && State.History.Count > 0)
+        {
+            changes.StatusChanged(GrainKeys.WorkspaceOf(this.GetPrimaryKeyString()), State.History[^1]);
+        }
+
+        MarkDirty();
+        await CheckpointNowAsync();
+        SchedulePush();
+    }
+
     public Task Setup(TerritorySetup setup)
     {
         State.Setup = setup;
@@ -254,6 +312,11 @@ internal sealed class TerritoryGrain(
     {
         var setup = State.Setup!;
         var closable = EventDay.Of(Watermark(setup) - metrics.StatusClosingDelay);
+        if (State.RebuildHorizon is { } horizon)
+        {
+            closable = Math.Min(closable, EventDay.Of(horizon - metrics.StatusClosingDelay));
+        }
+
         int first;
         if (State.Provisional || State.Trend.Count == 0)
         {
@@ -292,7 +355,8 @@ internal sealed class TerritoryGrain(
             {
                 var change = new StatusChange(TerritoryId, point.Day, previous, classification.Status, classification.Reason);
                 State.History.Add(change);
-                if (!revised.Contains(change))
+                // A rebuild re-derives old changes: they were announced when they happened (its end announces the outcome).
+                if (!revised.Contains(change) && State.RebuildHorizon is null)
                 {
                     changes.StatusChanged(GrainKeys.WorkspaceOf(this.GetPrimaryKeyString()), change);
                 }

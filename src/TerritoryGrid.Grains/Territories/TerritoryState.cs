@@ -39,6 +39,15 @@ internal sealed class TerritoryState : IVersionedState
     /// <summary>True until every account has reported once: the status so far is re-evaluated, not recorded.</summary>
     [Id(8)] public bool Provisional { get; set; } = true;
 
+    /// <summary>
+    /// While a rebuild replays the stored activity: how far in event time it has got. Days close no later than this,
+    /// so an account that catches up early (live activity reached it) cannot close days the others have not replayed.
+    /// </summary>
+    [Id(12)] public DateTimeOffset? RebuildHorizon { get; set; }
+
+    /// <summary>The status before the rebuild began: a rebuild announces one change, at its end, if it differs.</summary>
+    [Id(13)] public ServiceStatus StatusBeforeRebuild { get; set; }
+
     public void MigrateFrom(int version)
     {
         // 0 to 1: the snapshot list starts empty: days closed before the upgrade have no "as of" figures.

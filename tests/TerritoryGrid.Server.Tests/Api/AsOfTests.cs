@@ -134,7 +134,7 @@ public sealed class AsOfTests(ServerFixture server)
     /// Five weeks of every kind of activity on the three accounts, each day's events between 09:00 and 15:00 (so no
     /// event sits on a day boundary), every lead touched the day it is created.
     /// </summary>
-    private static IEnumerable<JsonObject> Activity()
+    internal static IEnumerable<JsonObject> Activity()
     {
         foreach (var (account, rep) in new[] { ("A", "ann"), ("B", "bob"), ("C", "cid") })
         {

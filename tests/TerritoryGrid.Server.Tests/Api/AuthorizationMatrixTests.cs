@@ -54,6 +54,8 @@ public sealed class AuthorizationMatrixTests(ServerFixture server)
         ["GET /api/workspaces/{workspace}/stress-tests/{testId}"] = Roles.Planner,
         ["GET /api/workspaces/{workspace}/stress-tests/{testId}/comparison.csv"] = Roles.Planner,
         ["GET /api/workspaces/{workspace}/stress-tests/{testId}/comparison.html"] = Roles.Planner,
+        ["POST /api/workspaces/{workspace}/rebuild/"] = Roles.Admin,
+        ["GET /api/workspaces/{workspace}/rebuild/"] = Roles.Viewer,
         ["GET /health/live"] = "anonymous",
         ["GET /metrics"] = Roles.Admin,
         ["GET /health/ready"] = "anonymous",

@@ -1,0 +1,143 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using TerritoryGrid.Contracts.Activity;
+using TerritoryGrid.Contracts.Grains;
+using TerritoryGrid.Contracts.Rebuilds;
+using TerritoryGrid.Domain;
+
+namespace TerritoryGrid.Application.Rebuilds;
+
+/// <summary>
+/// Recomputes a workspace's metrics from its stored activity under the options in force now (thresholds, call
+/// patterns, formulas), while it keeps taking events: territories forget their figures and history, accounts forget
+/// their events, then the activity log is applied again in the order it was written, a chunk at a time, each
+/// territory closing days only as far as the replay has got. An event posted meanwhile is logged and applied as
+/// always: its account first applies its earlier records from the log, so nothing is lost or counted twice.
+/// </summary>
+public sealed partial class MetricsRebuild(IGrainFactory grains, IActivityLog log, IOptions<MetricsOptions> options, ILogger<MetricsRebuild> logger)
+{
+    /// <summary>Log records applied between two advances of the territories' horizon.</summary>
+    public const int ChunkSize = 2048;
+
+    /// <summary>Accounts reset at once.</summary>
+    private const int ResetBatch = 512;
+
+    /// <summary>
+    /// Records the start of a rebuild of <paramref name="workspace"/>; the record when started, else why not. The
+    /// replay itself is <see cref="RunAsync"/>.
+    /// </summary>
+    public async Task<(RebuildRecord? Started, string? Refusal)> StartAsync(string workspace, string startedBy, CancellationToken cancellationToken)
+    {
+        if (!log.IsDurable)
+        {
+            return (null, "this deployment keeps no activity log (Storage:Provider is Memory): there is no stored activity to rebuild from");
+        }
+
+        var info = await grains.GetGrain<IWorkspaceGrain>(workspace).GetInfo();
+        if (!info.HasCompany)
+        {
+            return (null, $"workspace '{workspace}' has no company loaded: there is nothing to rebuild");
+        }
+
+        var total = await log.CountAsync(workspace, info.Generation, cancellationToken);
+        var record = new RebuildRecord(workspace, info.Generation, startedBy, DateTimeOffset.UtcNow, RebuildRecord.Running, RebuildRecord.Resetting, total);
+        var refusal = await grains.GetGrain<IRebuildGrain>(workspace).Start(record);
+        return refusal is null ? (record, null) : (null, refusal);
+    }
+
+    /// <summary>Runs a started rebuild to its end, recording progress (at most once a second) and the outcome.</summary>
+    public async Task RunAsync(RebuildRecord started, CancellationToken cancellationToken)
+    {
+        var book = grains.GetGrain<IRebuildGrain>(started.Workspace);
+        var progress = new RebuildProgress(book, started);
+        try
+        {
+            var info = await grains.GetGrain<IWorkspaceGrain>(started.Workspace).GetInfo();
+            if (info.Generation != started.Generation)
+            {
+                throw new InvalidOperationException($"the company was replaced (generation {started.Generation} → {info.Generation}) before the rebuild began");
+            }
+
+            var territories = info.TerritoryIds.Select(id => grains.GetGrain<ITerritoryGrain>(GrainKeys.Of(started.Workspace, started.Generation, id))).ToArray();
+            await ResetAsync(started, territories, cancellationToken);
+            progress.Report(r => r with { Phase = RebuildRecord.Replaying });
+            await ReplayAsync(started, territories, progress, cancellationToken);
+            progress.Report(r => r with { Phase = RebuildRecord.Finishing });
+            // Contributions of the last records are still being coalesced: let them reach the territories first.
+            await Task.Delay(options.Value.RepRollupFlushInterval * 2, cancellationToken);
+            await Task.WhenAll(territories.Select(t => t.EndRebuild()));
+            await progress.FinishAsync(r => r with { Status = RebuildRecord.Done, Phase = RebuildRecord.Done, FinishedAt = DateTimeOffset.UtcNow });
+            LogDone(logger, started.Workspace, progress.Current.RecordsReplayed, progress.Current.EventsReplayed);
+        }
+        catch (Exception error)
+        {
+            LogFailed(logger, started.Workspace, error);
+            var why = error is OperationCanceledException ? "stopped with the server: start it again" : error.Message;
+            await progress.FinishAsync(r => r with { Status = RebuildRecord.Failed, FinishedAt = DateTimeOffset.UtcNow, Error = why });
+        }
+    }
+
+    private async Task ResetAsync(RebuildRecord started, ITerritoryGrain[] territories, CancellationToken cancellationToken)
+    {
+        // Territories first, so every contribution the accounts send after forgetting lands in an emptied book.
+        var accountIds = (await Task.WhenAll(territories.Select(t => t.BeginRebuild())))
+            .SelectMany(ids => ids).Distinct(StringComparer.Ordinal).ToArray();
+        foreach (var batch in accountIds.Chunk(ResetBatch))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            await Task.WhenAll(batch.Select(id => grains.GetGrain<IAccountGrain>(GrainKeys.Of(started.Workspace, started.Generation, id)).BeginRebuild()));
+        }
+    }
+
+    private async Task ReplayAsync(RebuildRecord started, ITerritoryGrain[] territories, RebuildProgress progress, CancellationToken cancellationToken)
+    {
+        var chunk = new List<LoggedRecord>(ChunkSize);
+        DateTimeOffset? horizon = null;
+        async Task ApplyChunkAsync()
+        {
+            // One account's records in order; accounts in parallel.
+            await Task.WhenAll(chunk.GroupBy(r => r.AccountId, StringComparer.Ordinal).Select(async records =>
+            {
+                var account = grains.GetGrain<IAccountGrain>(GrainKeys.Of(started.Workspace, started.Generation, records.Key));
+                foreach (var record in records)
+                {
+                    await account.Apply(record.Events, record.Sequence);
+                }
+            }));
+            foreach (var e in chunk.SelectMany(r => r.Events))
+            {
+                horizon = horizon is null || e.OccurredAt > horizon ? e.OccurredAt : horizon;
+            }
+
+            if (horizon is { } reached)
+            {
+                await Task.WhenAll(territories.Select(t => t.AdvanceRebuild(reached)));
+            }
+
+            var events = chunk.Sum(r => r.Events.Length);
+            var records = chunk.Count;
+            progress.Report(r => r with { RecordsReplayed = r.RecordsReplayed + records, EventsReplayed = r.EventsReplayed + events });
+            chunk.Clear();
+        }
+
+        await foreach (var record in log.ReadAllAsync(started.Workspace, started.Generation, cancellationToken))
+        {
+            chunk.Add(record);
+            if (chunk.Count == ChunkSize)
+            {
+                await ApplyChunkAsync();
+            }
+        }
+
+        if (chunk.Count > 0)
+        {
+            await ApplyChunkAsync();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Rebuilt workspace {Workspace}: {Records} log records, {Events} events replayed")]
+    private static partial void LogDone(ILogger logger, string workspace, long records, long events);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Rebuild of workspace {Workspace} failed")]
+    private static partial void LogFailed(ILogger logger, string workspace, Exception error);
+}

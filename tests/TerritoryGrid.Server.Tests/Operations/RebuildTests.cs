@@ -1,0 +1,230 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Hosting;
+using TerritoryGrid.Server.Tests.Api;
+using TerritoryGrid.Testing;
+
+namespace TerritoryGrid.Server.Tests.Operations;
+
+/// <summary>
+/// Rebuilding metrics after a change of thresholds: the company's activity posted under the default thresholds into
+/// an embedded (SQLite) deployment, the server restarted with another threshold, the rebuild run; every figure, the
+/// status history and the "as of" views must then equal those of a fresh deployment that received the same events
+/// under the new threshold.
+/// </summary>
+public sealed class RebuildTests : IDisposable
+{
+    private static readonly DateTimeOffset PlanStart = DateTimeOffset.Parse(TestData.PlanStart, CultureInfo.InvariantCulture);
+
+    /// <summary>Adherence below this is under-served: far stricter than the default 0.8, so statuses change.</summary>
+    private static readonly KeyValuePair<string, string> StricterAdherence = new("Metrics:Classification:UnderServedAdherenceBelow", "0.97");
+
+    private readonly string dataDirectory = Directory.CreateTempSubdirectory("territorygrid-rebuild-").FullName;
+
+    [Fact]
+    public async Task After_a_threshold_change_a_rebuild_gives_the_figures_of_a_fresh_replay_under_the_new_threshold()
+    {
+        var batches = DailyBatches();
+        Dictionary<string, string> before;
+        using (var original = new ConfiguredServer(Embedded()))
+        {
+            using var client = original.CreateClient();
+            await LoadAsync(client, batches);
+            before = await ReadAllAsync(client);
+        }
+
+        Dictionary<string, string> rebuilt;
+        JsonObject finished;
+        using (var restarted = new ConfiguredServer([.. Embedded(), StricterAdherence]))
+        {
+            using var client = restarted.CreateClient();
+            var start = await client.PostAsync("/api/workspaces/live/rebuild", null);
+            Assert.Equal(HttpStatusCode.Accepted, start.StatusCode);
+            finished = await WaitForRebuildAsync(client);
+            rebuilt = await ReadAllAsync(client);
+        }
+
+        Dictionary<string, string> fresh;
+        using (var replay = new ConfiguredServer([StricterAdherence]))
+        {
+            using var client = replay.CreateClient();
+            await LoadAsync(client, batches);
+            fresh = await ReadAllAsync(client);
+        }
+
+        Assert.Equal("done", (string)finished["status"]!);
+        Assert.Equal(batches.Count * 3, (long)finished["recordsReplayed"]!);
+        Assert.Equal(batches.Sum(b => b.Count), (long)finished["eventsReplayed"]!);
+        Assert.Equal(1.0, (double)finished["progress"]!);
+        foreach (var (path, answer) in fresh)
+        {
+            Assert.True(answer == rebuilt[path], $"{path}\nfresh replay: {AroundFirstDifference(answer, rebuilt[path])}\nrebuilt:      {AroundFirstDifference(rebuilt[path], answer)}");
+        }
+
+        Assert.NotEqual(before["/api/workspaces/live/territories"], rebuilt["/api/workspaces/live/territories"]);
+    }
+
+    [Fact]
+    public async Task Events_posted_while_a_rebuild_runs_are_all_counted_once()
+    {
+        using var server = new ConfiguredServer(Embedded());
+        using var client = server.CreateClient();
+        var batches = DailyBatches();
+        await LoadAsync(client, batches[..20]);
+
+        Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsync("/api/workspaces/live/rebuild", null)).StatusCode);
+        foreach (var batch in batches[20..])
+        {
+            await PostAsync(client, batch);
+        }
+
+        await WaitForRebuildAsync(client);
+        var expected = batches.Sum(b => b.Count);
+        var revenue = batches.SelectMany(b => b).Where(e => (string)e["kind"]! == "order").Sum(e => (double)e["amount"]!);
+        var territories = await WaitForEventsAsync(client, expected);
+        Assert.Equal(expected, territories.Sum(t => (long)t!["totals"]!["events"]!));
+        Assert.Equal(revenue, territories.Sum(t => (double)t!["totals"]!["revenue"]!), 6);
+    }
+
+    [Fact]
+    public async Task A_deployment_without_stored_activity_refuses_to_rebuild_and_says_why()
+    {
+        using var server = new ConfiguredServer([]);
+        using var client = server.CreateClient();
+        await LoadAsync(client, DailyBatches()[..2]);
+
+        var refused = await client.PostAsync("/api/workspaces/live/rebuild", null);
+        var status = await client.GetFromJsonAsync<JsonObject>("/api/workspaces/live/rebuild");
+
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Contains("this deployment keeps no activity log (Storage:Provider is Memory)", await refused.Content.ReadAsStringAsync());
+        Assert.Equal("none", (string)status!["status"]!);
+    }
+
+    public void Dispose() => Directory.Delete(dataDirectory, recursive: true);
+
+    private KeyValuePair<string, string>[] Embedded() =>
+        [new("Storage:Provider", "Sqlite"), new("Storage:DataDirectory", dataDirectory)];
+
+    /// <summary>Five weeks of activity, one posted batch per day, as a CRM integration posts it.</summary>
+    private static List<List<JsonObject>> DailyBatches() =>
+        [.. AsOfTests.Activity().GroupBy(e => ((DateTimeOffset)e["occurredAt"]!).UtcDateTime.Date).OrderBy(g => g.Key)
+            .Select(g => g.OrderBy(e => (DateTimeOffset)e["occurredAt"]!).ToList())];
+
+    private static async Task LoadAsync(HttpClient client, IReadOnlyList<List<JsonObject>> batches)
+    {
+        Assert.Equal(HttpStatusCode.OK, (await client.PutAsJsonAsync("/api/workspaces/live/company", TestData.Company())).StatusCode);
+        foreach (var batch in batches)
+        {
+            await PostAsync(client, batch);
+        }
+
+        await WaitForEventsAsync(client, batches.Sum(b => b.Count));
+    }
+
+    private static async Task PostAsync(HttpClient client, List<JsonObject> batch)
+    {
+        var posted = await (await client.PostAsJsonAsync("/api/workspaces/live/activity", new JsonArray([.. batch.Select(e => e.DeepClone())])))
+            .Content.ReadFromJsonAsync<JsonObject>();
+        Assert.Equal(batch.Count, (int)posted!["accepted"]!);
+    }
+
+    private static async Task<JsonArray> WaitForEventsAsync(HttpClient client, long expected)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var territories = (await client.GetFromJsonAsync<JsonObject>("/api/workspaces/live/territories"))!["territories"]!.AsArray();
+            long byReps = 0;
+            foreach (var rep in new[] { "ann", "bob", "cid" })
+            {
+                byReps += (long)(await client.GetFromJsonAsync<JsonObject>($"/api/workspaces/live/reps/{rep}"))!["rep"]!["totals"]!["events"]!;
+            }
+
+            // Reps hear of their accounts a flush later than territories (every second rather than every 100 ms).
+            if ((territories.Sum(t => (long)t!["totals"]!["events"]!) == expected && byReps == expected) || DateTime.UtcNow > deadline)
+            {
+                // The status history is revised as the last contributions land.
+                await Task.Delay(300);
+                return (await client.GetFromJsonAsync<JsonObject>("/api/workspaces/live/territories"))!["territories"]!.AsArray();
+            }
+
+            await Task.Delay(20);
+        }
+    }
+
+    private static async Task<JsonObject> WaitForRebuildAsync(HttpClient client)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            var status = (await client.GetFromJsonAsync<JsonObject>("/api/workspaces/live/rebuild"))!;
+            if ((string)status["status"]! != "running")
+            {
+                await Task.Delay(500);
+                return status;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"the rebuild did not finish in 60 s: {status.ToJsonString()}");
+            await Task.Delay(50);
+        }
+    }
+
+    /// <summary>Every territory's figures, detail and status history, and the figures as of two past days, numbers to 6 decimals.</summary>
+    private static async Task<Dictionary<string, string>> ReadAllAsync(HttpClient client)
+    {
+        var reads = new List<string> { "/api/workspaces/live/territories" };
+        foreach (var id in new[] { "east", "west", "central" })
+        {
+            reads.Add($"/api/workspaces/live/territories/{id}");
+        }
+
+        reads.Add($"/api/workspaces/live/territories?asOf={PlanStart.AddDays(10):yyyy-MM-dd}");
+        reads.Add($"/api/workspaces/live/territories?asOf={PlanStart.AddDays(30):yyyy-MM-dd}");
+        reads.AddRange(["/api/workspaces/live/reps/ann", "/api/workspaces/live/accounts/B"]);
+        var answers = new Dictionary<string, string>();
+        foreach (var path in reads)
+        {
+            var response = await client.GetAsync(path);
+            Assert.True(response.IsSuccessStatusCode, $"{path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            answers[path] = Rounded(JsonNode.Parse(await response.Content.ReadAsStringAsync()))?.ToJsonString() ?? "";
+        }
+
+        return answers;
+    }
+
+    private static string AroundFirstDifference(string text, string other)
+    {
+        var at = 0;
+        while (at < text.Length && at < other.Length && text[at] == other[at])
+        {
+            at++;
+        }
+
+        var from = Math.Max(0, at - 400);
+        return $"…{text[from..Math.Min(text.Length, at + 200)]}…";
+    }
+
+    /// <summary>Sums taken in another order differ in the last bits.</summary>
+    private static JsonNode? Rounded(JsonNode? node) => node switch
+    {
+        JsonObject o => new JsonObject(o.Select(p => KeyValuePair.Create(p.Key, Rounded(p.Value)))),
+        JsonArray a => new JsonArray([.. a.Select(Rounded)]),
+        JsonValue v when v.TryGetValue<double>(out var d) => JsonValue.Create(Math.Round(d, 6)),
+        _ => node?.DeepClone(),
+    };
+
+    private sealed class ConfiguredServer(KeyValuePair<string, string>[] settings) : TestServer
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            foreach (var (key, value) in settings)
+            {
+                builder.UseSetting(key, value);
+            }
+        }
+    }
+}
