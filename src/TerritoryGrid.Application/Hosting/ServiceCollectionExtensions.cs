@@ -28,6 +28,7 @@ public static class TerritoryGridApplicationExtensions
         services.AddSingleton<TerritoryGrid.Application.Plans.LiveAlignmentSwitch>();
         services.AddSingleton<TerritoryGrid.Application.Plans.PlanService>();
         services.AddSingleton<TerritoryGrid.Application.Plans.PlanProposals>();
+        services.AddOptions<TerritoryGrid.Application.Rebuilds.RebuildOptions>().BindConfiguration(TerritoryGrid.Application.Rebuilds.RebuildOptions.SectionName);
         services.AddSingleton<TerritoryGrid.Application.Rebuilds.MetricsRebuild>();
         return services;
     }

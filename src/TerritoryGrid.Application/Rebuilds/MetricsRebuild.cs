@@ -14,7 +14,8 @@ namespace TerritoryGrid.Application.Rebuilds;
 /// territory closing days only as far as the replay has got. An event posted meanwhile is logged and applied as
 /// always: its account first applies its earlier records from the log, so nothing is lost or counted twice.
 /// </summary>
-public sealed partial class MetricsRebuild(IGrainFactory grains, IActivityLog log, IOptions<MetricsOptions> options, ILogger<MetricsRebuild> logger)
+public sealed partial class MetricsRebuild(
+    IGrainFactory grains, IActivityLog log, IOptions<MetricsOptions> options, IOptions<RebuildOptions> rebuildOptions, ILogger<MetricsRebuild> logger)
 {
     /// <summary>Log records applied between two advances of the territories' horizon.</summary>
     public const int ChunkSize = 2048;
@@ -91,15 +92,19 @@ public sealed partial class MetricsRebuild(IGrainFactory grains, IActivityLog lo
 
     private async Task ReplayAsync(RebuildRecord started, ITerritoryGrain[] territories, RebuildProgress progress, CancellationToken cancellationToken)
     {
-        var chunk = new List<LoggedRecord>(ChunkSize);
+        var rate = rebuildOptions.Value.RecordsPerSecond;
+        var chunkSize = rate > 0 ? Math.Clamp(rate / 4, 1, ChunkSize) : ChunkSize;
+        var chunk = new List<LoggedRecord>(chunkSize);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        long replayed = 0;
         DateTimeOffset? horizon = null;
         async Task ApplyChunkAsync()
         {
             // One account's records in order; accounts in parallel.
-            await Task.WhenAll(chunk.GroupBy(r => r.AccountId, StringComparer.Ordinal).Select(async records =>
+            await Task.WhenAll(chunk.GroupBy(r => r.AccountId, StringComparer.Ordinal).Select(async ofAccount =>
             {
-                var account = grains.GetGrain<IAccountGrain>(GrainKeys.Of(started.Workspace, started.Generation, records.Key));
-                foreach (var record in records)
+                var account = grains.GetGrain<IAccountGrain>(GrainKeys.Of(started.Workspace, started.Generation, ofAccount.Key));
+                foreach (var record in ofAccount)
                 {
                     await account.Apply(record.Events, record.Sequence);
                 }
@@ -118,12 +123,17 @@ public sealed partial class MetricsRebuild(IGrainFactory grains, IActivityLog lo
             var records = chunk.Count;
             progress.Report(r => r with { RecordsReplayed = r.RecordsReplayed + records, EventsReplayed = r.EventsReplayed + events });
             chunk.Clear();
+            replayed += records;
+            if (rate > 0 && TimeSpan.FromSeconds((double)replayed / rate) - clock.Elapsed is { Ticks: > 0 } ahead)
+            {
+                await Task.Delay(ahead, cancellationToken);
+            }
         }
 
         await foreach (var record in log.ReadAllAsync(started.Workspace, started.Generation, cancellationToken))
         {
             chunk.Add(record);
-            if (chunk.Count == ChunkSize)
+            if (chunk.Count == chunkSize)
             {
                 await ApplyChunkAsync();
             }

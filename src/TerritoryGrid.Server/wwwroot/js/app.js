@@ -6,6 +6,7 @@ import { ensureSession } from './session.js';
 import { frameReceived, rendered, telemetry } from './telemetry.js';
 import { territoryTable } from './table.js';
 import { showPlans } from './plans.js';
+import { watchRebuild } from './rebuild.js';
 
 const state = {
   workspace: null, territories: new Map(), sort: { key: 'status', desc: false }, filter: '',
@@ -241,6 +242,7 @@ async function switchWorkspace(name) {
   await subscribe();
   await loadWorkspace();
   await showPlans(name);
+  watchRebuild(name);
 }
 
 async function start() {
