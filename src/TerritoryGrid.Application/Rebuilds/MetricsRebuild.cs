@@ -95,9 +95,12 @@ public sealed partial class MetricsRebuild(
         var rate = rebuildOptions.Value.RecordsPerSecond;
         var chunkSize = rate > 0 ? Math.Clamp(rate / 4, 1, ChunkSize) : ChunkSize;
         var chunk = new List<LoggedRecord>(chunkSize);
-        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var horizon = new ReplayHorizon(options.Value.RollupFlushInterval * 3);
+        var pace = System.Diagnostics.Stopwatch.StartNew();
         long replayed = 0;
-        DateTimeOffset? horizon = null;
+        DateTimeOffset? reached = null;
+        DateTimeOffset? chunkFrom = null;
+
         async Task ApplyChunkAsync()
         {
             // One account's records in order; accounts in parallel.
@@ -109,22 +112,23 @@ public sealed partial class MetricsRebuild(
                     await account.Apply(record.Events, record.Sequence);
                 }
             }));
-            foreach (var e in chunk.SelectMany(r => r.Events))
+            if (reached is { } latest)
             {
-                horizon = horizon is null || e.OccurredAt > horizon ? e.OccurredAt : horizon;
+                horizon.Reached(latest);
             }
 
-            if (horizon is { } reached)
+            if (horizon.TakeSettled() is { } settled)
             {
-                await Task.WhenAll(territories.Select(t => t.AdvanceRebuild(reached)));
+                await Task.WhenAll(territories.Select(t => t.AdvanceRebuild(settled)));
             }
 
             var events = chunk.Sum(r => r.Events.Length);
             var records = chunk.Count;
             progress.Report(r => r with { RecordsReplayed = r.RecordsReplayed + records, EventsReplayed = r.EventsReplayed + events });
             chunk.Clear();
+            chunkFrom = null;
             replayed += records;
-            if (rate > 0 && TimeSpan.FromSeconds((double)replayed / rate) - clock.Elapsed is { Ticks: > 0 } ahead)
+            if (rate > 0 && TimeSpan.FromSeconds((double)replayed / rate) - pace.Elapsed is { Ticks: > 0 } ahead)
             {
                 await Task.Delay(ahead, cancellationToken);
             }
@@ -132,11 +136,17 @@ public sealed partial class MetricsRebuild(
 
         await foreach (var record in log.ReadAllAsync(started.Workspace, started.Generation, cancellationToken))
         {
-            chunk.Add(record);
-            if (chunk.Count == chunkSize)
+            var latest = record.Events.Length == 0 ? reached : record.Events.Max(e => e.OccurredAt);
+            // A chunk spans at most a day of event time, so no territory's days move further at once than the
+            // contributions' revision margin can correct.
+            if (chunk.Count == chunkSize || (chunkFrom is { } from && latest > from + MaxChunkSpan))
             {
                 await ApplyChunkAsync();
             }
+
+            chunkFrom ??= reached ?? latest;
+            chunk.Add(record);
+            reached = reached is null || latest > reached ? latest : reached;
         }
 
         if (chunk.Count > 0)
@@ -144,6 +154,9 @@ public sealed partial class MetricsRebuild(
             await ApplyChunkAsync();
         }
     }
+
+    /// <summary>Most event time one chunk of the replay spans.</summary>
+    private static readonly TimeSpan MaxChunkSpan = TimeSpan.FromDays(1);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Rebuilt workspace {Workspace}: {Records} log records, {Events} events replayed")]
     private static partial void LogDone(ILogger logger, string workspace, long records, long events);
