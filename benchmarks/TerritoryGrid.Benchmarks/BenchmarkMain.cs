@@ -42,6 +42,11 @@ public static class BenchmarkMain
             exact &= await PlanApplyScenario.RunAsync(quick ? PlanApplyScenario.Quick : PlanApplyScenario.Full);
         }
 
+        if (scenario is "all" or "rebuild")
+        {
+            exact &= await RebuildScenario.RunAsync(quick ? RebuildScenario.Quick : RebuildScenario.Full);
+        }
+
         if (scenario is "all" or "stress")
         {
             exact &= await StressScenario.RunAsync(quick ? StressScenario.Quick : StressScenario.Full);
