@@ -89,6 +89,43 @@ public sealed class RebuildTests : IDisposable
     }
 
     [Fact]
+    public async Task A_rebuild_keeps_the_activity_before_a_plan_s_move_where_it_happened()
+    {
+        using var server = new ConfiguredServer(Embedded());
+        using var admin = server.CreateClient();
+        using var planner = server.CreateClient();
+        planner.DefaultRequestHeaders.Authorization = new("Bearer", TestKeys.Planner);
+        var batches = DailyBatches();
+        await LoadAsync(admin, batches[..20]);
+        var plan = new JsonObject
+        {
+            ["name"] = "A to the west", ["effectiveAt"] = PlanStart.AddDays(20).ToString("O"),
+            ["moves"] = new JsonArray(new JsonObject { ["kind"] = "moveAccount", ["accountId"] = "A", ["toRepId"] = "bob" }),
+        };
+        var planId = (string)(await (await planner.PostAsJsonAsync("/api/workspaces/live/plans", plan)).Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/workspaces/live/plans/{planId}/approve", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await planner.PostAsync($"/api/workspaces/live/plans/{planId}/schedule", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/workspaces/live/plans/{planId}/apply", null)).StatusCode);
+        foreach (var batch in batches[20..])
+        {
+            await PostAsync(admin, batch);
+        }
+
+        var before = Totals(await WaitForEventsAsync(admin, batches.Sum(b => b.Count)));
+        Assert.Equal(HttpStatusCode.Accepted, (await admin.PostAsync("/api/workspaces/live/rebuild", null)).StatusCode);
+        await WaitForRebuildAsync(admin);
+        var after = Totals(await WaitForEventsAsync(admin, batches.Sum(b => b.Count)));
+
+        // A's events before day 20 stay in the east, those from day 20 on are in the west.
+        var aBefore = batches[..20].SelectMany(b => b).Count(e => (string)e["accountId"]! == "A");
+        Assert.Equal(aBefore, before["east"]);
+        Assert.Equal(before, after);
+    }
+
+    private static Dictionary<string, long> Totals(JsonArray territories) =>
+        territories.ToDictionary(t => (string)t!["id"]!, t => (long)t!["totals"]!["events"]!);
+
+    [Fact]
     public async Task A_deployment_without_stored_activity_refuses_to_rebuild_and_says_why()
     {
         using var server = new ConfiguredServer([]);
