@@ -129,40 +129,32 @@ public sealed class SqliteActivityLog(SqliteDatabase database, Serializer serial
         var payloads = records.Select(r => serializer.SerializeToArray(r.Events)).ToArray();
         await database.WriteAsync((connection, transaction) =>
         {
-            using var insert = connection.CreateCommand();
-            insert.Transaction = transaction;
-            insert.CommandText = """
-                INSERT OR IGNORE INTO activity_log (workspace, generation, account_id, sequence, events)
-                VALUES ($workspace, $generation, $account, $sequence, $events)
-                """;
-            insert.Parameters.AddWithValue("$workspace", workspace);
-            insert.Parameters.AddWithValue("$generation", generation);
-            var account = insert.Parameters.Add("$account", SqliteType.Text);
-            var sequence = insert.Parameters.Add("$sequence", SqliteType.Integer);
-            var events = insert.Parameters.Add("$events", SqliteType.Blob);
-            insert.Prepare();
-            for (var i = 0; i < records.Count; i++)
+            var (insert, account, sequence, events) = PrepareInsert(connection, transaction, workspace, generation, "INSERT OR IGNORE");
+            using (insert)
             {
-                account.Value = records[i].AccountId;
-                sequence.Value = records[i].Sequence;
-                events.Value = payloads[i];
-                insert.ExecuteNonQuery();
-                // Appends after the import must number on from the imported records.
-                lastSequence.Remove((workspace, generation, records[i].AccountId));
+                for (var i = 0; i < records.Count; i++)
+                {
+                    account.Value = records[i].AccountId;
+                    sequence.Value = records[i].Sequence;
+                    events.Value = payloads[i];
+                    insert.ExecuteNonQuery();
+                    // Appends after the import must number on from the imported records.
+                    lastSequence.Remove((workspace, generation, records[i].AccountId));
+                }
             }
 
             return true;
         }, cancellationToken);
     }
 
-    private long[] Insert(
-        SqliteConnection connection, SqliteTransaction transaction, string workspace, int generation,
-        IReadOnlyList<AccountEvents> records, byte[][] payloads)
+    /// <summary>The prepared insert of one record, its per-record parameters left to set.</summary>
+    private static (SqliteCommand Insert, SqliteParameter Account, SqliteParameter Sequence, SqliteParameter Events) PrepareInsert(
+        SqliteConnection connection, SqliteTransaction transaction, string workspace, int generation, string verb)
     {
-        using var insert = connection.CreateCommand();
+        var insert = connection.CreateCommand();
         insert.Transaction = transaction;
-        insert.CommandText = """
-            INSERT INTO activity_log (workspace, generation, account_id, sequence, events)
+        insert.CommandText = $"""
+            {verb} INTO activity_log (workspace, generation, account_id, sequence, events)
             VALUES ($workspace, $generation, $account, $sequence, $events)
             """;
         insert.Parameters.AddWithValue("$workspace", workspace);
@@ -171,6 +163,15 @@ public sealed class SqliteActivityLog(SqliteDatabase database, Serializer serial
         var sequence = insert.Parameters.Add("$sequence", SqliteType.Integer);
         var events = insert.Parameters.Add("$events", SqliteType.Blob);
         insert.Prepare();
+        return (insert, account, sequence, events);
+    }
+
+    private long[] Insert(
+        SqliteConnection connection, SqliteTransaction transaction, string workspace, int generation,
+        IReadOnlyList<AccountEvents> records, byte[][] payloads)
+    {
+        var (insert, account, sequence, events) = PrepareInsert(connection, transaction, workspace, generation, "INSERT");
+        using var prepared = insert;
         var numbers = new long[records.Count];
         for (var i = 0; i < records.Count; i++)
         {
