@@ -7,7 +7,7 @@ namespace TerritoryGrid.Dashboard.Tests;
 
 /// <summary>
 /// While a workspace's metrics are rebuilt from the stored activity, the dashboard says so, with the progress; the
-/// notice goes when the rebuild is done. An embedded (SQLite) server of its own, its replay slowed to 10 records a
+/// notice goes when the rebuild is done. An embedded (SQLite) server of its own, its replay slowed to 4 records a
 /// second so the rebuild lasts long enough to be seen.
 /// </summary>
 [Collection(DashboardCollection.Name)]
@@ -39,7 +39,7 @@ public sealed class RebuildNoticeTests(BrowserFixture browser) : IDisposable
         await Assertions.Expect(banner).ToBeVisibleAsync();
         await Assertions.Expect(banner).ToContainTextAsync("Rebuilding metrics from the stored activity");
         await Assertions.Expect(banner).ToContainTextAsync("log records replayed, started by");
-        await Assertions.Expect(banner).ToBeHiddenAsync(new() { Timeout = 30_000 });
+        await Assertions.Expect(banner).ToBeHiddenAsync(new() { Timeout = 60_000 });
         await page.CloseAsync();
     }
 
@@ -52,7 +52,7 @@ public sealed class RebuildNoticeTests(BrowserFixture browser) : IDisposable
             base.ConfigureWebHost(builder);
             builder.UseSetting("Storage:Provider", "Sqlite");
             builder.UseSetting("Storage:DataDirectory", dataDirectory);
-            builder.UseSetting("Rebuild:RecordsPerSecond", "10");
+            builder.UseSetting("Rebuild:RecordsPerSecond", "4");
         }
     }
 }
