@@ -28,6 +28,8 @@ public static class TerritoryGridApplicationExtensions
         services.AddSingleton<TerritoryGrid.Application.Plans.LiveAlignmentSwitch>();
         services.AddSingleton<TerritoryGrid.Application.Plans.PlanService>();
         services.AddSingleton<TerritoryGrid.Application.Plans.PlanProposals>();
+        services.AddSingleton<TerritoryGrid.Application.Backup.WorkspaceBackup>();
+        services.AddSingleton<TerritoryGrid.Application.Backup.WorkspaceRestore>();
         return services;
     }
 }

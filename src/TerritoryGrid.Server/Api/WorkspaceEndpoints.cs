@@ -32,6 +32,7 @@ internal static class WorkspaceEndpoints
         workspace.MapAlerts();
         Plans.PlanEndpoints.MapPlans(workspace);
         Plans.StressTestEndpoints.MapStressTests(workspace);
+        Backup.BackupEndpoints.MapBackup(workspace);
         return app;
     }
 

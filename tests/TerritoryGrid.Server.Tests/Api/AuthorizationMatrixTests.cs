@@ -54,6 +54,8 @@ public sealed class AuthorizationMatrixTests(ServerFixture server)
         ["GET /api/workspaces/{workspace}/stress-tests/{testId}"] = Roles.Planner,
         ["GET /api/workspaces/{workspace}/stress-tests/{testId}/comparison.csv"] = Roles.Planner,
         ["GET /api/workspaces/{workspace}/stress-tests/{testId}/comparison.html"] = Roles.Planner,
+        ["GET /api/workspaces/{workspace}/backup"] = Roles.Admin,
+        ["POST /api/workspaces/{workspace}/restore"] = Roles.Admin,
         ["GET /health/live"] = "anonymous",
         ["GET /metrics"] = Roles.Admin,
         ["GET /health/ready"] = "anonymous",
