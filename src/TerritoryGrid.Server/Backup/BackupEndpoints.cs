@@ -27,7 +27,8 @@ internal static class BackupEndpoints
             .WithMetadata(new DisableRequestSizeLimitAttribute())
             .WithTags("Backup")
             .WithSummary("Restore a backup file (the request body) into this workspace, which must hold no company; the file is checked whole before anything is applied")
-            .Accepts<Stream>("application/zip")
+            // No Accepts<>(): its content-type matching would answer 415 before authentication (and refuse curl's default type).
+            .WithDescription("The body is the file GET …/backup returned, as is (curl --data-binary @FILE); any content type.")
             .Produces<RestoreResult>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status409Conflict);
