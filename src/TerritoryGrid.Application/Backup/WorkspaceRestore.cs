@@ -23,6 +23,9 @@ public sealed class WorkspaceRestore(
     /// <summary>Log records per import commit (and per replay round without a durable log).</summary>
     private const int LogChunk = 5_000;
 
+    /// <summary>The longest a restore waits for the roll-ups to settle: figures converge later if it is passed.</summary>
+    private static readonly TimeSpan RollupWait = TimeSpan.FromSeconds(60);
+
     /// <summary>Refuses a workspace that holds a company, before the caller spends time sending a file.</summary>
     public async Task CheckEmptyAsync(string workspace)
     {
@@ -108,16 +111,38 @@ public sealed class WorkspaceRestore(
 
     /// <summary>
     /// Every territory has its accounts send their contributions again (to it and to their reps), then every account
-    /// is waited for (its activation, with its replay of the log, is done when it answers), then one rep roll-up
-    /// interval: the figures read after the restore include every restored event.
+    /// is waited for (its activation, with its replay of the log, is done when it answers), then the roll-ups: until
+    /// the territories' figures have not moved for two rep roll-up intervals (bounded), so the figures read after the
+    /// restore include every restored event.
     /// </summary>
     private async Task ReportAgainAsync(CompanyIds ids, Func<string, string> key, CancellationToken cancellationToken)
     {
-        await Task.WhenAll(ids.Territories.Select(id => grains.GetGrain<ITerritoryGrain>(key(id)).RepublishAccounts()));
+        var territories = ids.Territories.Select(id => grains.GetGrain<ITerritoryGrain>(key(id))).ToArray();
+        await Task.WhenAll(territories.Select(t => t.RepublishAccounts()));
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = ImportParallelism, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(ids.Accounts, parallel, async (id, _) => await grains.GetGrain<IAccountGrain>(key(id)).GetMetrics(null));
+
         var metrics = options.Value;
-        await Task.Delay(2 * (metrics.RepRollupFlushInterval > metrics.RollupFlushInterval ? metrics.RepRollupFlushInterval : metrics.RollupFlushInterval), cancellationToken);
+        var quiet = 2 * (metrics.RepRollupFlushInterval > metrics.RollupFlushInterval ? metrics.RepRollupFlushInterval : metrics.RollupFlushInterval);
+        var deadline = DateTimeOffset.UtcNow + RollupWait;
+        var last = await FiguresAsync(territories);
+        var since = DateTimeOffset.UtcNow;
+        while (DateTimeOffset.UtcNow - since < quiet && DateTimeOffset.UtcNow < deadline)
+        {
+            await Task.Delay(metrics.RollupFlushInterval, cancellationToken);
+            var now = await FiguresAsync(territories);
+            if (now != last)
+            {
+                (last, since) = (now, DateTimeOffset.UtcNow);
+            }
+        }
+    }
+
+    /// <summary>What moves while contributions are still arriving: the territories' events, revenue and reporting accounts.</summary>
+    private static async Task<(long Events, double Revenue, long Reporting)> FiguresAsync(ITerritoryGrain[] territories)
+    {
+        var all = await Task.WhenAll(territories.Select(t => t.GetMetrics()));
+        return (all.Sum(m => m?.Totals.Events ?? 0), all.Sum(m => m?.Totals.Revenue ?? 0), all.Sum(m => (long)(m?.AccountsReporting ?? 0)));
     }
 
     private ActivityEvent[] Events(byte[] payload) => serializer.Deserialize<ActivityEvent[]>(payload) ?? [];
