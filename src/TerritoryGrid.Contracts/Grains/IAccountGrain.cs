@@ -7,7 +7,7 @@ namespace TerritoryGrid.Contracts.Grains;
 
 /// <summary>One account. Keyed by <see cref="GrainKeys.Of"/>.</summary>
 [Alias("tg.IAccountGrain")]
-public interface IAccountGrain : IGrainWithStringKey
+public interface IAccountGrain : IGrainWithStringKey, IStateTransfer
 {
     /// <summary>Sets the account up (or updates its definition), keeping activity already applied.</summary>
     [Alias("Setup")]

@@ -7,7 +7,7 @@ namespace TerritoryGrid.Contracts.Grains;
 /// territory's status changes to another one.
 /// </summary>
 [Alias("tg.IAlertBookGrain")]
-public interface IAlertBookGrain : IGrainWithStringKey
+public interface IAlertBookGrain : IGrainWithStringKey, IStateTransfer
 {
     [Alias("Acknowledge")]
     Task<AlertAcknowledgement> Acknowledge(string territoryId, ServiceStatus status, string by);

@@ -7,7 +7,7 @@ namespace TerritoryGrid.Contracts.Grains;
 /// is a new plan, never a rewrite of history.
 /// </summary>
 [Alias("tg.IPlanBookGrain")]
-public interface IPlanBookGrain : IGrainWithStringKey
+public interface IPlanBookGrain : IGrainWithStringKey, IStateTransfer
 {
     [Alias("Draft")]
     Task<PlanRecord> Draft(string name, byte[] document, string author, string? rollbackOf);

@@ -5,7 +5,7 @@ namespace TerritoryGrid.Contracts.Grains;
 
 /// <summary>One rep. Keyed by <see cref="GrainKeys.Of"/>.</summary>
 [Alias("tg.IRepGrain")]
-public interface IRepGrain : IRollupTarget
+public interface IRepGrain : IRollupTarget, IStateTransfer
 {
     [Alias("Setup")]
     Task Setup(RepSetup setup);

@@ -4,7 +4,7 @@ namespace TerritoryGrid.Contracts.Grains;
 
 /// <summary>A workspace's plan stress tests (keyed by workspace): their progress and results, kept across restarts.</summary>
 [Alias("tg.IStressTestBookGrain")]
-public interface IStressTestBookGrain : IGrainWithStringKey
+public interface IStressTestBookGrain : IGrainWithStringKey, IStateTransfer
 {
     [Alias("Start")]
     Task<StressTestRecord> Start(string scenario, string[] planIds, string startedBy);

@@ -5,7 +5,7 @@ namespace TerritoryGrid.Contracts.Grains;
 
 /// <summary>One territory. Keyed by <see cref="GrainKeys.Of"/>.</summary>
 [Alias("tg.ITerritoryGrain")]
-public interface ITerritoryGrain : IRollupTarget
+public interface ITerritoryGrain : IRollupTarget, IStateTransfer
 {
     [Alias("Setup")]
     Task Setup(TerritorySetup setup);

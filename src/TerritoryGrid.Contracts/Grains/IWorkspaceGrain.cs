@@ -4,7 +4,7 @@ namespace TerritoryGrid.Contracts.Grains;
 
 /// <summary>A workspace ("live" or a sandbox name) and its company. Keyed by the workspace name.</summary>
 [Alias("tg.IWorkspaceGrain")]
-public interface IWorkspaceGrain : IGrainWithStringKey
+public interface IWorkspaceGrain : IGrainWithStringKey, IStateTransfer
 {
     [Alias("GetInfo")]
     Task<WorkspaceInfo> GetInfo();

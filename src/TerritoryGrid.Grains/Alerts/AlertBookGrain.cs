@@ -7,8 +7,10 @@ namespace TerritoryGrid.Grains.Alerts;
 internal sealed class AlertBookGrain(
     [PersistentState("alerts", StorageNames.Grains)] IPersistentState<Dictionary<string, AlertAcknowledgement>> acknowledged,
     TimeProvider clock)
-    : Grain, IAlertBookGrain
+    : TransferableGrain<Dictionary<string, AlertAcknowledgement>>, IAlertBookGrain
 {
+    protected override IPersistentState<Dictionary<string, AlertAcknowledgement>> Persisted => acknowledged;
+
     public async Task<AlertAcknowledgement> Acknowledge(string territoryId, ServiceStatus status, string by)
     {
         var acknowledgement = new AlertAcknowledgement(territoryId, status, by, clock.GetUtcNow());

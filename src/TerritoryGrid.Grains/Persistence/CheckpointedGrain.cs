@@ -4,13 +4,21 @@ namespace TerritoryGrid.Grains.Persistence;
 /// A grain that writes its state a while after it changes (<paramref name="delay"/>; null: only when it
 /// deactivates), rather than once per event: no store commits a write per event at ingest rates.
 /// </summary>
-internal abstract class CheckpointedGrain<TState>(IPersistentState<TState> persisted, TimeSpan? delay) : Grain
+internal abstract class CheckpointedGrain<TState>(IPersistentState<TState> persisted, TimeSpan? delay) : TransferableGrain<TState>
     where TState : IVersionedState, new()
 {
     private IGrainTimer? checkpointTimer;
     private bool dirty;
 
     protected TState State => persisted.State;
+
+    protected sealed override IPersistentState<TState> Persisted => persisted;
+
+    /// <summary>Changes since the last checkpoint are part of the live state a backup exports.</summary>
+    protected override bool HasUnwrittenChanges => dirty;
+
+    /// <summary>The imported state was written whole: nothing of the replaced one is left to checkpoint.</summary>
+    protected override void OnStateImported() => dirty = false;
 
     protected void MarkDirty()
     {

@@ -7,8 +7,10 @@ namespace TerritoryGrid.Grains.Plans;
 internal sealed class PlanBookGrain(
     [PersistentState("plans", StorageNames.Grains)] IPersistentState<PlanBookState> persisted,
     TimeProvider clock)
-    : Grain, IPlanBookGrain
+    : TransferableGrain<PlanBookState>, IPlanBookGrain
 {
+    protected override IPersistentState<PlanBookState> Persisted => persisted;
+
     /// <summary>A claim is forgotten after this long: its holder died or hung.</summary>
     private static readonly TimeSpan ClaimLifetime = TimeSpan.FromMinutes(15);
 

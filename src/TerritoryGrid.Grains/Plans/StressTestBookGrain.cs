@@ -7,8 +7,10 @@ namespace TerritoryGrid.Grains.Plans;
 internal sealed class StressTestBookGrain(
     [PersistentState("stress-tests", StorageNames.Grains)] IPersistentState<StressTestBookState> persisted,
     TimeProvider clock)
-    : Grain, IStressTestBookGrain
+    : TransferableGrain<StressTestBookState>, IStressTestBookGrain
 {
+    protected override IPersistentState<StressTestBookState> Persisted => persisted;
+
     /// <summary>Most tests kept per workspace; the oldest finished ones go first.</summary>
     private const int Kept = 50;
 

@@ -7,8 +7,10 @@ namespace TerritoryGrid.Grains.Workspaces;
 /// <summary>A workspace and the generation of its current company. Written on every change: changes are rare.</summary>
 internal sealed class WorkspaceGrain(
     [PersistentState("workspace", StorageNames.Grains)] IPersistentState<WorkspaceState> persisted,
-    TimeProvider clock) : Grain, IWorkspaceGrain
+    TimeProvider clock) : TransferableGrain<WorkspaceState>, IWorkspaceGrain
 {
+    protected override IPersistentState<WorkspaceState> Persisted => persisted;
+
     public const string LiveWorkspace = "live";
 
     private WorkspaceState State => persisted.State;

@@ -29,6 +29,7 @@ internal static class WorkspaceEndpoints
         workspace.MapMetrics();
         workspace.MapDashboardData();
         workspace.MapExports();
+        Backup.BackupEndpoints.MapBackup(workspace);
         workspace.MapAlerts();
         Plans.PlanEndpoints.MapPlans(workspace);
         Plans.StressTestEndpoints.MapStressTests(workspace);

@@ -37,6 +37,8 @@ public sealed class AuthorizationMatrixTests(ServerFixture server)
         ["GET /openapi/{documentName}.json"] = "anonymous",
         ["GET /api/workspaces/{workspace}/export/accounts.csv"] = Roles.Viewer,
         ["GET /api/workspaces/{workspace}/export/territories.csv"] = Roles.Viewer,
+        ["GET /api/workspaces/{workspace}/backup"] = Roles.Admin,
+        ["POST /api/workspaces/{workspace}/restore"] = Roles.Admin,
         ["POST /api/workspaces/{workspace}/alerts/{territoryId}/acknowledge"] = Roles.Viewer,
         ["GET /api/workspaces/{workspace}/alerts/acknowledged"] = Roles.Viewer,
         ["POST /api/workspaces/{workspace}/plans/"] = Roles.Planner,
