@@ -6,7 +6,7 @@ namespace TerritoryGrid.Application.History;
 /// <see cref="Duplicates"/> of one already loaded, <see cref="OlderThanDuplicateHorizon"/> (refused: more than the
 /// duplicate horizon before its account's latest event — loaded by an earlier import, or too old to load now), or
 /// <see cref="NotApplied"/> (each listed in <see cref="Rejected"/> or <see cref="Notices"/> with its line and event id).
-/// <see cref="RowsRejected"/> rows derived no events; each problem is in <see cref="Rejected"/> with line and column.
+/// Of its <see cref="Rows"/> (blank lines not counted), <see cref="RowsRejected"/> derived no events; each problem is in <see cref="Rejected"/> with line and column.
 /// </summary>
 public sealed record HistoryFileReport(
     string File,

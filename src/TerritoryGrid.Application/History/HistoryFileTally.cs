@@ -3,7 +3,7 @@ using TerritoryGrid.Contracts.Activity;
 namespace TerritoryGrid.Application.History;
 
 /// <summary>Counts one file's rows and its events' outcomes as they come back, and becomes its report.</summary>
-internal sealed class HistoryFileTally(string file, HistoryFileKind kind, int rows)
+internal sealed class HistoryFileTally(string file, HistoryFileKind kind)
 {
     /// <summary>Issues listed per file at most (each list); the rest are counted, so a file of bad lines stays a readable answer.</summary>
     public const int MaxListed = 200;
@@ -12,6 +12,7 @@ internal sealed class HistoryFileTally(string file, HistoryFileKind kind, int ro
     private readonly List<RowIssue> notices = [];
     private int unlistedRejected;
     private int unlistedNotices;
+    private int rows;
     private int rowsRejected;
     private int events;
     private int accepted;
@@ -19,6 +20,19 @@ internal sealed class HistoryFileTally(string file, HistoryFileKind kind, int ro
     private int duplicates;
     private int olderThanHorizon;
     private int notApplied;
+
+    /// <summary>A row that holds something (blank lines are not counted).</summary>
+    public void Read() => rows++;
+
+    /// <summary>A file that cannot be read at all (a required column is missing): every row is rejected for the same reasons.</summary>
+    public void RejectFile(int rowCount, IReadOnlyList<RowIssue> problems)
+    {
+        rows = rowsRejected = rowCount;
+        foreach (var problem in problems)
+        {
+            List(rejected, ref unlistedRejected, problem);
+        }
+    }
 
     public void RejectRow(IReadOnlyList<RowIssue> problems)
     {

@@ -37,7 +37,7 @@ public sealed class HistoryImporter(IGrainFactory grains, ActivityIngestor inges
         for (var f = 0; f < files.Count; f++)
         {
             var (kind, table) = files[f];
-            var tally = new HistoryFileTally(table.File, kind, table.Rows.Count);
+            var tally = new HistoryFileTally(table.File, kind);
             tallies.Add(tally);
             Derive(f, kind, table, history.For(kind)!, history.DateFormatsFor(kind), company, tally, derived);
         }
@@ -59,7 +59,7 @@ public sealed class HistoryImporter(IGrainFactory grains, ActivityIngestor inges
             .ToList();
         if (missing.Count > 0)
         {
-            tally.RejectRow(missing);
+            tally.RejectFile(table.Rows.Count, missing);
             return;
         }
 
@@ -68,6 +68,12 @@ public sealed class HistoryImporter(IGrainFactory grains, ActivityIngestor inges
         foreach (var csvRow in table.Rows)
         {
             var row = new HistoryRow(csvRow, fileLayout, dateFormats, company);
+            if (row.IsBlank)
+            {
+                continue;
+            }
+
+            tally.Read();
             if (row.Text("id") is { } id && !firstLineOfId.TryAdd(id, row.Line))
             {
                 // Its events would carry the same ids as the first row's: one would silently win.

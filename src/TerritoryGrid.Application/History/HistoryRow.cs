@@ -15,6 +15,12 @@ public sealed class HistoryRow(CsvRow row, HistoryFileLayout layout, string[] da
 
     public List<RowIssue> Problems { get; } = [];
 
+    /// <summary>
+    /// True when no mapped cell holds anything: a spreadsheet's trailing ",,,,," line or a line of spaces, skipped as the
+    /// blank line it is rather than rejected for every required cell.
+    /// </summary>
+    public bool IsBlank => layout.Columns.Values.All(column => row[column] is null);
+
     public string Column(string field) => layout.Columns.GetValueOrDefault(field) ?? field;
 
     /// <summary>The cell's text (trimmed, line breaks as spaces), or null when empty or not mapped; an empty required cell is a problem.</summary>
