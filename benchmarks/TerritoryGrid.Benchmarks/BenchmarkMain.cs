@@ -52,6 +52,11 @@ public static class BenchmarkMain
             exact &= await StressScenario.RunAsync(quick ? StressScenario.Quick : StressScenario.Full);
         }
 
+        if (scenario is "all" or "history")
+        {
+            exact &= await HistoryImportScenario.RunAsync(quick ? HistoryImportScenario.Quick : HistoryImportScenario.Full);
+        }
+
         if (scenario is "all" or "propose")
         {
             exact &= ProposeScenario.Run(quick ? ProposeScenario.Quick : ProposeScenario.Full);

@@ -23,6 +23,7 @@ public static class TerritoryGridApplicationExtensions
         services.AddMetrics();
         services.AddSingleton<IngestTelemetry>();
         services.AddSingleton<ActivityIngestor>();
+        services.AddSingleton<TerritoryGrid.Application.History.HistoryImporter>();
         services.AddSingleton<MetricsReader>();
         services.AddSingleton<AsOfReader>();
         services.AddSingleton<TerritoryGrid.Application.Roster.RosterService>();

@@ -17,7 +17,8 @@ public sealed class ActivityIngestor(
     public DateTimeOffset Now => clock.GetUtcNow();
 
     /// <summary>Checks and applies typed events (the Orleans-client path; HTTP parses first, then calls <see cref="ApplyAsync"/>).</summary>
-    public Task<IngestResult> IngestAsync(string workspace, IReadOnlyList<ActivityEvent> events)
+    /// <remarks><paramref name="outcomes"/>, when given, receives each applied event's outcome at its index (a history import reports them per file).</remarks>
+    public Task<IngestResult> IngestAsync(string workspace, IReadOnlyList<ActivityEvent> events, ApplyOutcome?[]? outcomes = null)
     {
         var now = Now;
         var valid = new List<IndexedEvent>(events.Count);
@@ -34,10 +35,10 @@ public sealed class ActivityIngestor(
             }
         }
 
-        return ApplyAsync(workspace, new ParsedBatch(valid, rejected, events.Count));
+        return ApplyAsync(workspace, new ParsedBatch(valid, rejected, events.Count), outcomes);
     }
 
-    public async Task<IngestResult> ApplyAsync(string workspace, ParsedBatch batch)
+    public async Task<IngestResult> ApplyAsync(string workspace, ParsedBatch batch, ApplyOutcome?[]? outcomes = null)
     {
         var info = await workspaces.GetAsync(workspace);
         if (!info.HasCompany)
@@ -78,14 +79,14 @@ public sealed class ActivityIngestor(
 
         await Task.WhenAll(calls);
         var applied = new List<ActivityEvent>(batch.Valid.Count);
-        var result = Summarise(workspace, info.Generation, batch, groups, calls, applied);
+        var result = Summarise(workspace, info.Generation, batch, groups, calls, applied, outcomes);
         telemetry.Record(workspace, result, applied, clock.GetUtcNow());
         return result;
     }
 
     private static IngestResult Summarise(
         string workspace, int generation, ParsedBatch batch, List<IndexedEvent>[] groups, Task<AccountBatchResult>[] calls,
-        List<ActivityEvent> applied)
+        List<ActivityEvent> applied, ApplyOutcome?[]? outcomes)
     {
         int accepted = 0, late = 0, duplicates = 0;
         var rejected = new List<RejectedEvent>(batch.Rejected);
@@ -95,6 +96,7 @@ public sealed class ActivityIngestor(
             for (var i = 0; i < groups[g].Count; i++)
             {
                 var item = groups[g][i];
+                outcomes?[item.Index] = result.Outcomes[i];
                 switch (result.Outcomes[i])
                 {
                     case ApplyOutcome.Accepted:

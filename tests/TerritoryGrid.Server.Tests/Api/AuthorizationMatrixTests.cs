@@ -24,6 +24,7 @@ public sealed class AuthorizationMatrixTests(ServerFixture server)
         ["PUT /api/workspaces/{workspace}/company/csv"] = "write",
         ["POST /api/workspaces/{workspace}/company/copy"] = "write",
         ["POST /api/workspaces/{workspace}/activity"] = "write",
+        ["POST /api/workspaces/{workspace}/activity/csv"] = "write",
         ["POST /api/workspaces/{workspace}/roster"] = "write",
         ["GET /api/workspaces/{workspace}/territories"] = Roles.Viewer,
         ["GET /api/workspaces/{workspace}/territories/{territoryId}"] = Roles.Viewer,

@@ -14,6 +14,9 @@ public sealed record CsvLayout(
     Dictionary<string, string> Reps,
     Dictionary<string, string> Accounts)
 {
+    /// <summary>How this CRM's activity exports are read (opportunities, orders, activities); absent: no history import.</summary>
+    public global::TerritoryGrid.Application.History.HistoryLayout? History { get; init; }
+
     public static readonly string[] TerritoryFields = ["id", "name", "region", "annualQuota"];
 
     public static readonly string[] RepFields =
