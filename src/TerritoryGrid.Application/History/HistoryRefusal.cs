@@ -5,13 +5,7 @@ namespace TerritoryGrid.Application.History;
 /// <summary>Sorts an event the ingest refused into what a history import reports: too old, a notice, or a rejection.</summary>
 internal static class HistoryRefusal
 {
-    /// <summary>
-    /// How an account words its refusal of an event older than its duplicate horizon (AccountLedger.Apply); the
-    /// history tests re-import old history, so a change of wording there fails them rather than miscounting here.
-    /// </summary>
-    public const string OutsideDuplicateHorizon = "outside the window in which duplicates are detected";
-
-    public static bool IsOlderThanDuplicateHorizon(string reason) => reason.Contains(OutsideDuplicateHorizon, StringComparison.Ordinal);
+    public static bool IsOlderThanDuplicateHorizon(string reason) => reason.Contains(RefusalReasons.OutsideDuplicateHorizon, StringComparison.Ordinal);
 
     /// <summary>The issue to report for a refused event, and whether it is a notice (expected of snapshots) rather than a rejection.</summary>
     public static (RowIssue Issue, bool Notice) Explain(DerivedEvent derived, string reason)

@@ -33,7 +33,7 @@ internal sealed class AccountLedger(AccountState state, MetricsOptions options)
         if (day <= state.ForgottenThroughDay)
         {
             return (ApplyOutcome.Invalid,
-                $"occurredAt {e.OccurredAt:O} is more than {options.DuplicateHorizonDays} days before this account's latest event, outside the window in which duplicates are detected");
+                $"occurredAt {e.OccurredAt:O} is more than {options.DuplicateHorizonDays} days before this account's latest event, {RefusalReasons.OutsideDuplicateHorizon}");
         }
 
         var idHash = StableHash.Of(e.Id);
