@@ -28,6 +28,13 @@ public sealed class WorkspaceBackup(IGrainFactory grains, IActivityLog log, Seri
             throw new WorkspaceNotReadyException(workspace);
         }
 
+        if (await grains.GetGrain<IRebuildGrain>(workspace).Get() is { IsRunning: true } rebuild)
+        {
+            // Mid-rebuild, territories hold half-replayed history and close days only up to the replay's horizon.
+            throw new WorkspaceChangedException(
+                $"workspace '{workspace}' is being rebuilt ({rebuild.Progress:P0} replayed, started by {rebuild.StartedBy}): take the backup when the rebuild is done");
+        }
+
         var createdAt = clock.GetUtcNow();
         var ids = CompanyIds.Read(definition).With(info.TerritoryIds, info.RepIds);
         string Key(string id) => GrainKeys.Of(workspace, info.Generation, id);

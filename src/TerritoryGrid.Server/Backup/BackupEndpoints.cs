@@ -49,7 +49,7 @@ internal static class BackupEndpoints
         catch (WorkspaceChangedException changed)
         {
             await file.DisposeAsync();
-            return TypedResults.Problem(changed.Message, statusCode: StatusCodes.Status409Conflict, title: "Changed during the backup");
+            return TypedResults.Problem(changed.Message, statusCode: StatusCodes.Status409Conflict, title: "Cannot back up now");
         }
         catch
         {

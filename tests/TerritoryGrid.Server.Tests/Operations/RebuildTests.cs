@@ -126,6 +126,26 @@ public sealed class RebuildTests : IDisposable
         territories.ToDictionary(t => (string)t!["id"]!, t => (long)t!["totals"]!["events"]!);
 
     [Fact]
+    public async Task A_backup_while_a_rebuild_runs_is_refused_until_it_is_done()
+    {
+        using var server = new ConfiguredServer([.. Embedded(), new("Rebuild:RecordsPerSecond", "2")]);
+        using var client = server.CreateClient();
+        await LoadAsync(client, DailyBatches()[..5]);
+        Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsync("/api/workspaces/live/rebuild", null)).StatusCode);
+
+        var during = await client.GetAsync("/api/workspaces/live/backup");
+        var again = await client.PostAsync("/api/workspaces/live/rebuild", null);
+        await WaitForRebuildAsync(client);
+        var after = await client.GetAsync("/api/workspaces/live/backup");
+
+        Assert.Equal(HttpStatusCode.Conflict, during.StatusCode);
+        Assert.Contains("workspace 'live' is being rebuilt", await during.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Contains("a rebuild of workspace 'live' is already under way", await again.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+    }
+
+    [Fact]
     public async Task A_deployment_without_stored_activity_refuses_to_rebuild_and_says_why()
     {
         using var server = new ConfiguredServer([]);
