@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
 using TerritoryGrid.Application.Companies.Csv;
 
 namespace TerritoryGrid.Server.Api;
@@ -14,7 +15,7 @@ internal static class CsvForm
         MultipartBodyLengthLimit = CompanyEndpoints.MaxCompanyBytes,
     };
 
-    public static async Task<(IFormCollection? Form, IResult? Failure)> ReadAsync(HttpRequest request, string expected, CancellationToken cancellationToken)
+    public static async Task<(IFormCollection? Form, ProblemHttpResult? Failure)> ReadAsync(HttpRequest request, string expected, CancellationToken cancellationToken)
     {
         if (!request.HasFormContentType)
         {
@@ -43,7 +44,7 @@ internal static class CsvForm
     }
 
     /// <summary>The layout the form names or carries; territorygrid when it does neither.</summary>
-    public static async Task<(CsvLayout? Layout, IResult? Failure)> LayoutAsync(IFormCollection form, CancellationToken cancellationToken)
+    public static async Task<(CsvLayout? Layout, ProblemHttpResult? Failure)> LayoutAsync(IFormCollection form, CancellationToken cancellationToken)
     {
         try
         {

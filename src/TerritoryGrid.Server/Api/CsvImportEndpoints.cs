@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using TerritoryGrid.Application.Companies;
@@ -37,47 +36,16 @@ internal static class CsvImportEndpoints
             return invalid;
         }
 
-        if (!request.HasFormContentType)
+        var (form, unreadable) = await CsvForm.ReadAsync(request, "the files 'territories', 'reps' and 'accounts'", cancellationToken);
+        if (form is null)
         {
-            return ApiErrors.BadRequest("send multipart/form-data with the files 'territories', 'reps' and 'accounts'");
+            return unreadable!;
         }
 
-        IFormCollection form;
-        try
+        var (layout, badLayout) = await CsvForm.LayoutAsync(form, cancellationToken);
+        if (layout is null)
         {
-            form = await request.ReadFormAsync(FormLimits, cancellationToken);
-        }
-        catch (InvalidDataException error)
-        {
-            // A broken envelope (no or wrong boundary, cut short, a part's headers too long) or a limit passed.
-            return error.Message.Contains("body length limit", StringComparison.OrdinalIgnoreCase)
-                ? TypedResults.Problem(detail: $"the form is larger than {CompanyEndpoints.MaxCompanyBytes / 1024 / 1024} MB", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Payload too large")
-                : ApiErrors.BadRequest($"the multipart form could not be read: {error.Message}");
-        }
-        catch (BadHttpRequestException error)
-        {
-            return ApiErrors.FromBadRequest(error);
-        }
-        catch (IOException) when (!cancellationToken.IsCancellationRequested)
-        {
-            return ApiErrors.BadRequest(
-                "the multipart form ended before its closing boundary (it was cut short, or the boundary in Content-Type is not the one in the body)");
-        }
-        CsvLayout layout;
-        try
-        {
-            layout = form.Files["layout"] is { } custom
-                ? CsvLayout.Parse(await ReadAsync(custom, cancellationToken))
-                : CsvLayout.BuiltIn.GetValueOrDefault(form["layout"].FirstOrDefault() ?? "territorygrid")
-                  ?? throw new FormatException($"layout '{form["layout"]}' is not one of {string.Join(", ", CsvLayout.BuiltIn.Keys)} (or send a layout file)");
-        }
-        catch (FormatException error)
-        {
-            return ApiErrors.BadRequest($"layout: {error.Message}");
-        }
-        catch (System.Text.Json.JsonException error)
-        {
-            return ApiErrors.BadRequest($"layout: {ApiErrors.MalformedJson(error).ProblemDetails.Detail}");
+            return badLayout!;
         }
 
         if (layout.Problems().ToList() is { Count: > 0 } problems)
@@ -95,7 +63,7 @@ internal static class CsvImportEndpoints
 
             try
             {
-                tables[part] = CsvTable.Parse(file.FileName is { Length: > 0 } name ? name : part + ".csv", await ReadAsync(file, cancellationToken));
+                tables[part] = await CsvForm.TableAsync(file, part, cancellationToken);
             }
             catch (FormatException error)
             {
@@ -125,17 +93,5 @@ internal static class CsvImportEndpoints
         return result.Succeeded
             ? TypedResults.Ok(result)
             : TypedResults.BadRequest(result with { Errors = reader.Locate(result.Errors) });
-    }
-
-    /// <summary>The files may be as large as a company document; ASP.NET Core's default form limit is 128 MB.</summary>
-    private static readonly Microsoft.AspNetCore.Http.Features.FormOptions FormLimits = new()
-    {
-        MultipartBodyLengthLimit = CompanyEndpoints.MaxCompanyBytes,
-    };
-
-    private static async Task<string> ReadAsync(IFormFile file, CancellationToken cancellationToken)
-    {
-        using var reader = new StreamReader(file.OpenReadStream(), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        return await reader.ReadToEndAsync(cancellationToken);
     }
 }
