@@ -131,7 +131,9 @@ public sealed class PlanService(IGrainFactory grains, WorkspaceCache workspaces,
 
         workspaces.Forget(workspace);
         var rollback = PlanInverter.Inverse(plan.Name, company, compiled.After!);
-        var detail = JsonSerializer.Serialize(new AppliedStep(result, before, rollback), TerritoryGridJson.Options);
+        var moves = compiled.Change!.Accounts.Select(m => new AppliedAccountMove(
+            m.Before.Id, m.Before.Name, m.Before.TerritoryId, m.Before.OwnerRepId, m.After.TerritoryId, m.After.OwnerRepId)).ToArray();
+        var detail = JsonSerializer.Serialize(new AppliedStep(result, before, rollback, moves), TerritoryGridJson.Options);
         var transition = await book.Advance(planId, PlanStatus.Applied, by, effectiveAt, detail);
         return PlanOutcome.Done(PlanView.Of(transition.Plan!, compiled.Change) with { Applied = result });
     }
@@ -156,6 +158,28 @@ public sealed class PlanService(IGrainFactory grains, WorkspaceCache workspaces,
         return rollback.Moves is not { Count: > 0 }
             ? PlanOutcome.Conflict($"plan '{planId}' changed nothing: there is nothing to roll back")
             : await DraftAsync(workspace, rollback, by, rollbackOf: planId);
+    }
+
+    /// <summary>
+    /// The accounts an applied plan moved, from where to where, with its effective time; null and why not when the plan
+    /// is missing, not applied, or was applied before its moves were recorded.
+    /// </summary>
+    public async Task<(AppliedAccountMove[]? Moves, DateTimeOffset EffectiveAt, PlanOutcome? Failure)> AppliedMovesAsync(string workspace, string planId)
+    {
+        if (await Book(workspace).Get(planId) is not { } plan)
+        {
+            return (null, default, PlanOutcome.Missing(planId));
+        }
+
+        if (plan.Status != PlanStatus.Applied || plan.Steps[^1].Detail is not { } detail)
+        {
+            return (null, default, PlanOutcome.Conflict($"plan '{planId}' is {plan.Status.ToString().ToLowerInvariant()}: only an applied plan has moves to export"));
+        }
+
+        var applied = JsonSerializer.Deserialize<AppliedStep>(detail, TerritoryGridJson.Options)!;
+        return applied.Moves is { } moves
+            ? (moves, plan.EffectiveAt ?? plan.Steps[^1].At, null)
+            : (null, default, PlanOutcome.Conflict($"plan '{planId}' was applied before applications recorded their account moves: see its rollback plan instead"));
     }
 
     private async Task<TerritoryBefore[]> MetricsBeforeAsync(string workspace, int generation, CompanyDefinition company)
@@ -187,5 +211,12 @@ public sealed class PlanService(IGrainFactory grains, WorkspaceCache workspaces,
 public sealed record TerritoryBefore(
     string Id, string Status, double DemandHours, double CapacityHours, int Accounts, double Revenue, double NetProfit, DateTimeOffset Watermark);
 
-/// <summary>What an application records: what it did, the territories' figures before it, and the plan that undoes it.</summary>
-public sealed record AppliedStep(PlanApplyResult Result, TerritoryBefore[] TerritoriesBefore, PlanDocument Rollback);
+/// <summary>
+/// What an application records: what it did, the territories' figures before it, the plan that undoes it, and each
+/// account it moved (null in records written before moves were kept).
+/// </summary>
+public sealed record AppliedStep(PlanApplyResult Result, TerritoryBefore[] TerritoriesBefore, PlanDocument Rollback, AppliedAccountMove[]? Moves = null);
+
+/// <summary>An account an applied plan moved: its territory and owner before and after.</summary>
+public sealed record AppliedAccountMove(
+    string AccountId, string AccountName, string FromTerritoryId, string? FromOwnerRepId, string TerritoryId, string? OwnerRepId);

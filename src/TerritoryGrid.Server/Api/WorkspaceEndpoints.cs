@@ -34,6 +34,7 @@ internal static class WorkspaceEndpoints
         workspace.MapAlerts();
         Plans.PlanEndpoints.MapPlans(workspace);
         Plans.StressTestEndpoints.MapStressTests(workspace);
+        Plans.PlanMovesExport.MapPlanMovesExport(workspace);
         Rebuilds.RebuildEndpoints.MapRebuild(workspace);
         return app;
     }

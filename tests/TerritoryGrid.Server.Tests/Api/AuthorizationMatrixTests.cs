@@ -52,6 +52,7 @@ public sealed class AuthorizationMatrixTests(ServerFixture server)
         ["POST /api/workspaces/{workspace}/plans/{planId}/schedule"] = Roles.Planner,
         ["POST /api/workspaces/{workspace}/plans/{planId}/apply"] = Roles.Admin,
         ["POST /api/workspaces/{workspace}/plans/{planId}/rollback"] = Roles.Planner,
+        ["GET /api/workspaces/{workspace}/plans/{planId}/moves.csv"] = Roles.Planner,
         ["POST /api/workspaces/{workspace}/stress-tests/"] = Roles.Planner,
         ["GET /api/workspaces/{workspace}/stress-tests/"] = Roles.Planner,
         ["GET /api/workspaces/{workspace}/stress-tests/{testId}"] = Roles.Planner,
