@@ -73,13 +73,7 @@ public sealed class MetricsReader(IGrainFactory grains)
     {
         var info = await WorkspaceAsync(workspace);
         var territories = await TerritoriesAsync(workspace);
-        var watermarks = territories.ToDictionary(t => t.Id, t => t.Watermark);
-        var reps = (await Task.WhenAll(info.RepIds.Select(async id =>
-        {
-            var rep = grains.GetGrain<IRepGrain>(GrainKeys.Of(workspace, info.Generation, id));
-            var own = await rep.GetMetrics();
-            return own is not null && watermarks.TryGetValue(own.TerritoryId, out var at) ? await rep.GetMetrics(at) : own;
-        }))).OfType<RepMetrics>().ToList();
+        var reps = await RepsAsync(workspace, info, territories);
         var capacity = territories.Sum(t => t.CapacityHours);
         var demand = territories.Sum(t => t.DemandHours);
         return new CompanyBalance(
@@ -96,6 +90,21 @@ public sealed class MetricsReader(IGrainFactory grains)
             [.. reps.Select(r => Math.Round(r.WorkloadHours, 2))],
             [.. reps.Select(r => Math.Round(r.RevenuePotential))],
             reps.Sum(r => r.Totals.Events));
+    }
+
+    /// <summary>Every rep of the company, each as of its territory's watermark (the instant its territory's figures hold).</summary>
+    public async Task<IReadOnlyList<RepMetrics>> RepsAsync(string workspace) =>
+        await RepsAsync(workspace, await WorkspaceAsync(workspace), await TerritoriesAsync(workspace));
+
+    private async Task<List<RepMetrics>> RepsAsync(string workspace, WorkspaceInfo info, IReadOnlyList<TerritoryMetrics> territories)
+    {
+        var watermarks = territories.ToDictionary(t => t.Id, t => t.Watermark);
+        return (await Task.WhenAll(info.RepIds.Select(async id =>
+        {
+            var rep = grains.GetGrain<IRepGrain>(GrainKeys.Of(workspace, info.Generation, id));
+            var own = await rep.GetMetrics();
+            return own is not null && watermarks.TryGetValue(own.TerritoryId, out var at) ? await rep.GetMetrics(at) : own;
+        }))).OfType<RepMetrics>().ToList();
     }
 
     private Task<string[]> RepIdsOfAsync(string workspace, WorkspaceInfo info, string territoryId) =>

@@ -12,7 +12,7 @@ namespace TerritoryGrid.Server.Export;
 
 /// <summary>
 /// CSV exports for a CRM or a spreadsheet: the current alignment (in the "territorygrid" layout the CSV import reads),
-/// and the territories' live figures. A scoped key gets only its territories.
+/// and the territories' and reps' live figures. A scoped key gets only its territories.
 /// </summary>
 internal static class ExportEndpoints
 {
@@ -21,6 +21,10 @@ internal static class ExportEndpoints
         workspace.MapGet("/export/accounts.csv", AccountsAsync)
             .RequireRole(Roles.Viewer)
             .WithSummary("Every account with its current territory and owner, as CSV")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv");
+        workspace.MapGet("/export/reps.csv", RepsAsync)
+            .RequireRole(Roles.Viewer)
+            .WithSummary("Every rep's live figures (as of the territory's watermark), as CSV")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv");
         workspace.MapGet("/export/territories.csv", TerritoriesAsync)
             .RequireRole(Roles.Viewer)
@@ -75,6 +79,26 @@ internal static class ExportEndpoints
         }
 
         return Csv(csv, $"{workspace}-territories.csv");
+    }
+
+    private static async Task<IResult> RepsAsync(string workspace, MetricsReader reader, ClaimsPrincipal user)
+    {
+        var scope = CallerScope.Of(user);
+        var regions = (await reader.TerritoriesAsync(workspace, null, TerritorySort.Name, false)).ToDictionary(t => t.Id, t => t.Region, StringComparer.Ordinal);
+        var csv = new CsvWriter().Header("rep_id", "rep_name", "territory_id", "role", "capacity_hours", "availability", "accounts_owned",
+            "workload_hours", "utilisation", "adherence", "revenue_potential", "book_revenue", "conversations", "won_value", "conversion_rate",
+            "annual_quota", "quota_attainment", "watermark");
+        foreach (var rep in (await reader.RepsAsync(workspace))
+                     .Where(r => scope.Allows(r.TerritoryId, regions.GetValueOrDefault(r.TerritoryId)))
+                     .OrderBy(r => r.Id, StringComparer.Ordinal))
+        {
+            csv.Text(rep.Id).Text(rep.Name).Text(rep.TerritoryId).Text(rep.Role.ToString().ToLowerInvariant()).Number(rep.CapacityHours)
+                .Number(rep.Availability).Number(rep.AccountsOwned).Number(rep.WorkloadHours).Number(rep.Utilisation).Number(rep.Adherence)
+                .Number(rep.RevenuePotential).Number(rep.BookRevenue).Number(rep.Totals.Conversations).Number(rep.Totals.WonValue)
+                .Number(rep.Funnel.ConversionRate).Number(rep.AnnualQuota).Number(rep.QuotaAttainment).Text(rep.Watermark.ToString("O")).EndLine();
+        }
+
+        return Csv(csv, $"{workspace}-reps.csv");
     }
 
     private static IResult Csv(CsvWriter csv, string fileName) =>

@@ -38,6 +38,7 @@ public sealed class AuthorizationMatrixTests(ServerFixture server)
         ["GET /openapi/{documentName}.json"] = "anonymous",
         ["GET /api/workspaces/{workspace}/export/accounts.csv"] = Roles.Viewer,
         ["GET /api/workspaces/{workspace}/export/territories.csv"] = Roles.Viewer,
+        ["GET /api/workspaces/{workspace}/export/reps.csv"] = Roles.Viewer,
         ["GET /api/workspaces/{workspace}/backup"] = Roles.Admin,
         ["POST /api/workspaces/{workspace}/restore"] = Roles.Admin,
         ["POST /api/workspaces/{workspace}/alerts/{territoryId}/acknowledge"] = Roles.Viewer,

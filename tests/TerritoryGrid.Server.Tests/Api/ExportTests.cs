@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using TerritoryGrid.Server.Export;
@@ -41,5 +42,38 @@ public sealed class ExportTests(ServerFixture server)
         var territories = (await scoped.GetStringAsync($"/api/workspaces/{workspace}/export/territories.csv")).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(2, territories.Length);
         Assert.StartsWith("east,East,East,", territories[1]);
+    }
+
+    [Fact]
+    public async Task Reps_ExportTheirLiveFigures_AndAScopedKeyGetsItsTerritoriesReps()
+    {
+        const string workspace = "export-reps";
+        using var admin = server.CreateClient();
+        Assert.True((await admin.PutAsJsonAsync($"/api/workspaces/{workspace}/company", TestData.Company())).IsSuccessStatusCode);
+        var won = TestData.Event("w1", "opportunityWon", "A", 1, "ann");
+        won["amount"] = 25_000;
+        won["referenceId"] = "deal-1";
+        var calls = new JsonArray(TestData.Event("c1", "call", "A", 1, "ann"), TestData.Event("c2", "call", "B", 1, "bob"), won);
+        Assert.True((await admin.PostAsJsonAsync($"/api/workspaces/{workspace}/activity", calls)).IsSuccessStatusCode);
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        string[] lines;
+        do
+        {
+            // Reps hear of their accounts' activity within a rep roll-up flush (a second).
+            await Task.Delay(100);
+            lines = (await admin.GetStringAsync($"/api/workspaces/{workspace}/export/reps.csv")).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        }
+        while (!lines.Any(l => l.StartsWith("ann,") && l.Contains(",25000,")) && DateTime.UtcNow < deadline);
+
+        Assert.Equal("rep_id,rep_name,territory_id,role,capacity_hours,availability,accounts_owned,workload_hours,utilisation,adherence," +
+            "revenue_potential,book_revenue,conversations,won_value,conversion_rate,annual_quota,quota_attainment,watermark", lines[0]);
+        Assert.Equal(["ann", "bob", "cid"], lines[1..].Select(l => l.Split(',')[0]));
+        var ann = lines[1].Split(',');
+        Assert.Equal(("Ann", "east", "outside", "1", "25000"), (ann[1], ann[2], ann[3], ann[6], ann[13]));
+
+        using var scoped = server.CreateClient();
+        scoped.DefaultRequestHeaders.Authorization = new("Bearer", TestKeys.ScopedViewer);
+        var own = (await scoped.GetStringAsync($"/api/workspaces/{workspace}/export/reps.csv")).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(["ann"], own[1..].Select(l => l.Split(',')[0]));
     }
 }
