@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using TerritoryGrid.Benchmarks.Reporting;
 using TerritoryGrid.Domain;
 using TerritoryGrid.Server.Dashboard;
+using static TerritoryGrid.Benchmarks.Reporting.CountCheck;
 
 namespace TerritoryGrid.Benchmarks.Scenarios;
 
@@ -189,14 +190,4 @@ internal static class DashboardScenario
     private static string F(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
 
     private static string Percent(double share) => F(share * 100, "0.0") + "%";
-
-    private static bool Check(bool condition, string failure)
-    {
-        if (!condition)
-        {
-            Console.Error.WriteLine($"COUNT WRONG: {failure}");
-        }
-
-        return condition;
-    }
 }

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using TerritoryGrid.Benchmarks.References;
 using TerritoryGrid.Benchmarks.Reporting;
+using static TerritoryGrid.Benchmarks.Reporting.CountCheck;
 
 namespace TerritoryGrid.Benchmarks.Scenarios;
 
@@ -147,15 +148,5 @@ internal static class IngestScenario
             }
         }
         return ok;
-    }
-
-    private static bool Check(bool condition, string failure)
-    {
-        if (!condition)
-        {
-            Console.Error.WriteLine($"COUNT WRONG: {failure}");
-        }
-
-        return condition;
     }
 }

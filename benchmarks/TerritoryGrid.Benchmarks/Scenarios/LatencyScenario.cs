@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.SignalR.Client;
 using TerritoryGrid.Benchmarks.Reporting;
+using static TerritoryGrid.Benchmarks.Reporting.CountCheck;
 
 namespace TerritoryGrid.Benchmarks.Scenarios;
 
@@ -183,15 +184,5 @@ internal static class LatencyScenario
         {
             await Task.Delay(50);
         }
-    }
-
-    private static bool Check(bool condition, string failure)
-    {
-        if (!condition)
-        {
-            Console.Error.WriteLine($"COUNT WRONG: {failure}");
-        }
-
-        return condition;
     }
 }

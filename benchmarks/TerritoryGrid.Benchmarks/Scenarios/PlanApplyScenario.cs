@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
 using TerritoryGrid.Benchmarks.Reporting;
+using static TerritoryGrid.Benchmarks.Reporting.CountCheck;
 
 namespace TerritoryGrid.Benchmarks.Scenarios;
 
@@ -108,15 +109,5 @@ internal static class PlanApplyScenario
 
         return posted.Aggregate(true, (ok, p) => ok & Check(counted.GetValueOrDefault(p.Key) == p.Value,
             $"territory {p.Key} counts {counted.GetValueOrDefault(p.Key):N0} events, {p.Value:N0} were posted to its accounts"));
-    }
-
-    private static bool Check(bool condition, string failure)
-    {
-        if (!condition)
-        {
-            Console.Error.WriteLine($"COUNT WRONG: {failure}");
-        }
-
-        return condition;
     }
 }

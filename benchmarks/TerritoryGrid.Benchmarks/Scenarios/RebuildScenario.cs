@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using TerritoryGrid.Benchmarks.Reporting;
+using static TerritoryGrid.Benchmarks.Reporting.CountCheck;
 
 namespace TerritoryGrid.Benchmarks.Scenarios;
 
@@ -135,15 +136,5 @@ internal static class RebuildScenario
 
         return Check(counted == events && Math.Abs(countedRevenue - revenue) <= 0.01,
             $"territories count {counted:N0} events and {countedRevenue:N2} revenue; {events:N0} and {revenue:N2} were posted");
-    }
-
-    private static bool Check(bool condition, string failure)
-    {
-        if (!condition)
-        {
-            Console.Error.WriteLine($"COUNT WRONG: {failure}");
-        }
-
-        return condition;
     }
 }

@@ -93,8 +93,9 @@ public sealed class MetricsReader(IGrainFactory grains)
     }
 
     /// <summary>Every rep of the company, each as of its territory's watermark (the instant its territory's figures hold).</summary>
-    public async Task<IReadOnlyList<RepMetrics>> RepsAsync(string workspace) =>
-        await RepsAsync(workspace, await WorkspaceAsync(workspace), await TerritoriesAsync(workspace));
+    /// <remarks><paramref name="territories"/>: the workspace's territories as just read (their watermarks), or null to read them.</remarks>
+    public async Task<IReadOnlyList<RepMetrics>> RepsAsync(string workspace, IReadOnlyList<TerritoryMetrics>? territories = null) =>
+        await RepsAsync(workspace, await WorkspaceAsync(workspace), territories ?? await TerritoriesAsync(workspace));
 
     private async Task<List<RepMetrics>> RepsAsync(string workspace, WorkspaceInfo info, IReadOnlyList<TerritoryMetrics> territories)
     {

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using TerritoryGrid.Application.Progress;
 using TerritoryGrid.Contracts.Activity;
 using TerritoryGrid.Contracts.Grains;
 using TerritoryGrid.Contracts.Rebuilds;
@@ -50,7 +51,7 @@ public sealed partial class MetricsRebuild(
     public async Task RunAsync(RebuildRecord started, CancellationToken cancellationToken)
     {
         var book = grains.GetGrain<IRebuildGrain>(started.Workspace);
-        var progress = new RebuildProgress(book, started);
+        var progress = new ProgressRecord<RebuildRecord>(book.Update, started);
         try
         {
             var info = await grains.GetGrain<IWorkspaceGrain>(started.Workspace).GetInfo();
@@ -90,7 +91,7 @@ public sealed partial class MetricsRebuild(
         }
     }
 
-    private async Task ReplayAsync(RebuildRecord started, ITerritoryGrain[] territories, RebuildProgress progress, CancellationToken cancellationToken)
+    private async Task ReplayAsync(RebuildRecord started, ITerritoryGrain[] territories, ProgressRecord<RebuildRecord> progress, CancellationToken cancellationToken)
     {
         var rate = rebuildOptions.Value.RecordsPerSecond;
         var chunkSize = rate > 0 ? Math.Clamp(rate / 4, 1, ChunkSize) : ChunkSize;

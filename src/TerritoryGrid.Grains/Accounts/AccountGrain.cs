@@ -95,7 +95,7 @@ internal sealed class AccountGrain(
 
         // Reps credited so far hear the emptied contribution too: the replay may credit some of them nothing.
         var creditedReps = State.ByRep.Keys.ToArray();
-        AccountRebuild.Forget(State);
+        Persisted.State = AccountRebuild.Forgetting(State);
         ledger = null;
         appliedAhead = null;
         State.Sequence++;

@@ -2,39 +2,25 @@ namespace TerritoryGrid.Grains.Accounts;
 
 /// <summary>
 /// Takes an account back to how it stood before its first event, for a rebuild that replays its activity log from the
-/// first record. What the account knows of its alignment stays: its setup, the periods it belonged elsewhere (their
-/// credit emptied, to be earned again by the replay), the plans that moved it and a move in preparation.
+/// first record: a fresh state that keeps only what the account knows of its alignment — its setup, the periods it
+/// belonged elsewhere (their credit emptied, to be earned again by the replay), the plans that moved it and a move in
+/// preparation — and its contribution numbering, which must keep rising. Everything else starts as for a new account,
+/// so a field added to the state later is reset without being listed here.
 /// </summary>
 internal static class AccountRebuild
 {
-    public static void Forget(AccountState state)
+    public static AccountState Forgetting(AccountState state) => new()
     {
-        state.Totals = default;
-        state.RevenueByProduct.Clear();
-        state.ByRep.Clear();
-        state.Leads.Clear();
-        state.Opportunities.Clear();
-        state.TouchesByDay.Clear();
-        state.TotalsByDay.Clear();
-        state.SeenEvents.Clear();
-        state.ForgottenThroughDay = int.MinValue;
-        state.Watermark = null;
-        state.LastContactAt = null;
-        state.Stage = state.Setup?.Stage ?? default;
-        state.ClosedOpportunities.Clear();
-        state.IsNewCustomer = false;
-        state.ChurnedAt = null;
-        state.LogSequence = 0;
-        foreach (var former in state.FormerAssignments ?? [])
+        Version = state.Version,
+        Setup = state.Setup,
+        Stage = state.Setup?.Stage ?? default,
+        Sequence = state.Sequence,
+        AssignedFrom = state.AssignedFrom,
+        CommittedPlans = state.CommittedPlans,
+        FormerAssignments = state.FormerAssignments?.Select(former => new FormerAssignment
         {
-            former.Credited = default;
-            former.RevenueByProduct.Clear();
-        }
-
-        if (state.PendingSwitch is { } pending)
-        {
-            pending.After = default;
-            pending.RevenueByProductAfter.Clear();
-        }
-    }
+            TerritoryId = former.TerritoryId, OwnerRepId = former.OwnerRepId, From = former.From, Until = former.Until,
+        }).ToList(),
+        PendingSwitch = state.PendingSwitch is { } pending ? new PendingSwitch { PlanId = pending.PlanId, EffectiveAt = pending.EffectiveAt } : null,
+    };
 }

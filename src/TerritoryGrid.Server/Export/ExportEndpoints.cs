@@ -84,11 +84,12 @@ internal static class ExportEndpoints
     private static async Task<IResult> RepsAsync(string workspace, MetricsReader reader, ClaimsPrincipal user)
     {
         var scope = CallerScope.Of(user);
-        var regions = (await reader.TerritoriesAsync(workspace, null, TerritorySort.Name, false)).ToDictionary(t => t.Id, t => t.Region, StringComparer.Ordinal);
+        var territories = await reader.TerritoriesAsync(workspace, null, TerritorySort.Name, false);
+        var regions = territories.ToDictionary(t => t.Id, t => t.Region, StringComparer.Ordinal);
         var csv = new CsvWriter().Header("rep_id", "rep_name", "territory_id", "role", "capacity_hours", "availability", "accounts_owned",
             "workload_hours", "utilisation", "adherence", "revenue_potential", "book_revenue", "conversations", "won_value", "conversion_rate",
             "annual_quota", "quota_attainment", "watermark");
-        foreach (var rep in (await reader.RepsAsync(workspace))
+        foreach (var rep in (await reader.RepsAsync(workspace, territories))
                      .Where(r => scope.Allows(r.TerritoryId, regions.GetValueOrDefault(r.TerritoryId)))
                      .OrderBy(r => r.Id, StringComparer.Ordinal))
         {

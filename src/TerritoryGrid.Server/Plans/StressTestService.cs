@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Threading.Channels;
 using TerritoryGrid.Application;
 using TerritoryGrid.Application.Companies;
+using TerritoryGrid.Application.Progress;
 using TerritoryGrid.Contracts.Grains;
 using TerritoryGrid.Contracts.Plans;
 using TerritoryGrid.Planning.Plans;
@@ -34,30 +35,16 @@ internal sealed partial class StressTestService(IServiceProvider services, IGrai
         await foreach (var (workspace, record, scenario, plans) in queue.Reader.ReadAllAsync(stoppingToken))
         {
             var book = grains.GetGrain<IStressTestBookGrain>(workspace);
-            var current = record with { Status = StressTestRecord.Running };
-            var reported = Task.CompletedTask;
+            var progress = new ProgressRecord<StressTestRecord>(book.Update, record with { Status = StressTestRecord.Running });
             try
             {
-                await book.Update(current);
-                var lastReport = DateTime.MinValue;
-                void Progress(string line)
-                {
-                    // At most once a second (the book is a grain write), and never two writes at once: a progress
-                    // write still in flight could otherwise land after the result and undo it.
-                    if (DateTime.UtcNow - lastReport > TimeSpan.FromSeconds(1) && reported.IsCompleted)
-                    {
-                        lastReport = DateTime.UtcNow;
-                        reported = book.Update(current = current with { Progress = line.Trim() });
-                    }
-                }
-
+                await book.Update(progress.Current);
                 var rules = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<PlanningOptions>>().Value;
-                var test = new StressTest(Progress, (index, _) => Task.FromResult<ISimulationTarget>(
+                var test = new StressTest(line => progress.Report(r => r with { Progress = line.Trim() }), (index, _) => Task.FromResult<ISimulationTarget>(
                     new InProcessTarget(services, SandboxOf(workspace, record.Id, index))),
                     rules.StressTestEventsPerSecond > 0 ? rules.StressTestEventsPerSecond : null);
                 var result = await test.RunAsync(scenario, plans, rules, stoppingToken);
-                await reported;
-                await book.Update(current with
+                await progress.FinishAsync(r => r with
                 {
                     Status = StressTestRecord.Done,
                     Progress = null,
@@ -70,8 +57,7 @@ internal sealed partial class StressTestService(IServiceProvider services, IGrai
             catch (Exception error) when (error is not OperationCanceledException)
             {
                 LogFailed(logger, record.Id, workspace, error);
-                await Task.WhenAny(reported);
-                await book.Update(current with { Status = StressTestRecord.Failed, FinishedAt = DateTimeOffset.UtcNow, Error = error.Message });
+                await progress.FinishAsync(r => r with { Status = StressTestRecord.Failed, FinishedAt = DateTimeOffset.UtcNow, Error = error.Message });
             }
         }
     }
