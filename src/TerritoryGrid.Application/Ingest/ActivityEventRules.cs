@@ -37,6 +37,15 @@ public static class ActivityEventRules
             return $"referenceId is required for {Name(e.Kind)}: it names the lead or opportunity";
         }
 
+        if (e.Kind.IsCorrection())
+        {
+            return string.IsNullOrEmpty(e.ReferenceId) ? $"referenceId is required for {Name(e.Kind)}: it names the event corrected"
+                : e.ReferenceId == e.Id ? $"a {Name(e.Kind)} cannot correct itself: referenceId names its own id"
+                : e.Kind == ActivityKind.Amendment && e.Score is { } amended && !NetPromoterScore.IsValidAnswer(amended)
+                    ? "score must be a whole number from 0 to 10"
+                : null;
+        }
+
         if (e.Kind == ActivityKind.NpsAnswer)
         {
             return e.Score is { } score && NetPromoterScore.IsValidAnswer(score)

@@ -14,6 +14,9 @@ public static class ActivityKindExtensions
         _ => null,
     };
 
+    /// <summary>Whether the event corrects an earlier one rather than recording an activity.</summary>
+    public static bool IsCorrection(this ActivityKind kind) => kind is ActivityKind.Void or ActivityKind.Amendment;
+
     /// <summary>Conversations are calls, demos (video) and visits; an email is a touch but not a conversation.</summary>
     public static bool IsConversation(this ActivityKind kind) =>
         kind is ActivityKind.Call or ActivityKind.Video or ActivityKind.Visit;

@@ -201,7 +201,16 @@ internal sealed class AccountGrain(
         }
 
         DateTimeOffset? earliest = null;
-        var result = ApplyEvents(events, ref earliest);
+        AccountBatchResult result;
+        if (CanCorrect(events, logSequence))
+        {
+            (result, earliest) = await ApplyCorrectingAsync(events, logSequence, CancellationToken.None);
+        }
+        else
+        {
+            result = ApplyEvents(events, ref earliest);
+        }
+
         if (logSequence > 0)
         {
             State.LogSequence = logSequence;
@@ -223,7 +232,16 @@ internal sealed class AccountGrain(
         await foreach (var record in log.ReadAsync(workspace, generation, accountId, State.LogSequence, upTo, cancellationToken))
         {
             appliedAhead ??= [];
-            appliedAhead[record.Sequence] = ApplyEvents(record.Events, ref earliest);
+            if (CanCorrect(record.Events, record.Sequence))
+            {
+                (appliedAhead[record.Sequence], var corrected) = await ApplyCorrectingAsync(record.Events, record.Sequence, cancellationToken);
+                earliest = Earlier(earliest, corrected);
+            }
+            else
+            {
+                appliedAhead[record.Sequence] = ApplyEvents(record.Events, ref earliest);
+            }
+
             State.LogSequence = record.Sequence;
             if (appliedAhead.Count > MaxAppliedAhead)
             {
@@ -239,6 +257,84 @@ internal sealed class AccountGrain(
 
         return earliest;
     }
+
+    /// <summary>Whether a record holds corrections that can be applied: they need the record's earlier ones from the log.</summary>
+    private bool CanCorrect(ActivityEvent[] events, long logSequence) =>
+        log.IsDurable && logSequence > 0 && Array.Exists(events, e => e.Kind.IsCorrection());
+
+    /// <summary>
+    /// Applies a record holding voids or amendments. The events they name are read back from the log (the account keeps
+    /// only hashes), and once one is accepted the account is recomputed from its log with the corrections in force, so
+    /// every figure the corrected event changed, and everything after it that depended on it (lateness, funnel stage,
+    /// sales cycles, former territories' credit), comes out as if the event had never happened or had said so from the
+    /// start.
+    /// </summary>
+    private async Task<(AccountBatchResult Result, DateTimeOffset? Earliest)> ApplyCorrectingAsync(
+        ActivityEvent[] events, long logSequence, CancellationToken cancellationToken)
+    {
+        var (workspace, generation, accountId) = GrainKeys.Parse(this.GetPrimaryKeyString());
+        var earlier = new List<LoggedEvents>();
+        await foreach (var record in log.ReadAsync(workspace, generation, accountId, 0, logSequence - 1, cancellationToken))
+        {
+            earlier.Add(record);
+        }
+
+        DateTimeOffset? earliest = null;
+        AccountBatchResult result;
+        Ledger.CorrectionTargets = new CorrectionTargets(earlier, events);
+        try
+        {
+            result = ApplyEvents(events, ref earliest);
+        }
+        finally
+        {
+            Ledger.CorrectionTargets = null;
+        }
+
+        if (Ledger.TakeCorrectedFrom() is { } correctedFrom)
+        {
+            earliest = Earlier(earliest, correctedFrom);
+            Recompute(earlier, events, earliest!.Value);
+        }
+
+        return (result, earliest);
+    }
+
+    /// <summary>Starts the account again from its alignment and replays its log, the corrections accepted so far in force.</summary>
+    private void Recompute(List<LoggedEvents> earlierRecords, ActivityEvent[] currentRecord, DateTimeOffset changedFrom)
+    {
+        var creditedReps = State.ByRep.Keys.ToArray();
+        var corrections = State.Corrections;
+        Persisted.State = AccountRebuild.Forgetting(State);
+        State.Corrections = corrections;
+        ledger = null;
+        foreach (var record in earlierRecords)
+        {
+            Replay(record.Events);
+        }
+
+        Replay(currentRecord);
+        State.Sequence++;
+        // Reps credited before hear too: the corrected account may credit some of them nothing now.
+        PublishTo(creditedReps.Union(Ledger.TakeChangedReps(), StringComparer.Ordinal), changedFrom, includeFormer: true);
+        MarkDirty();
+    }
+
+    private void Replay(ActivityEvent[] events)
+    {
+        var accountId = AccountId;
+        foreach (var e in events)
+        {
+            if (e.AccountId == accountId)
+            {
+                Ledger.Apply(e);
+            }
+        }
+
+        Ledger.Trim();
+    }
+
+    private static DateTimeOffset? Earlier(DateTimeOffset? a, DateTimeOffset? b) => a is null || (b is not null && b < a) ? b : a;
 
     private AccountBatchResult ApplyEvents(ActivityEvent[] events, ref DateTimeOffset? earliest)
     {

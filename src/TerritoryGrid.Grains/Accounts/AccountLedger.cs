@@ -45,6 +45,24 @@ internal sealed class AccountLedger(AccountState state, MetricsOptions options)
                 : (ApplyOutcome.Conflict, $"event id '{e.Id}' was already accepted with a different payload");
         }
 
+        if (e.Kind.IsCorrection())
+        {
+            return AcceptCorrection(e, idHash, payloadHash, day);
+        }
+
+        if (state.Corrections is { } corrections && corrections.ByTarget.TryGetValue(idHash, out var corrected))
+        {
+            // Replaying the log after a correction: a void event is remembered (a retry is still a duplicate) and
+            // counts nothing; an amended one counts as amended.
+            if (corrected is null)
+            {
+                state.SeenEvents[idHash] = new SeenEvent(payloadHash, day);
+                return (ApplyOutcome.Accepted, null);
+            }
+
+            e = corrected;
+        }
+
         var refusal = ApplyFunnel(e);
         if (refusal is not null)
         {
@@ -61,6 +79,78 @@ internal sealed class AccountLedger(AccountState state, MetricsOptions options)
 
         return late ? (ApplyOutcome.AcceptedLate, "older than the allowed lateness: counted in totals, not in the rolling windows") : (ApplyOutcome.Accepted, null);
     }
+
+    /// <summary>
+    /// Where corrections find the events they name; null when the account cannot read its activity log (none is kept,
+    /// or it is replaying the log, when only corrections already accepted apply).
+    /// </summary>
+    public CorrectionTargets? CorrectionTargets { get; set; }
+
+    /// <summary>The earliest event time a correction accepted since the last call changed; the account must then be recomputed from its log.</summary>
+    public DateTimeOffset? TakeCorrectedFrom()
+    {
+        var from = correctedFrom;
+        correctedFrom = null;
+        return from;
+    }
+
+    private DateTimeOffset? correctedFrom;
+
+    private (ApplyOutcome Outcome, string? Reason) AcceptCorrection(ActivityEvent correction, ulong idHash, ulong payloadHash, int day)
+    {
+        if (state.Corrections?.Accepted.Contains(idHash) == true)
+        {
+            state.SeenEvents[idHash] = new SeenEvent(payloadHash, day);
+            return (ApplyOutcome.Accepted, null);
+        }
+
+        if (CorrectionTargets is not { } targets)
+        {
+            return (ApplyOutcome.Invalid, CorrectionRefusals.NoActivityLog);
+        }
+
+        var reference = correction.ReferenceId!;
+        var targetHash = StableHash.Of(reference);
+        ActivityEvent? earlier = null;
+        var refusal = !state.SeenEvents.TryGetValue(targetHash, out var target) ? CorrectionRefusals.NotAccepted(reference, options.DuplicateHorizonDays)
+            : state.Corrections?.Accepted.Contains(targetHash) == true ? CorrectionRefusals.IsACorrection(reference)
+            : state.Corrections?.ByTarget.TryGetValue(targetHash, out earlier) == true && earlier is null ? CorrectionRefusals.AlreadyVoid(reference)
+            : null;
+        if (refusal is not null)
+        {
+            return (ApplyOutcome.Invalid, refusal);
+        }
+
+        if (targets.Find(reference, target.PayloadHash) is not { } original)
+        {
+            return (ApplyOutcome.Invalid, CorrectionRefusals.NotInLog(reference));
+        }
+
+        var current = earlier ?? original;
+        if (correction.Kind == ActivityKind.Amendment && correction.Score is not null && current.Kind != ActivityKind.NpsAnswer)
+        {
+            return (ApplyOutcome.Invalid, CorrectionRefusals.ScoreOnlyForNps(reference, current.Kind));
+        }
+
+        var corrections = state.Corrections ??= new CorrectionBook();
+        corrections.ByTarget[targetHash] = correction.Kind == ActivityKind.Void ? null : Amended(current, correction);
+        corrections.Accepted.Add(idHash);
+        state.SeenEvents[idHash] = new SeenEvent(payloadHash, day);
+        correctedFrom = correctedFrom is { } from && from < original.OccurredAt ? from : original.OccurredAt;
+        return (ApplyOutcome.Accepted, null);
+    }
+
+    /// <summary>What an amendment states replaces the event's figures; its rep, product and score only where it gives them.</summary>
+    private static ActivityEvent Amended(ActivityEvent current, ActivityEvent amendment) => current with
+    {
+        Amount = amendment.Amount,
+        Cost = amendment.Cost,
+        DurationMinutes = amendment.DurationMinutes,
+        TravelMinutes = amendment.TravelMinutes,
+        RepId = amendment.RepId ?? current.RepId,
+        Product = amendment.Product ?? current.Product,
+        Score = amendment.Score ?? current.Score,
+    };
 
     /// <summary>Forgets what the windows and duplicate horizon no longer need.</summary>
     public void Trim()

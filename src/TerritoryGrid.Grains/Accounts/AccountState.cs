@@ -78,6 +78,9 @@ internal sealed class AccountState : IVersionedState
     /// <summary>The plans whose move of this account committed, so a repeated commit changes nothing.</summary>
     [Id(22)] public List<string>? CommittedPlans { get; set; }
 
+    /// <summary>The voids and amendments accepted; null until the first.</summary>
+    [Id(23)] public CorrectionBook? Corrections { get; set; }
+
     /// <summary>The former assignment an event at <paramref name="at"/> is credited to; null: the current one.</summary>
     public FormerAssignment? FormerAssignmentAt(DateTimeOffset at)
     {

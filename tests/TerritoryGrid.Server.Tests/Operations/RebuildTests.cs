@@ -32,7 +32,7 @@ public sealed class RebuildTests : IDisposable
         {
             using var client = original.CreateClient();
             await LoadAsync(client, batches);
-            before = await ReadAllAsync(client);
+            before = await WorkspaceReadings.ReadAllAsync(client);
         }
 
         Dictionary<string, string> rebuilt;
@@ -43,7 +43,7 @@ public sealed class RebuildTests : IDisposable
             var start = await client.PostAsync("/api/workspaces/live/rebuild", null);
             Assert.Equal(HttpStatusCode.Accepted, start.StatusCode);
             finished = await WaitForRebuildAsync(client);
-            rebuilt = await ReadAllAsync(client);
+            rebuilt = await WorkspaceReadings.ReadAllAsync(client);
         }
 
         Dictionary<string, string> fresh;
@@ -51,7 +51,7 @@ public sealed class RebuildTests : IDisposable
         {
             using var client = replay.CreateClient();
             await LoadAsync(client, batches);
-            fresh = await ReadAllAsync(client);
+            fresh = await WorkspaceReadings.ReadAllAsync(client);
         }
 
         Assert.Equal("done", (string)finished["status"]!);
@@ -60,7 +60,7 @@ public sealed class RebuildTests : IDisposable
         Assert.Equal(1.0, (double)finished["progress"]!);
         foreach (var (path, answer) in fresh)
         {
-            Assert.True(answer == rebuilt[path], $"{path}\nfresh replay: {AroundFirstDifference(answer, rebuilt[path])}\nrebuilt:      {AroundFirstDifference(rebuilt[path], answer)}");
+            Assert.True(answer == rebuilt[path], $"{path}\nfresh replay: {WorkspaceReadings.AroundFirstDifference(answer, rebuilt[path])}\nrebuilt:      {WorkspaceReadings.AroundFirstDifference(rebuilt[path], answer)}");
         }
 
         Assert.NotEqual(before["/api/workspaces/live/territories"], rebuilt["/api/workspaces/live/territories"]);
@@ -83,7 +83,7 @@ public sealed class RebuildTests : IDisposable
         await WaitForRebuildAsync(client);
         var expected = batches.Sum(b => b.Count);
         var revenue = batches.SelectMany(b => b).Where(e => (string)e["kind"]! == "order").Sum(e => (double)e["amount"]!);
-        var territories = await WaitForEventsAsync(client, expected);
+        var territories = await WorkspaceReadings.WaitForEventsAsync(client, expected);
         Assert.Equal(expected, territories.Sum(t => (long)t!["totals"]!["events"]!));
         Assert.Equal(revenue, territories.Sum(t => (double)t!["totals"]!["revenue"]!), 6);
     }
@@ -111,10 +111,10 @@ public sealed class RebuildTests : IDisposable
             await PostAsync(admin, batch);
         }
 
-        var before = Totals(await WaitForEventsAsync(admin, batches.Sum(b => b.Count)));
+        var before = Totals(await WorkspaceReadings.WaitForEventsAsync(admin, batches.Sum(b => b.Count)));
         Assert.Equal(HttpStatusCode.Accepted, (await admin.PostAsync("/api/workspaces/live/rebuild", null)).StatusCode);
         await WaitForRebuildAsync(admin);
-        var after = Totals(await WaitForEventsAsync(admin, batches.Sum(b => b.Count)));
+        var after = Totals(await WorkspaceReadings.WaitForEventsAsync(admin, batches.Sum(b => b.Count)));
 
         // A's events before day 20 stay in the east, those from day 20 on are in the west.
         var aBefore = batches[..20].SelectMany(b => b).Count(e => (string)e["accountId"]! == "A");
@@ -178,7 +178,7 @@ public sealed class RebuildTests : IDisposable
             await PostAsync(client, batch);
         }
 
-        await WaitForEventsAsync(client, batches.Sum(b => b.Count));
+        await WorkspaceReadings.WaitForEventsAsync(client, batches.Sum(b => b.Count));
     }
 
     private static async Task PostAsync(HttpClient client, List<JsonObject> batch)
@@ -186,30 +186,6 @@ public sealed class RebuildTests : IDisposable
         var posted = await (await client.PostAsJsonAsync("/api/workspaces/live/activity", new JsonArray([.. batch.Select(e => e.DeepClone())])))
             .Content.ReadFromJsonAsync<JsonObject>();
         Assert.Equal(batch.Count, (int)posted!["accepted"]!);
-    }
-
-    private static async Task<JsonArray> WaitForEventsAsync(HttpClient client, long expected)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            var territories = (await client.GetFromJsonAsync<JsonObject>("/api/workspaces/live/territories"))!["territories"]!.AsArray();
-            long byReps = 0;
-            foreach (var rep in new[] { "ann", "bob", "cid" })
-            {
-                byReps += (long)(await client.GetFromJsonAsync<JsonObject>($"/api/workspaces/live/reps/{rep}"))!["rep"]!["totals"]!["events"]!;
-            }
-
-            // Reps hear of their accounts a flush later than territories (every second rather than every 100 ms).
-            if ((territories.Sum(t => (long)t!["totals"]!["events"]!) == expected && byReps == expected) || DateTime.UtcNow > deadline)
-            {
-                // The status history is revised as the last contributions land.
-                await Task.Delay(300);
-                return (await client.GetFromJsonAsync<JsonObject>("/api/workspaces/live/territories"))!["territories"]!.AsArray();
-            }
-
-            await Task.Delay(20);
-        }
     }
 
     private static async Task<JsonObject> WaitForRebuildAsync(HttpClient client)
@@ -226,62 +202,6 @@ public sealed class RebuildTests : IDisposable
 
             Assert.True(DateTime.UtcNow < deadline, $"the rebuild did not finish in 60 s: {status.ToJsonString()}");
             await Task.Delay(50);
-        }
-    }
-
-    /// <summary>Every territory's figures, detail and status history, and the figures as of two past days, numbers to 6 decimals.</summary>
-    private static async Task<Dictionary<string, string>> ReadAllAsync(HttpClient client)
-    {
-        var reads = new List<string> { "/api/workspaces/live/territories" };
-        foreach (var id in new[] { "east", "west", "central" })
-        {
-            reads.Add($"/api/workspaces/live/territories/{id}");
-        }
-
-        reads.Add($"/api/workspaces/live/territories?asOf={PlanStart.AddDays(10):yyyy-MM-dd}");
-        reads.Add($"/api/workspaces/live/territories?asOf={PlanStart.AddDays(30):yyyy-MM-dd}");
-        reads.AddRange(["/api/workspaces/live/reps/ann", "/api/workspaces/live/accounts/B"]);
-        var answers = new Dictionary<string, string>();
-        foreach (var path in reads)
-        {
-            var response = await client.GetAsync(path);
-            Assert.True(response.IsSuccessStatusCode, $"{path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-            answers[path] = Rounded(JsonNode.Parse(await response.Content.ReadAsStringAsync()))?.ToJsonString() ?? "";
-        }
-
-        return answers;
-    }
-
-    private static string AroundFirstDifference(string text, string other)
-    {
-        var at = 0;
-        while (at < text.Length && at < other.Length && text[at] == other[at])
-        {
-            at++;
-        }
-
-        var from = Math.Max(0, at - 400);
-        return $"…{text[from..Math.Min(text.Length, at + 200)]}…";
-    }
-
-    /// <summary>Sums taken in another order differ in the last bits.</summary>
-    private static JsonNode? Rounded(JsonNode? node) => node switch
-    {
-        JsonObject o => new JsonObject(o.Select(p => KeyValuePair.Create(p.Key, Rounded(p.Value)))),
-        JsonArray a => new JsonArray([.. a.Select(Rounded)]),
-        JsonValue v when v.TryGetValue<double>(out var d) => JsonValue.Create(Math.Round(d, 6)),
-        _ => node?.DeepClone(),
-    };
-
-    private sealed class ConfiguredServer(KeyValuePair<string, string>[] settings) : TestServer
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            foreach (var (key, value) in settings)
-            {
-                builder.UseSetting(key, value);
-            }
         }
     }
 }
