@@ -5,7 +5,7 @@ namespace TerritoryGrid.Durability.Tests;
 /// <summary>A small company and deterministic orders, as JSON a client would post.</summary>
 internal static class Company
 {
-    private static readonly DateTimeOffset PlanStart = new(2026, 9, 1, 0, 0, 0, TimeSpan.Zero);
+    internal static readonly DateTimeOffset PlanStart = new(2026, 9, 1, 0, 0, 0, TimeSpan.Zero);
 
     public static JsonObject Create(int territories, int accountsPerTerritory)
     {
