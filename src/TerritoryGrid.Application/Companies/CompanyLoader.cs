@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using TerritoryGrid.Application.Ingest;
 using TerritoryGrid.Contracts.Company;
 using TerritoryGrid.Contracts.Grains;
+using TerritoryGrid.Contracts.Roster;
 using TerritoryGrid.Domain;
 using TerritoryGrid.Domain.Accounts;
 using TerritoryGrid.Domain.Company;
@@ -104,6 +105,24 @@ public sealed class CompanyLoader(IGrainFactory grains, WorkspaceCache workspace
         return company with { Accounts = [.. company.Accounts.Select(a => a.Segment is null ? a with { Segment = derived[a.Id] } : a)] };
     }
 
+    /// <summary>Reps who start after the plan start (or were still ramping up at it) have their availability and their territory's capacity follow their start.</summary>
+    private async Task ApplyStartDatesAsync(CompanyDefinition company, DateTimeOffset planStart, Func<string, string> key)
+    {
+        var hours = options.Value.Workload.SellingHoursPerWeek;
+        foreach (var rep in company.Reps)
+        {
+            var changes = RepStart.Changes(rep, planStart, Roster.RosterService.DefaultRampWeeks);
+            if (changes.Length == 0)
+            {
+                continue;
+            }
+
+            await grains.GetGrain<IRepGrain>(key(rep.Id)).ApplyAvailability(changes);
+            await grains.GetGrain<ITerritoryGrain>(key(rep.TerritoryId)).ApplyCapacityChanges([.. changes.Select(c =>
+                new CapacityChange(rep.Id, rep.Name, c.EffectiveAt, Workload.CapacityHoursPerWeek(rep.SellingHoursPerWeek ?? hours, c.Availability)))]);
+        }
+    }
+
     private async Task SetUpGrainsAsync(
         string workspace, int generation, CompanyDefinition company, DateTimeOffset planStart, CancellationToken cancellationToken)
     {
@@ -130,6 +149,7 @@ public sealed class CompanyLoader(IGrainFactory grains, WorkspaceCache workspace
                 rep.Name, rep.TerritoryId, rep.Role, rep.Home.Latitude, rep.Home.Longitude,
                 rep.SellingHoursPerWeek ?? workload.SellingHoursPerWeek, rep.Availability, rep.ExperienceYears,
                 rep.AnnualQuota ?? 0, accountsPerRep.GetValueOrDefault(rep.Id), planStart)));
+        await ApplyStartDatesAsync(company, planStart, Key);
 
         await Parallel.ForEachAsync(company.Accounts, parallel, async (account, _) =>
         {

@@ -5,7 +5,8 @@ namespace TerritoryGrid.Domain.Company;
 
 /// <summary>
 /// An account with its assignment. <see cref="AnnualRevenue"/> and <see cref="AnnualCostToServe"/> are the trailing
-/// 12 months as the CRM has them; <see cref="Segment"/> is derived from net profit when not given.
+/// 12 months as the CRM has them; <see cref="Segment"/> is derived from net profit when not given; <see cref="Employees"/>
+/// is the account's size as the CRM records it.
 /// </summary>
 public sealed record AccountDefinition(
     string Id,
@@ -19,4 +20,5 @@ public sealed record AccountDefinition(
     double AnnualCostToServe = 0,
     double? RevenuePotential = null,
     Segment? Segment = null,
-    FunnelStage Stage = FunnelStage.Customer);
+    FunnelStage Stage = FunnelStage.Customer,
+    int? Employees = null);

@@ -133,7 +133,7 @@ public sealed class CsvCompanyReader(CsvLayout layout)
         var rep = new RepDefinition(
             Required(row, map, "id") ?? "", Required(row, map, "name") ?? "", Required(row, map, "territoryId") ?? "", role,
             Location(row, map), Number(row, map, "sellingHoursPerWeek"), Number(row, map, "availability") ?? 1.0,
-            Number(row, map, "experienceYears") ?? 0, Number(row, map, "annualQuota"));
+            Number(row, map, "experienceYears") ?? 0, Number(row, map, "annualQuota"), Date(row, map, "startDate"));
         return Remember(rep, "rep", rep.Id, row, before);
     }
 
@@ -150,7 +150,8 @@ public sealed class CsvCompanyReader(CsvLayout layout)
         var account = new AccountDefinition(
             Required(row, map, "id") ?? "", Required(row, map, "name") ?? "", Required(row, map, "territoryId") ?? "",
             Optional(row, map, "ownerRepId"), Required(row, map, "industry") ?? "", Required(row, map, "city") ?? "", Location(row, map),
-            Number(row, map, "annualRevenue") ?? 0, Number(row, map, "annualCostToServe") ?? 0, Number(row, map, "revenuePotential"), segment);
+            Number(row, map, "annualRevenue") ?? 0, Number(row, map, "annualCostToServe") ?? 0, Number(row, map, "revenuePotential"), segment,
+            Employees: WholeNumber(row, map, "employees"));
         return Remember(account, "account", account.Id, row, before);
     }
 
@@ -189,6 +190,29 @@ public sealed class CsvCompanyReader(CsvLayout layout)
     /// <summary>A cell's text; line breaks inside a quoted cell (CRMs keep them in names and addresses) become spaces, as names here are one line.</summary>
     private static string? Optional(CsvRow row, Dictionary<string, string> map, string field) =>
         row[map.GetValueOrDefault(field)]?.Replace("\r\n", " ").Replace('\n', ' ').Replace('\r', ' ');
+
+    /// <summary>A date in one of the formats the layout declares (CRM exports mix them), read as UTC.</summary>
+    private DateTimeOffset? Date(CsvRow row, Dictionary<string, string> map, string field)
+    {
+        if (Optional(row, map, field)?.Trim() is not { Length: > 0 } text)
+        {
+            return null;
+        }
+
+        return DateTimeOffset.TryParseExact(text, layout.CompanyDateFormats, CultureInfo.InvariantCulture,
+            DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var date)
+            ? date
+            : Invalid<DateTimeOffset?>(row, map, field, null,
+                $"'{Quoted(text)}' is not a date in a format layout '{layout.Name}' declares ({string.Join(", ", layout.CompanyDateFormats)})");
+    }
+
+    private int? WholeNumber(CsvRow row, Dictionary<string, string> map, string field)
+    {
+        var number = Number(row, map, field);
+        return number is null ? null
+            : number is >= 0 and <= int.MaxValue && number == Math.Floor(number.Value) ? (int)number.Value
+            : Invalid<int?>(row, map, field, null, $"{number.Value.ToString(CultureInfo.InvariantCulture)} is not a whole number of at least 0");
+    }
 
     private double? Number(CsvRow row, Dictionary<string, string> map, string field, bool required = false)
     {

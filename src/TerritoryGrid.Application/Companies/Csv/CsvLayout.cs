@@ -17,13 +17,19 @@ public sealed record CsvLayout(
     /// <summary>How this CRM's activity exports are read (opportunities, orders, activities); absent: no history import.</summary>
     public global::TerritoryGrid.Application.History.HistoryLayout? History { get; init; }
 
+    /// <summary>How dates in the company files are written (a rep's start date); absent: the history section's, else ISO 8601.</summary>
+    public string[]? DateFormats { get; init; }
+
+    public string[] CompanyDateFormats =>
+        DateFormats is { Length: > 0 } own ? own : History?.DateFormats is { Length: > 0 } shared ? shared : global::TerritoryGrid.Application.History.HistoryLayout.IsoDateFormats;
+
     public static readonly string[] TerritoryFields = ["id", "name", "region", "annualQuota"];
 
     public static readonly string[] RepFields =
-        ["id", "name", "territoryId", "role", "latitude", "longitude", "sellingHoursPerWeek", "availability", "experienceYears", "annualQuota"];
+        ["id", "name", "territoryId", "role", "latitude", "longitude", "sellingHoursPerWeek", "availability", "experienceYears", "annualQuota", "startDate"];
 
     public static readonly string[] AccountFields =
-        ["id", "name", "territoryId", "ownerRepId", "industry", "city", "latitude", "longitude", "annualRevenue", "annualCostToServe", "revenuePotential", "segment"];
+        ["id", "name", "territoryId", "ownerRepId", "industry", "city", "latitude", "longitude", "annualRevenue", "annualCostToServe", "revenuePotential", "segment", "employees"];
 
     public static readonly string[] RequiredTerritoryFields = ["id", "name"];
 
