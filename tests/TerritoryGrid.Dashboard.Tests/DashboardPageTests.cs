@@ -142,6 +142,31 @@ public sealed class DashboardPageTests(DashboardServer server, BrowserFixture br
     }
 
     [Fact]
+    public async Task ALongTerritoryList_DrawsOnlyTheRowsInView_AndScrollingBringsTheRestWithTheirFigures()
+    {
+        const string workspace = "browser-many";
+        await Scenario.LoadAsync(server.Http, workspace, Scenario.ManyTerritories(300));
+        await Scenario.PostAsync(server.Http, workspace, Scenario.Order("last-order", "a299", "r299", Scenario.Today.AddHours(-3), 4321));
+        var page = await OpenAsync(workspace);
+
+        await Assertions.Expect(page.Locator("#territories")).ToHaveAttributeAsync("data-territories", "300");
+        await page.Locator("#territories th[data-sort='name']").ClickAsync();
+        await Assertions.Expect(page.Locator("#territories tbody tr[data-id='t000']")).ToBeVisibleAsync();
+        var drawn = await page.Locator("#territories tbody tr[data-id]").CountAsync();
+        Assert.InRange(drawn, 10, 80);
+        Assert.Equal(0, await page.Locator("#territories tbody tr[data-id='t299']").CountAsync());
+
+        await page.Locator("#territory-scroll").EvaluateAsync("box => box.scrollTop = box.scrollHeight");
+
+        var last = page.Locator("#territories tbody tr[data-id='t299']");
+        await Assertions.Expect(last).ToBeVisibleAsync();
+        await Assertions.Expect(last.Locator("td").Nth(4)).ToHaveTextAsync("4,321");
+        Assert.Equal(0, await page.Locator("#territories tbody tr[data-id='t000']").CountAsync());
+        await last.ClickAsync();
+        await Assertions.Expect(page.Locator("#drill-title")).ToContainTextAsync("Territory 299");
+    }
+
+    [Fact]
     public async Task TerritoryNamedWithMarkup_ShowsTheMarkupAsText()
     {
         const string workspace = "browser-xss";

@@ -27,6 +27,16 @@ internal static class Scenario
             .. Enumerable.Range(0, 5).Select(i => Account($"s{i}", "south", "sam", 40.0))]),
     };
 
+    /// <summary>Many identical territories (one rep, one account each): more than the territories table shows at once.</summary>
+    public static JsonObject ManyTerritories(int count) => new()
+    {
+        ["name"] = "Large test company",
+        ["planStart"] = PlanStart.ToString("O"),
+        ["territories"] = new JsonArray([.. Enumerable.Range(0, count).Select(i => new JsonObject { ["id"] = $"t{i:D3}", ["name"] = $"Territory {i:D3}" })]),
+        ["reps"] = new JsonArray([.. Enumerable.Range(0, count).Select(i => Rep($"r{i:D3}", $"Rep {i:D3}", $"t{i:D3}", 1.0, 40.0))]),
+        ["accounts"] = new JsonArray([.. Enumerable.Range(0, count).Select(i => Account($"a{i:D3}", $"t{i:D3}", $"r{i:D3}", 40.0))]),
+    };
+
     /// <summary>A call on every account spread over the last weeks: the call plan (C: one call per 4 weeks) is met.</summary>
     public static JsonArray Served() => new([.. Enumerable.Range(0, 40).Select(i =>
         Event($"call-n{i:D2}", "call", $"n{i:D2}", "nora", Today.AddDays(-20 + i % 15).AddHours(10)))]);

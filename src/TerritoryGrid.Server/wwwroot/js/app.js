@@ -15,7 +15,7 @@ const state = {
   asOf: null,
 };
 const $ = (id) => document.getElementById(id);
-const table = territoryTable(document.querySelector('#territories tbody'), (id) => openTerritory(id));
+const table = territoryTable($('territory-scroll'), document.querySelector('#territories tbody'), (id) => openTerritory(id));
 const statusOrder = { underServed: 0, balanced: 1, overServed: 2 };
 const sortKeys = {
   name: (t) => t.name, status: (t) => statusOrder[t.status], coverage: (t) => t.coverage ?? Infinity,

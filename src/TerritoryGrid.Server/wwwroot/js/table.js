@@ -1,10 +1,21 @@
 import { el, number, ratio, percent, statusLabel } from './dom.js';
 import { sparkline } from './charts.js';
 
-// The territories table keeps one row per territory for the page's life and writes only what changed: with 1,000
-// territories in every frame, rebuilding ~12,000 nodes ten times a second is what made frames late and the heap churn.
-export function territoryTable(tbody, onOpen) {
+// Rows drawn beyond the visible ones on each side, so a scroll shows drawn rows before the next paint.
+const overscan = 8;
+
+// The territories table shows, of the sorted and filtered list, only the rows in its scroll box: with 1,000
+// territories in every frame, keeping all 12,000 cells in the document made every frame pay style and layout for rows
+// nobody sees. A row keeps its nodes for the page's life and writes only what changed; rows out of view are written
+// when they scroll in. Spacer rows stand for the rows above and below, so the scroll bar is the whole list's.
+export function territoryTable(scrollBox, tbody, onOpen) {
   const rows = new Map();
+  const table = tbody.closest('table');
+  let order = [];
+  let rowHeight = 0;
+  let paintQueued = false;
+  const above = el('tr', { class: 'spacer', 'aria-hidden': 'true' }, el('td', { colSpan: 8 }));
+  const below = el('tr', { class: 'spacer', 'aria-hidden': 'true' }, el('td', { colSpan: 8 }));
 
   function rowFor(territory) {
     let row = rows.get(territory.id);
@@ -37,16 +48,44 @@ export function territoryTable(tbody, onOpen) {
     }
   }
 
+  function spacer(tr, count) {
+    if (count === 0) return [];
+    tr.style.height = `${count * rowHeight}px`;
+    return [tr];
+  }
+
+  function paint() {
+    // Rows are one line each, so one row's height (measured once it is in the document) places them all.
+    if (!rowHeight && tbody.firstElementChild?.dataset.id) rowHeight = tbody.firstElementChild.getBoundingClientRect().height;
+    const height = rowHeight || 32;
+    const first = Math.max(0, Math.floor(scrollBox.scrollTop / height) - overscan);
+    const last = Math.min(order.length, Math.ceil((scrollBox.scrollTop + scrollBox.clientHeight) / height) + overscan);
+    const visible = order.slice(first, last).map((t) => {
+      const row = rowFor(t);
+      update(row, t);
+      return row.tr;
+    });
+    const wanted = [...spacer(above, rowHeight ? first : 0), ...visible, ...spacer(below, rowHeight ? order.length - last : 0)];
+    const current = tbody.children;
+    if (current.length !== wanted.length || wanted.some((tr, i) => current[i] !== tr)) tbody.replaceChildren(...wanted);
+    if (!rowHeight && visible.length > 0 && last < order.length) paint();
+  }
+
+  scrollBox.addEventListener('scroll', () => {
+    if (paintQueued) return;
+    paintQueued = true;
+    requestAnimationFrame(() => {
+      paintQueued = false;
+      paint();
+    });
+  }, { passive: true });
+
   return {
-    // Shows `territories` in this order; rows move only when the order changed.
+    // Shows `territories` in this order: the rows in view are drawn, the others when they scroll in.
     show(territories) {
-      const wanted = territories.map((t) => {
-        const row = rowFor(t);
-        update(row, t);
-        return row.tr;
-      });
-      const current = tbody.children;
-      if (current.length !== wanted.length || wanted.some((tr, i) => current[i] !== tr)) tbody.replaceChildren(...wanted);
+      order = territories;
+      table.dataset.territories = String(territories.length);
+      paint();
     },
     // Forgets rows of territories no longer in the workspace (a reload or another workspace).
     keepOnly(ids) {
