@@ -26,6 +26,7 @@ public sealed class AuthorizationMatrixTests(ServerFixture server)
         ["POST /api/workspaces/{workspace}/activity"] = "write",
         ["POST /api/workspaces/{workspace}/activity/csv"] = "write",
         ["POST /api/workspaces/{workspace}/roster"] = "write",
+        ["POST /api/workspaces/{workspace}/roster/csv"] = "write",
         ["GET /api/workspaces/{workspace}/territories"] = Roles.Viewer,
         ["GET /api/workspaces/{workspace}/territories/{territoryId}"] = Roles.Viewer,
         ["GET /api/workspaces/{workspace}/reps/{repId}"] = Roles.Viewer,
