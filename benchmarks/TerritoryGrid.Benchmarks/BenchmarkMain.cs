@@ -3,7 +3,7 @@ using TerritoryGrid.Benchmarks.Scenarios;
 namespace TerritoryGrid.Benchmarks;
 
 /// <summary>
-/// One command per figure (--scenario NAME; --minutes N for the dashboard run); --quick runs a small version of everything (CI's smoke test: counts must be exact,
+/// One command per figure (--scenario NAME; --minutes N and --rate EVENTS_PER_SECOND for the dashboard run); --quick runs a small version of everything (CI's smoke test: counts must be exact,
 /// timings are reported, never judged). A named entry point: the server's top-level Program is referenced too.
 /// </summary>
 public static class BenchmarkMain
@@ -13,6 +13,9 @@ public static class BenchmarkMain
         var quick = args.Contains("--quick");
         var scenario = args.SkipWhile(a => a != "--scenario").Skip(1).FirstOrDefault() ?? "all";
         var minutes = double.Parse(args.SkipWhile(a => a != "--minutes").Skip(1).FirstOrDefault() ?? "10", System.Globalization.CultureInfo.InvariantCulture);
+        double? rate = args.SkipWhile(a => a != "--rate").Skip(1).FirstOrDefault() is { } given
+            ? double.Parse(given, System.Globalization.CultureInfo.InvariantCulture)
+            : null;
         Console.WriteLine($"TerritoryGrid benchmarks ({(quick ? "quick" : "full")}), {Environment.ProcessorCount} cores, " +
                           $"GC: {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}, {System.Runtime.GCSettings.LatencyMode}, .NET {Environment.Version}");
 
@@ -34,7 +37,7 @@ public static class BenchmarkMain
 
         if (scenario is "all" or "dashboard")
         {
-            exact &= await DashboardScenario.RunAsync(quick ? DashboardScenario.Quick : DashboardScenario.Full(minutes));
+            exact &= await DashboardScenario.RunAsync(quick ? DashboardScenario.Quick : DashboardScenario.Full(minutes, rate));
         }
 
         if (scenario is "all" or "apply")

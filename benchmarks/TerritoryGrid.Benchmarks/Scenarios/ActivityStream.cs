@@ -33,22 +33,32 @@ internal sealed class ActivityStream(CompanyDefinition company, HttpClient http,
     /// <summary>Batches answered with anything but success, or whose events were not all accepted.</summary>
     public long FailedBatches => Interlocked.Read(ref failedBatches);
 
-    /// <summary>Posts until <paramref name="duration"/> has passed; returns the seconds it took (the last posts included).</summary>
-    public async Task<double> RunAsync(int clients, int eventsPerTerritory, TimeSpan duration)
+    /// <summary>
+    /// Posts until <paramref name="duration"/> has passed, as fast as the server answers or, given
+    /// <paramref name="eventsPerSecond"/>, at that rate at most; returns the seconds it took (the last posts included).
+    /// </summary>
+    public async Task<double> RunAsync(int clients, int eventsPerTerritory, TimeSpan duration, double? eventsPerSecond = null)
     {
         var watch = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, clients).Select(client => Task.Run(() => ClientAsync(client, eventsPerTerritory, duration, watch))));
+        var perClient = eventsPerSecond / clients;
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(client => Task.Run(() => ClientAsync(client, eventsPerTerritory, duration, perClient, watch))));
         return watch.Elapsed.TotalSeconds;
     }
 
-    private async Task ClientAsync(int client, int eventsPerTerritory, TimeSpan duration, Stopwatch watch)
+    private async Task ClientAsync(int client, int eventsPerTerritory, TimeSpan duration, double? eventsPerSecond, Stopwatch watch)
     {
+        var sent = 0L;
         var random = new Random(client + 1);
         var order = Enumerable.Range(0, accountsByTerritory.Length).ToArray();
         var buffer = new ArrayBufferWriter<byte>(256 * 1024);
         var next = 0L;
         while (watch.Elapsed < duration)
         {
+            if (eventsPerSecond is { } rate && TimeSpan.FromSeconds(sent / rate) - watch.Elapsed is { Ticks: > 0 } early)
+            {
+                await Task.Delay(early);
+            }
+
             buffer.ResetWrittenCount();
             random.Shuffle(order);
             var (count, cents) = Write(buffer, client, ref next, order, eventsPerTerritory, random);
@@ -57,6 +67,7 @@ internal sealed class ActivityStream(CompanyDefinition company, HttpClient http,
             using var response = await http.PostAsync($"/api/workspaces/{workspace}/activity", content);
             var result = response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<JsonObject>() : null;
             var taken = (int?)result?["accepted"] ?? 0;
+            sent += count;
             Interlocked.Add(ref posted, count);
             Interlocked.Add(ref accepted, taken);
             // Revenue counts only once the batch is in, so the server's total can be compared with it exactly.

@@ -20,7 +20,9 @@ namespace TerritoryGrid.Benchmarks.Scenarios;
 /// </summary>
 internal static class DashboardScenario
 {
-    public sealed record Size(int Territories, int Reps, int Accounts, TimeSpan Duration, TimeSpan SampleEvery, int Clients, bool JudgeTimings);
+    /// <summary><see cref="EventsPerSecond"/>: the rate posted at most; null: as fast as the server answers.</summary>
+    public sealed record Size(
+        int Territories, int Reps, int Accounts, TimeSpan Duration, TimeSpan SampleEvery, int Clients, bool JudgeTimings, double? EventsPerSecond = null);
 
     public const double FrameBudgetMs = 100;
 
@@ -28,7 +30,8 @@ internal static class DashboardScenario
 
     private const string Workspace = "dashboard";
 
-    public static Size Full(double minutes) => new(1_000, 3_000, 100_000, TimeSpan.FromMinutes(minutes), TimeSpan.FromSeconds(10), 4, JudgeTimings: true);
+    public static Size Full(double minutes, double? eventsPerSecond) =>
+        new(1_000, 3_000, 100_000, TimeSpan.FromMinutes(minutes), TimeSpan.FromSeconds(10), 4, JudgeTimings: true, eventsPerSecond);
 
     public static async Task<bool> RunAsync(Size size)
     {
@@ -42,7 +45,7 @@ internal static class DashboardScenario
 
         var stream = new ActivityStream(company.Company, host.Http, Workspace);
         var watch = Stopwatch.StartNew();
-        var streaming = stream.RunAsync(size.Clients, eventsPerTerritory: Math.Max(1, 1_000 / size.Territories), size.Duration);
+        var streaming = stream.RunAsync(size.Clients, eventsPerTerritory: Math.Max(1, 1_000 / size.Territories), size.Duration, size.EventsPerSecond);
         var samples = new List<BrowserSample>();
         var windows = new List<double>();
         var (lastAccepted, lastAt) = (0L, 0.0);
@@ -99,7 +102,8 @@ internal static class DashboardScenario
         var over = frameMs.Count(ms => ms > FrameBudgetMs);
         table.Add("company", $"{size.Territories:N0} territories, {size.Reps:N0} reps, {size.Accounts:N0} accounts", $"loaded through PUT /company in {loadSeconds:0.0} s");
         table.Add("events/s reached (HTTP ingest)", F(stream.Accepted / seconds, "N0"),
-            $"{size.Clients} clients, batches of {Math.Max(1, 1_000 / size.Territories) * size.Territories:N0} (same count per territory); " +
+            $"{size.Clients} clients, batches of {Math.Max(1, 1_000 / size.Territories) * size.Territories:N0} (same count per territory), " +
+            (size.EventsPerSecond is { } rate ? $"paced to {rate:N0} events/s; " : "as fast as answered; ") +
             $"{size.SampleEvery.TotalSeconds:0}-s windows {F(windows.DefaultIfEmpty().Min(), "N0")}–{F(windows.DefaultIfEmpty().Max(), "N0")}");
         table.Add("events posted / accepted / counted by the server", $"{stream.Posted:N0} / {stream.Accepted:N0} / {counted:N0}", $"over {seconds:0} s");
         table.Add("overview frames received by the page", $"{final.FramesReceived:N0}",
