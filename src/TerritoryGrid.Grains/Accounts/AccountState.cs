@@ -78,6 +78,9 @@ internal sealed class AccountState : IVersionedState
     /// <summary>The plans whose move of this account committed, so a repeated commit changes nothing.</summary>
     [Id(22)] public List<string>? CommittedPlans { get; set; }
 
+    /// <summary>Won value and revenue by month and rep for fiscal periods (<see cref="MonthlyMoneyLedger"/>); null until the first.</summary>
+    [Id(23)] public List<RepMonthMoney>? MoneyByMonth { get; set; }
+
     /// <summary>The former assignment an event at <paramref name="at"/> is credited to; null: the current one.</summary>
     public FormerAssignment? FormerAssignmentAt(DateTimeOffset at)
     {
