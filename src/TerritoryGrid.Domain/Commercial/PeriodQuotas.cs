@@ -9,8 +9,8 @@ public sealed class PeriodQuotas(IReadOnlyDictionary<string, double> byPeriod, d
     public static readonly PeriodQuotas None = new(new Dictionary<string, double>(), 0);
 
     /// <summary>
-    /// The period's own imported quota; else the sum of its imported quarters or months; else the fiscal year's imported
-    /// quota, else the definition's annual quota, prorated by months.
+    /// The period's own imported quota; else the sum of its quarters or months when all of them were imported; else the
+    /// fiscal year's imported quota, else the definition's annual quota, prorated by months.
     /// </summary>
     public (double? Amount, QuotaSource Source) For(FiscalCalendar calendar, FiscalPeriod period)
     {
@@ -33,35 +33,33 @@ public sealed class PeriodQuotas(IReadOnlyDictionary<string, double> byPeriod, d
         return annualQuota > 0 ? (annualQuota * period.Months / 12, QuotaSource.AnnualQuotaProrated) : (null, QuotaSource.None);
     }
 
+    /// <summary>The sum of the period's parts when every one of them was imported (some quarters alone are not a year's quota).</summary>
     private double? Parts(FiscalCalendar calendar, FiscalPeriod period, int fiscalYear)
     {
-        double sum = 0;
-        var found = false;
+        if (period.Kind == FiscalPeriodKind.Year && Sum(Enumerable.Range(1, 4).Select(q => calendar.Quarter(fiscalYear, q).Name)) is { } quarters)
+        {
+            return quarters;
+        }
+
         var firstMonthOfYear = calendar.FirstMonthOf(fiscalYear);
-        if (period.Kind == FiscalPeriodKind.Year)
+        return period.Kind == FiscalPeriodKind.Month
+            ? null
+            : Sum(Enumerable.Range(period.FirstMonth, period.Months).Select(m => calendar.Month(fiscalYear, m - firstMonthOfYear + 1).Name));
+    }
+
+    private double? Sum(IEnumerable<string> periods)
+    {
+        double sum = 0;
+        foreach (var name in periods)
         {
-            for (var quarter = 1; quarter <= 4; quarter++)
+            if (!byPeriod.TryGetValue(name, out var amount))
             {
-                if (byPeriod.TryGetValue(calendar.Quarter(fiscalYear, quarter).Name, out var amount))
-                {
-                    sum += amount;
-                    found = true;
-                }
+                return null;
             }
+
+            sum += amount;
         }
 
-        if (!found && period.Kind != FiscalPeriodKind.Month)
-        {
-            for (var month = period.FirstMonth; month <= period.LastMonth; month++)
-            {
-                if (byPeriod.TryGetValue(calendar.Month(fiscalYear, month - firstMonthOfYear + 1).Name, out var amount))
-                {
-                    sum += amount;
-                    found = true;
-                }
-            }
-        }
-
-        return found ? sum : null;
+        return sum;
     }
 }

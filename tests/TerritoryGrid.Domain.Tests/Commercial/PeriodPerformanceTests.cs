@@ -59,14 +59,26 @@ public sealed class PeriodPerformanceTests
 
     [Theory]
     [InlineData("FY2027-Q3", 1000.0, QuotaSource.Imported)]
-    [InlineData("FY2027-M07,FY2027-M08", 500.0 + 600, QuotaSource.ImportedParts)]
+    [InlineData("FY2027-M07,FY2027-M08,FY2027-M09", 500.0 + 600 + 700, QuotaSource.ImportedParts)]
+    [InlineData("FY2027-M07,FY2027-M08,FY2027", 48_000.0 / 4, QuotaSource.FiscalYearProrated)]
     [InlineData("FY2027", 48_000.0 / 4, QuotaSource.FiscalYearProrated)]
     [InlineData("", 120_000.0 / 4, QuotaSource.AnnualQuotaProrated)]
-    public void AQuartersQuotaFallsBackFromItsOwnToItsMonthsToTheYearToTheAnnualQuota(string imported, double expected, QuotaSource source)
+    public void AQuartersQuotaFallsBackFromItsOwnToAllItsMonthsToTheYearToTheAnnualQuota(string imported, double expected, QuotaSource source)
     {
-        var all = new Dictionary<string, double> { ["FY2027-Q3"] = 1000, ["FY2027-M07"] = 500, ["FY2027-M08"] = 600, ["FY2027"] = 48_000 };
+        var all = new Dictionary<string, double> { ["FY2027-Q3"] = 1000, ["FY2027-M07"] = 500, ["FY2027-M08"] = 600, ["FY2027-M09"] = 700, ["FY2027"] = 48_000 };
         var quotas = new PeriodQuotas(imported.Split(',', StringSplitOptions.RemoveEmptyEntries).ToDictionary(p => p, p => all[p]), annualQuota: 120_000);
         Assert.Equal((expected, source), quotas.For(April, April.Parse("FY2027-Q3").Period!) is var (amount, from) ? (amount!.Value, from) : default);
+    }
+
+    [Fact]
+    public void AYearsQuotaIsItsQuartersOnlyWhenAllFourWereImported()
+    {
+        var year = April.Parse("FY2027").Period!;
+        var some = new PeriodQuotas(new Dictionary<string, double> { ["FY2027-Q1"] = 1, ["FY2027-Q2"] = 2, ["FY2027-Q3"] = 3 }, annualQuota: 100);
+        var all = new PeriodQuotas(new Dictionary<string, double> { ["FY2027-Q1"] = 1, ["FY2027-Q2"] = 2, ["FY2027-Q3"] = 3, ["FY2027-Q4"] = 4 }, annualQuota: 100);
+
+        Assert.Equal(((double?)100, QuotaSource.AnnualQuotaProrated), some.For(April, year));
+        Assert.Equal(((double?)10, QuotaSource.ImportedParts), all.For(April, year));
     }
 
     [Fact]
