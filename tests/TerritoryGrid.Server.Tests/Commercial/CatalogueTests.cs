@@ -46,7 +46,7 @@ public sealed class CatalogueTests(ServerFixture server)
     }
 
     [Fact]
-    public async Task HistoryImport_ReportsAnUnknownProductsLine_AndLoadsTheRest()
+    public async Task HistoryImport_ReportsAnUnknownProductsLine_PricesQuantities_AndLoadsTheRest()
     {
         using var http = server.CreateClient();
         var terms = new CommercialClient(http, "catalogue-history");
@@ -54,7 +54,7 @@ public sealed class CatalogueTests(ServerFixture server)
         await terms.PutProductsCsvAsync(Catalogue);
         using var form = new MultipartFormDataContent
         {
-            { new StringContent("order_id,account_id,rep_id,ordered_at,amount,cost,product\nr1,A,ann,2026-10-15,1000,200,Widget\nr2,A,ann,2026-10-16,300,0,Sprocket\nr3,B,bob,2026-10-17,2000,,\n", Encoding.UTF8, "text/csv"), "orders", "orders.csv" },
+            { new StringContent("order_id,account_id,rep_id,ordered_at,amount,cost,product,quantity\nr1,A,ann,2026-10-15,1000,200,Widget,\nr2,A,ann,2026-10-16,300,0,Sprocket,\nr3,B,bob,2026-10-17,2000,,,\nr4,A,ann,2026-10-18,,,WID-1,2\n", Encoding.UTF8, "text/csv"), "orders", "orders.csv" },
             { new StringContent("territorygrid"), "layout" },
         };
 
@@ -62,13 +62,14 @@ public sealed class CatalogueTests(ServerFixture server)
         var file = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["files"]![0]!;
         var rejected = file["rejected"]!.AsArray().Single()!;
         await terms.WaitForAsync("/territories/west", d => (double?)d["territory"]!["totals"]!["revenue"] == 2000);
-        var east = (await terms.WaitForAsync("/territories/east", d => (double?)d["territory"]!["totals"]!["revenue"] == 1000))["territory"]!;
+        var east = (await terms.WaitForAsync("/territories/east", d => (double?)d["territory"]!["totals"]!["revenue"] == 1500))["territory"]!;
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal((3, 2), ((int)file["rows"]!, (int)file["accepted"]!));
+        Assert.Equal((4, 3), ((int)file["rows"]!, (int)file["accepted"]!));
         Assert.Equal(3, (int)rejected["line"]!);
         Assert.Contains("product 'Sprocket' is not in the workspace's catalogue", (string?)rejected["reason"]);
-        Assert.Equal(1000.0, (double)east["totals"]!["revenue"]!);
+        // 1,000 (r1) and r4's quantity 2 priced at Widget's 250.
+        Assert.Equal(1500.0, (double)east["totals"]!["revenue"]!);
     }
 
     [Fact]
