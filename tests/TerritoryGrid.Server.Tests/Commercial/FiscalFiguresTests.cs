@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Net;
 using System.Text.Json.Nodes;
 using static TerritoryGrid.Server.Tests.Commercial.CommercialClient;
@@ -94,6 +95,27 @@ public sealed class FiscalFiguresTests(ServerFixture server)
             ((string?)east["fiscal"]!["period"], (string?)east["fiscal"]!["quotaSource"], (double)east["fiscal"]!["quota"]!, (double)east["quotaAttainment"]!,
              (string?)east["fiscal"]!["currency"]));
         Assert.Equal(("none", null, 0.0), ((string?)west["fiscal"]!["quotaSource"], (double?)west["fiscal"]!["attainment"], (double)west["quotaAttainment"]!));
+    }
+
+    [Fact]
+    public async Task TheCompanyDefinition_MaySetTheCalendarAndCurrency_CheckedWithTheRest()
+    {
+        using var http = server.CreateClient();
+        var terms = new CommercialClient(http, "fiscal-company");
+        var company = Api.TestData.Company();
+        company["fiscalYearStartMonth"] = 0;
+        company["currency"] = "E";
+        var refused = await http.PutAsJsonAsync($"{terms.Path}/company", company);
+        var errors = System.Text.Json.Nodes.JsonNode.Parse(await refused.Content.ReadAsStringAsync())!["errors"]!.AsArray()
+            .Select(e => $"{e!["entity"]}|{e["field"]}").ToArray();
+        company["fiscalYearStartMonth"] = 10;
+        company["currency"] = "chf";
+        await terms.LoadCompanyAsync(company);
+        var settings = await terms.GetAsync("/settings");
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal(["company|fiscalYearStartMonth", "company|currency"], errors);
+        Assert.Equal((10, "CHF"), ((int)settings["fiscalYearStartMonth"]!, (string?)settings["currency"]));
     }
 
     [Fact]
