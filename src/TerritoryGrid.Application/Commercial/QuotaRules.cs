@@ -29,7 +29,7 @@ public static class QuotaRules
                 "rep" => QuotaOwnerKind.Rep,
                 "territory" => QuotaOwnerKind.Territory,
                 null or "" => Missing(Fail, "ownerType"),
-                _ => Wrong(Fail, "ownerType", $"'{input.OwnerType}' is not an owner type: write rep or territory"),
+                _ => Wrong(Fail, "ownerType", $"'{Cut(input.OwnerType)}' is not an owner type: write rep or territory"),
             };
             var id = input.OwnerId?.Trim();
             if (string.IsNullOrEmpty(id))
@@ -45,7 +45,10 @@ public static class QuotaRules
                 Fail("ownerId", $"unknown territory '{Cut(id)}': no territory of the workspace's company has this id");
             }
 
-            var (period, problem) = input.Period is null ? (null, "is required") : calendar.Parse(input.Period);
+            // A period name is short: a longer cell is quoted cut, so a hostile file cannot make a huge answer.
+            var (period, problem) = input.Period is null ? (null, "is required")
+                : input.Period.Length > 32 ? (null, $"'{Cut(input.Period)}' is not a fiscal period")
+                : calendar.Parse(input.Period);
             if (problem is not null)
             {
                 Fail("period", problem);

@@ -11,6 +11,6 @@ public static class CurrencyCode
         var code = text?.Trim() ?? "";
         return code.Length == 3 && code.All(char.IsAsciiLetter)
             ? (code.ToUpperInvariant(), null)
-            : (null, $"'{text}' is not an ISO 4217 currency code: three letters such as USD, EUR or GBP");
+            : (null, $"'{(text is { Length: > 20 } ? string.Concat(text.AsSpan(0, 20), "…") : text)}' is not an ISO 4217 currency code: three letters such as USD, EUR or GBP");
     }
 }

@@ -48,7 +48,7 @@ public sealed class QuotaImportTests(ServerFixture server)
             rep,ann,FY2027-Q2,lots
             rep,ann,FY2027-Q3,7000
             rep,,FY2027-Q3,1
-            """);
+            """ + $"\nrep,ann,{new string('Q', 100_000)},1\n");
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Equal(
@@ -61,6 +61,7 @@ public sealed class QuotaImportTests(ServerFixture server)
                 "quotas.csv|line 8|amount",
                 "quotas.csv|line 9|period",
                 "quotas.csv|line 10|owner_id",
+                "quotas.csv|line 11|period",
             ],
             CommercialClient.Errors(body));
         var messages = CommercialClient.Messages(body);
@@ -71,6 +72,7 @@ public sealed class QuotaImportTests(ServerFixture server)
         Assert.Contains("must not be negative (got -5)", messages);
         Assert.Contains("'team' is not an owner type", messages);
         Assert.Contains("rep 'ann' already has a quota for FY2027-Q3 (line 2)", messages);
+        Assert.True(messages.Length < 5_000, $"the answer quotes at most 100 characters of a cell, not {messages.Length} characters of messages");
         Assert.Empty((await terms.GetAsync("/quotas"))["quotas"]!.AsArray());
     }
 
