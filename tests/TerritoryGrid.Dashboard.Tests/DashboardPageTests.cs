@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Microsoft.Playwright;
 using TerritoryGrid.Testing;
 
@@ -83,6 +84,23 @@ public sealed class DashboardPageTests(DashboardServer server, BrowserFixture br
     }
 
     [Fact]
+    public async Task Money_IsShownInTheWorkspacesCurrency_AndTheDrillDownShowsTheFiscalQuarter()
+    {
+        const string workspace = "browser-currency";
+        await Scenario.LoadAsync(server.Http, workspace, Scenario.Company());
+        var settings = await server.Http.PutAsJsonAsync($"/api/workspaces/{workspace}/settings", new { currency = "EUR" });
+        Assert.True(settings.IsSuccessStatusCode, await settings.Content.ReadAsStringAsync());
+        await Scenario.PostAsync(server.Http, workspace, Scenario.Order("o1", "n30", "nora", Scenario.Today, 1234));
+        var page = await OpenAsync(workspace);
+        var north = page.Locator("#territories tbody tr[data-id='north']");
+
+        await Assertions.Expect(north.Locator("td").Nth(4)).ToHaveTextAsync("€1,234");
+        await north.ClickAsync();
+        await Assertions.Expect(page.Locator("#drill-fiscal")).ToContainTextAsync($"FY{Scenario.Today.Year}-Q{((Scenario.Today.Month - 1) / 3) + 1}: no quota");
+        await Assertions.Expect(page.Locator("#drill-fiscal")).ToContainTextAsync($"FY{Scenario.Today.Year} revenue to date €1,234");
+    }
+
+    [Fact]
     public async Task AsOf_ShowsAPastDayAndSaysSo_LiveFramesDoNotOverwriteIt_AndBackToLiveShowsNow()
     {
         const string workspace = "browser-as-of";
@@ -109,7 +127,7 @@ public sealed class DashboardPageTests(DashboardServer server, BrowserFixture br
         var frames = await page.EvaluateAsync<int>("() => window.territoryGridTelemetry.framesWhilePast");
         await Scenario.PostAsync(server.Http, workspace, Scenario.Order("big-order", "n00", "nora", Scenario.Today.AddDays(-1).AddHours(13), 999));
         await page.WaitForFunctionAsync($"() => window.territoryGridTelemetry.framesWhilePast > {frames}");
-        await Assertions.Expect(north.Locator("td").Nth(4)).ToHaveTextAsync("0");
+        await Assertions.Expect(north.Locator("td").Nth(4)).ToHaveTextAsync("$0");
         await Assertions.Expect(north.Locator(".status")).ToHaveTextAsync("balanced");
 
         await north.ClickAsync();
@@ -121,7 +139,7 @@ public sealed class DashboardPageTests(DashboardServer server, BrowserFixture br
 
         await Assertions.Expect(page.Locator("#as-of-banner")).ToBeHiddenAsync();
         await Assertions.Expect(north.Locator(".status")).ToHaveTextAsync("under-served");
-        await Assertions.Expect(north.Locator("td").Nth(4)).ToHaveTextAsync("999");
+        await Assertions.Expect(north.Locator("td").Nth(4)).ToHaveTextAsync("$999");
         await Assertions.Expect(page.Locator("#drill-title")).ToHaveTextAsync("North — under-served");
         await Assertions.Expect(page.Locator("#reps tbody tr")).ToHaveCountAsync(1);
     }

@@ -49,6 +49,11 @@ public sealed class BackupArchive : IDisposable
                 CheckSha256(archive, manifest, name);
             }
 
+            foreach (var name in BackupFormat.OptionalEntries.Where(n => manifest.Sha256.ContainsKey(n) || archive.GetEntry(n) is not null))
+            {
+                CheckSha256(archive, manifest, name);
+            }
+
             var company = ReadAll(archive, BackupFormat.CompanyEntry);
             var ids = CompanyIds.Read(company);
             var checkedArchive = new BackupArchive(archive, manifest, company, ids);
@@ -66,6 +71,9 @@ public sealed class BackupArchive : IDisposable
             throw;
         }
     }
+
+    /// <summary>Whether the file holds an optional entry (<see cref="BackupFormat.OptionalEntries"/>).</summary>
+    public bool Has(string entry) => archive.GetEntry(entry) is not null;
 
     /// <summary>The (id, state) frames of a states entry, in file order.</summary>
     public IEnumerable<(string Id, byte[] State)> States(string entry)

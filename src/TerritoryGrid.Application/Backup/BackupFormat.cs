@@ -25,11 +25,20 @@ public static class BackupFormat
     public const string AccountsEntry = "states/accounts.bin";
     public const string ActivityLogEntry = "activity-log.bin";
 
+    /// <summary>The commercial terms (calendar, currency, quotas, catalogue); optional, see <see cref="OptionalEntries"/>.</summary>
+    public const string TermsEntry = "states/terms.bin";
+
     /// <summary>Every entry but the manifest, in the order they are written.</summary>
     public static readonly string[] DataEntries =
     [
         WorkspaceEntry, PlansEntry, AlertsEntry, StressTestsEntry, TerritoriesEntry, RepsEntry, AccountsEntry, ActivityLogEntry, CompanyEntry,
     ];
+
+    /// <summary>
+    /// Entries added after format version 1 was first written: checked when present, so a file taken before they
+    /// existed still restores (its workspace then has the configured default terms).
+    /// </summary>
+    public static readonly string[] OptionalEntries = [TermsEntry];
 
     /// <summary>A name that says what the file is and when it was taken: territorygrid-live-g3-20260301T120000Z.zip.</summary>
     public static string FileName(string workspace, int generation, DateTimeOffset createdAt) =>

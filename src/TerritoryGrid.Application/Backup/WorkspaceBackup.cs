@@ -45,6 +45,7 @@ public sealed class WorkspaceBackup(IGrainFactory grains, IActivityLog log, Seri
         await WriteEntryAsync(archive, BackupFormat.PlansEntry, sha256, writer => WriteStatesAsync(writer, [(workspace, grains.GetGrain<IPlanBookGrain>(workspace))]));
         await WriteEntryAsync(archive, BackupFormat.AlertsEntry, sha256, writer => WriteStatesAsync(writer, [(workspace, grains.GetGrain<IAlertBookGrain>(workspace))]));
         await WriteEntryAsync(archive, BackupFormat.StressTestsEntry, sha256, writer => WriteStatesAsync(writer, [(workspace, grains.GetGrain<IStressTestBookGrain>(workspace))]));
+        await WriteEntryAsync(archive, BackupFormat.TermsEntry, sha256, writer => WriteStatesAsync(writer, [(workspace, grains.GetGrain<ICommercialTermsGrain>(workspace))]));
         var territories = await WriteEntryAsync(archive, BackupFormat.TerritoriesEntry, sha256, writer =>
             WriteStatesAsync(writer, ids.Territories.Select(id => (id, (IStateTransfer)grains.GetGrain<ITerritoryGrain>(Key(id))))));
         var reps = await WriteEntryAsync(archive, BackupFormat.RepsEntry, sha256, writer =>

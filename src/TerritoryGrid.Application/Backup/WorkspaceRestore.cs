@@ -57,6 +57,10 @@ public sealed class WorkspaceRestore(
         await ImportStatesAsync(archive.States(BackupFormat.PlansEntry), _ => grains.GetGrain<IPlanBookGrain>(workspace), cancellationToken);
         await ImportStatesAsync(archive.States(BackupFormat.AlertsEntry), _ => grains.GetGrain<IAlertBookGrain>(workspace), cancellationToken);
         await ImportStatesAsync(archive.States(BackupFormat.StressTestsEntry), _ => grains.GetGrain<IStressTestBookGrain>(workspace), cancellationToken);
+        if (archive.Has(BackupFormat.TermsEntry))
+        {
+            await ImportStatesAsync(archive.States(BackupFormat.TermsEntry), _ => grains.GetGrain<ICommercialTermsGrain>(workspace), cancellationToken);
+        }
         if (!log.IsDurable)
         {
             await ReplayThroughAccountsAsync(archive, Key, cancellationToken);

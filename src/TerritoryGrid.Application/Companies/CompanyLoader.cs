@@ -48,6 +48,13 @@ public sealed class CompanyLoader(IGrainFactory grains, WorkspaceCache workspace
             planStart,
             JsonSerializer.SerializeToUtf8Bytes(resolved, TerritoryGridJson.Options));
         await WaitForRollupsAsync(workspace, generation, resolved, cancellationToken);
+        if (resolved.FiscalYearStartMonth is not null || resolved.Currency is not null)
+        {
+            // Before the switch, so the new company is never read in the old currency (each process re-reads terms within a second).
+            await grains.GetGrain<ICommercialTermsGrain>(workspace).SetCalendar(
+                resolved.FiscalYearStartMonth, Domain.Commercial.CurrencyCode.Parse(resolved.Currency).Code);
+        }
+
         var info = await workspaceGrain.CommitLoad(generation, manifest);
         workspaces.Forget(workspace);
         await grains.GetGrain<IWorkspaceDirectoryGrain>(0).Register(workspace);

@@ -6,7 +6,7 @@ public static class HistoryFields
     public static IReadOnlyList<string> Known(HistoryFileKind kind) => kind switch
     {
         HistoryFileKind.Opportunities => ["id", "accountId", "repId", "stage", "createdAt", "qualifiedAt", "closedAt", "amount"],
-        HistoryFileKind.Orders => ["id", "accountId", "repId", "occurredAt", "amount", "cost", "product"],
+        HistoryFileKind.Orders => ["id", "accountId", "repId", "occurredAt", "amount", "cost", "product", "quantity"],
         _ => ["id", "accountId", "repId", "type", "occurredAt", "durationMinutes"],
     };
 

@@ -5,7 +5,8 @@ namespace TerritoryGrid.Application.History;
 
 /// <summary>
 /// An order row → one Order event, id <c>order:{id}</c>. When the layout lists products, the row's product must be one
-/// of them (a CRM's product names, mapped to the names revenue is booked under); without a list any name is kept.
+/// of them (a CRM's product names, mapped to the names revenue is booked under); without a list any name is kept. A row
+/// with a quantity and no amount is priced by the ingest from the workspace's product catalogue.
 /// </summary>
 public sealed class OrderRowMapper : IHistoryRowMapper
 {
@@ -17,15 +18,17 @@ public sealed class OrderRowMapper : IHistoryRowMapper
         var account = row.Account();
         var rep = row.Rep();
         var at = row.Date("occurredAt", required: true);
-        var amount = row.Number("amount", required: true);
+        var quantity = row.Number("quantity");
+        // With a quantity the amount may be left empty: the ingest prices it from the workspace's catalogue.
+        var amount = row.Number("amount", required: quantity is null);
         var cost = row.Number("cost") ?? 0;
         var product = Product(row, layout.Products);
-        if (row.Problems.Count > 0 || id is null || account is null || at is not { } occurredAt || amount is not { } revenue)
+        if (row.Problems.Count > 0 || id is null || account is null || at is not { } occurredAt || (amount is null && quantity is null))
         {
             return [];
         }
 
-        return [new ActivityEvent($"order:{id}", ActivityKind.Order, occurredAt, account, rep, Amount: revenue, Cost: cost, Product: product)];
+        return [new ActivityEvent($"order:{id}", ActivityKind.Order, occurredAt, account, rep, Amount: amount ?? 0, Cost: cost, Product: product, Quantity: quantity)];
     }
 
     private static string? Product(HistoryRow row, Dictionary<string, string>? products)

@@ -17,6 +17,13 @@ public static class TerritoryGridApplicationExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IActivityLog, NoActivityLog>();
         services.AddSingleton<WorkspaceCache>();
+        services.AddOptions<TerritoryGrid.Application.Commercial.CommercialOptions>()
+            .BindConfiguration(TerritoryGrid.Application.Commercial.CommercialOptions.SectionName)
+            .Validate(o => o.FiscalYearStartMonth is >= 1 and <= 12, "Company:FiscalYearStartMonth must be a month from 1 to 12")
+            .Validate(o => TerritoryGrid.Domain.Commercial.CurrencyCode.Parse(o.Currency).Code is not null, "Company:Currency must be an ISO 4217 code (three letters, e.g. USD)")
+            .ValidateOnStart();
+        services.AddSingleton<TerritoryGrid.Application.Commercial.CommercialTermsCache>();
+        services.AddSingleton<TerritoryGrid.Application.Commercial.CommercialTermsService>();
         services.AddSingleton<CompanyLoader>();
         services.AddSingleton<TerritoryGrid.Application.Backup.WorkspaceBackup>();
         services.AddSingleton<TerritoryGrid.Application.Backup.WorkspaceRestore>();

@@ -83,7 +83,8 @@ public static class ActivityBatchParser
                 Number(e, "travelMinutes"),
                 String(e, "referenceId", required: false),
                 String(e, "product", required: false),
-                Integer(e, "score")), null);
+                Integer(e, "score"),
+                e.TryGetProperty("quantity", out var quantity) && quantity.ValueKind != JsonValueKind.Null ? Number(e, "quantity") : null), null);
         }
         catch (FormatException problem)
         {

@@ -26,6 +26,7 @@ public static class ActivityEventRules
             ?? CheckNumber("cost", e.Cost, options.MaxAmount)
             ?? CheckNumber("durationMinutes", e.DurationMinutes, MaxMinutes)
             ?? CheckNumber("travelMinutes", e.TravelMinutes, MaxMinutes)
+            ?? (e.Quantity is { } quantity ? CheckNumber("quantity", quantity, options.MaxAmount) : null)
             ?? CheckKindFields(e);
     }
 
@@ -51,6 +52,11 @@ public static class ActivityEventRules
             return e.Score is { } score && NetPromoterScore.IsValidAnswer(score)
                 ? null
                 : "score is required for npsAnswer and must be a whole number from 0 to 10";
+        }
+
+        if (e.Quantity is not null && e.Kind != ActivityKind.Order)
+        {
+            return $"quantity applies only to order, not {Name(e.Kind)}";
         }
 
         return e.Score is not null ? $"score applies only to npsAnswer, not {Name(e.Kind)}" : null;

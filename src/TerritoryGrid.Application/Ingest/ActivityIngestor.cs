@@ -10,7 +10,7 @@ namespace TerritoryGrid.Application.Ingest;
 /// </summary>
 public sealed class ActivityIngestor(
     IGrainFactory grains, IActivityLog log, WorkspaceCache workspaces, IOptions<IngestOptions> options, TimeProvider clock,
-    IngestTelemetry telemetry)
+    IngestTelemetry telemetry, Commercial.CommercialTermsCache terms)
 {
     public IngestOptions Options => options.Value;
 
@@ -45,6 +45,8 @@ public sealed class ActivityIngestor(
         {
             throw new WorkspaceNotReadyException(workspace);
         }
+
+        batch = Commercial.CatalogueCheck.Apply(batch, (await terms.GetAsync(workspace)).Catalogue, options.Value.MaxAmount);
 
         var byAccount = new Dictionary<string, List<IndexedEvent>>(StringComparer.Ordinal);
         foreach (var item in batch.Valid)

@@ -1,3 +1,4 @@
+using TerritoryGrid.Application.Commercial;
 using TerritoryGrid.Application.Ingest;
 using TerritoryGrid.Contracts.Company;
 using TerritoryGrid.Contracts.Grains;
@@ -8,7 +9,7 @@ using TerritoryGrid.Domain.Coverage;
 namespace TerritoryGrid.Application.Queries;
 
 /// <summary>Reads live metrics of a workspace's current company generation.</summary>
-public sealed class MetricsReader(IGrainFactory grains)
+public sealed class MetricsReader(IGrainFactory grains, Commercial.CommercialTermsCache commercial)
 {
     public async Task<WorkspaceInfo> WorkspaceAsync(string workspace)
     {
@@ -16,13 +17,17 @@ public sealed class MetricsReader(IGrainFactory grains)
         return info.HasCompany ? info : throw new WorkspaceNotReadyException(workspace);
     }
 
+    /// <summary>The currency every amount of the workspace is in.</summary>
+    public async Task<string> CurrencyAsync(string workspace) => (await commercial.GetAsync(workspace)).Currency;
+
     public async Task<IReadOnlyList<TerritoryMetrics>> TerritoriesAsync(
         string workspace, ServiceStatus? status = null, TerritorySort sort = TerritorySort.Name, bool descending = false)
     {
         var info = await WorkspaceAsync(workspace);
         var all = await Task.WhenAll(info.TerritoryIds.Select(id =>
             grains.GetGrain<ITerritoryGrain>(GrainKeys.Of(workspace, info.Generation, id)).GetMetrics()));
-        return TerritoryOrder.Apply(all.OfType<TerritoryMetrics>(), status, sort, descending);
+        var terms = await commercial.GetAsync(workspace);
+        return TerritoryOrder.Apply(all.OfType<TerritoryMetrics>().Select(t => FiscalFigures.With(t, terms)), status, sort, descending);
     }
 
     public async Task<TerritoryDetail?> TerritoryAsync(string workspace, string territoryId)
@@ -36,7 +41,10 @@ public sealed class MetricsReader(IGrainFactory grains)
 
         var repIds = await RepIdsOfAsync(workspace, info, territoryId);
         var reps = await Task.WhenAll(repIds.Select(id => grains.GetGrain<IRepGrain>(GrainKeys.Of(workspace, info.Generation, id)).GetMetrics(territory.Watermark)));
-        return new TerritoryDetail(workspace, territory, reps.OfType<RepMetrics>().ToList(), await grain.GetStatusHistory(), info.AlignmentVersion);
+        var terms = await commercial.GetAsync(workspace);
+        return new TerritoryDetail(
+            workspace, FiscalFigures.With(territory, terms), reps.OfType<RepMetrics>().Select(r => FiscalFigures.With(r, terms)).ToList(),
+            await grain.GetStatusHistory(), info.AlignmentVersion, terms.Currency);
     }
 
     public async Task<RepDetail?> RepAsync(string workspace, string repId)
@@ -52,7 +60,8 @@ public sealed class MetricsReader(IGrainFactory grains)
         var rep = await repGrain.GetMetrics(asOf) ?? own;
         var accounts = await Task.WhenAll(rep.OwnedAccountIds.Select(id =>
             grains.GetGrain<IAccountGrain>(GrainKeys.Of(workspace, info.Generation, id)).GetMetrics(asOf)));
-        return new RepDetail(workspace, rep, accounts.OfType<AccountMetrics>().ToList(), info.AlignmentVersion);
+        var terms = await commercial.GetAsync(workspace);
+        return new RepDetail(workspace, FiscalFigures.With(rep, terms), accounts.OfType<AccountMetrics>().ToList(), info.AlignmentVersion, terms.Currency);
     }
 
     public async Task<AccountMetrics?> AccountAsync(string workspace, string accountId)
@@ -100,12 +109,13 @@ public sealed class MetricsReader(IGrainFactory grains)
     private async Task<List<RepMetrics>> RepsAsync(string workspace, WorkspaceInfo info, IReadOnlyList<TerritoryMetrics> territories)
     {
         var watermarks = territories.ToDictionary(t => t.Id, t => t.Watermark);
+        var terms = await commercial.GetAsync(workspace);
         return (await Task.WhenAll(info.RepIds.Select(async id =>
         {
             var rep = grains.GetGrain<IRepGrain>(GrainKeys.Of(workspace, info.Generation, id));
             var own = await rep.GetMetrics();
             return own is not null && watermarks.TryGetValue(own.TerritoryId, out var at) ? await rep.GetMetrics(at) : own;
-        }))).OfType<RepMetrics>().ToList();
+        }))).OfType<RepMetrics>().Select(r => FiscalFigures.With(r, terms)).ToList();
     }
 
     private Task<string[]> RepIdsOfAsync(string workspace, WorkspaceInfo info, string territoryId) =>

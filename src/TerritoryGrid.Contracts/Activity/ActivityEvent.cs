@@ -3,7 +3,8 @@ namespace TerritoryGrid.Contracts.Activity;
 /// <summary>
 /// One activity on an account, at its occurrence (event) time. <see cref="ReferenceId"/> links a lead to the
 /// opportunity it became and to its win or loss; <see cref="Amount"/> is revenue (order), value (opportunity,
-/// win) or cost (cost event); <see cref="Cost"/> is an order's cost; <see cref="Score"/> an NPS answer.
+/// win) or cost (cost event); <see cref="Cost"/> is an order's cost; <see cref="Score"/> an NPS answer;
+/// <see cref="Quantity"/> the units an order sold (priced from the catalogue when it gives no amount).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("tg.ActivityEvent")]
 public sealed record ActivityEvent(
@@ -18,4 +19,5 @@ public sealed record ActivityEvent(
     [property: Id(8)] double TravelMinutes = 0,
     [property: Id(9)] string? ReferenceId = null,
     [property: Id(10)] string? Product = null,
-    [property: Id(11)] int? Score = null);
+    [property: Id(11)] int? Score = null,
+    [property: Id(12)] double? Quantity = null);

@@ -1,4 +1,6 @@
+using System.Text.Json.Serialization;
 using TerritoryGrid.Contracts.Rollups;
+using TerritoryGrid.Domain.Commercial;
 using TerritoryGrid.Domain.Company;
 using TerritoryGrid.Domain.Coverage;
 using TerritoryGrid.Domain.Pipeline;
@@ -27,11 +29,17 @@ public sealed record RepMetrics(
     [property: Id(12)] double AnnualQuota,
     [property: Id(13)] DateTimeOffset Watermark,
     [property: Id(14)] string[] OwnedAccountIds,
-    [property: Id(15)] double SellingHoursPerWeek = 0)
+    [property: Id(15)] double SellingHoursPerWeek = 0,
+    [property: Id(16), JsonIgnore] MonthMoney[]? MoneyByMonth = null)
 {
+    /// <summary>The rep's fiscal quarter and year against quota (see <see cref="TerritoryMetrics.Fiscal"/>); filled in by the metrics reader.</summary>
+    [field: NonSerialized]
+    public PeriodPerformance? Fiscal { get; init; }
+
     public double Utilisation => Workload.Utilisation(WorkloadHours, CapacityHours);
 
     public FunnelFigures Funnel => FunnelFigures.From(Totals);
 
-    public double QuotaAttainment => Rates.QuotaAttainment(Totals.WonValue, AnnualQuota);
+    /// <summary>Won value in the fiscal quarter ÷ its quota; without the fiscal figures, all won value ÷ the annual quota.</summary>
+    public double QuotaAttainment => Fiscal is { } fiscal ? fiscal.Attainment ?? 0 : Rates.QuotaAttainment(Totals.WonValue, AnnualQuota);
 }

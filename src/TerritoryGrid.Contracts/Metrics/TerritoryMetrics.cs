@@ -1,4 +1,6 @@
+using System.Text.Json.Serialization;
 using TerritoryGrid.Contracts.Rollups;
+using TerritoryGrid.Domain.Commercial;
 using TerritoryGrid.Domain.Coverage;
 using TerritoryGrid.Domain.Pipeline;
 
@@ -29,8 +31,16 @@ public sealed record TerritoryMetrics(
     [property: Id(16)] double RevenuePotential,
     [property: Id(17)] double RevenueAtRisk,
     [property: Id(18)] double AnnualQuota,
-    [property: Id(19)] DailyPoint[] Trend)
+    [property: Id(19)] DailyPoint[] Trend,
+    [property: Id(20), JsonIgnore] MonthMoney[]? MoneyByMonth = null)
 {
+    /// <summary>
+    /// The figures of the fiscal quarter and year holding the watermark, against the quota, in the workspace's
+    /// currency: filled in by the metrics reader, which knows the workspace's calendar and quotas (not serialised between silos).
+    /// </summary>
+    [field: NonSerialized]
+    public PeriodPerformance? Fiscal { get; init; }
+
     /// <summary>Capacity ÷ demand; null when the territory has no demand (no ratio to speak of).</summary>
     public double? Coverage => DemandHours > 0 ? Workload.CoverageRatio(CapacityHours, DemandHours) : null;
 
@@ -38,7 +48,11 @@ public sealed record TerritoryMetrics(
 
     public FunnelFigures Funnel => FunnelFigures.From(Totals);
 
-    public double PipelineCoverage => Rates.PipelineCoverage(Totals.OpenPipeline, AnnualQuota, Totals.WonValue);
+    /// <summary>Open pipeline ÷ the quota left in the fiscal quarter; without the fiscal figures, of the annual quota less all won value.</summary>
+    public double PipelineCoverage => Fiscal is { } fiscal
+        ? fiscal.PipelineCoverage ?? 0
+        : Rates.PipelineCoverage(Totals.OpenPipeline, AnnualQuota, Totals.WonValue);
 
-    public double QuotaAttainment => Rates.QuotaAttainment(Totals.WonValue, AnnualQuota);
+    /// <summary>Won value in the fiscal quarter ÷ its quota; without the fiscal figures, all won value ÷ the annual quota.</summary>
+    public double QuotaAttainment => Fiscal is { } fiscal ? fiscal.Attainment ?? 0 : Rates.QuotaAttainment(Totals.WonValue, AnnualQuota);
 }

@@ -8,6 +8,8 @@ namespace TerritoryGrid.Contracts.Rollups;
 /// superseded on the way) changed: a territory revises its daily status history from that day on.
 /// <see cref="TotalsByDay"/> (to territories only) splits the totals of the account's retained days by event day, so a
 /// territory can take the totals at the end of a past day; null from a silo of an earlier version.
+/// <see cref="MoneyByMonth"/>: won value and revenue by calendar month (the account's, or the rep's own), for
+/// fiscal periods; null when none.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("tg.AccountContribution")]
 public sealed record AccountContribution(
@@ -19,4 +21,5 @@ public sealed record AccountContribution(
     [property: Id(5)] DateTimeOffset? LatestEventAt,
     [property: Id(6)] DateTimeOffset? LastContactAt,
     [property: Id(7)] DateTimeOffset? EarliestChangeAt = null,
-    [property: Id(8)] DayTotals[]? TotalsByDay = null);
+    [property: Id(8)] DayTotals[]? TotalsByDay = null,
+    [property: Id(9)] MonthMoney[]? MoneyByMonth = null);

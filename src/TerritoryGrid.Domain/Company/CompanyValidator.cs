@@ -25,6 +25,16 @@ public static class CompanyValidator
             errors.Add(new ValidationError("company", "", "name", "is required"));
         }
 
+        if (company.FiscalYearStartMonth is { } month && month is < 1 or > 12)
+        {
+            errors.Add(new ValidationError("company", company.Name ?? "", "fiscalYearStartMonth", $"must be a month from 1 to 12, not {month}"));
+        }
+
+        if (company.Currency is { } currency && Commercial.CurrencyCode.Parse(currency).Problem is { } problem)
+        {
+            errors.Add(new ValidationError("company", company.Name ?? "", "currency", problem));
+        }
+
         var territories = company.Territories ?? [];
         var reps = company.Reps ?? [];
         var accounts = company.Accounts ?? [];

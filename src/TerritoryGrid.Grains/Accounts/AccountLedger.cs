@@ -426,6 +426,12 @@ internal sealed class AccountLedger(AccountState state, MetricsOptions options)
         var dayTotals = state.TotalsByDay.GetValueOrDefault(day);
         change(ref dayTotals, e, value);
         state.TotalsByDay[day] = dayTotals;
+        if (e.Kind is ActivityKind.Order or ActivityKind.OpportunityWon)
+        {
+            var money = default(ActivityTotals);
+            change(ref money, e, value);
+            MonthlyMoneyLedger.Record(state, repId, e.OccurredAt, money.WonValue, money.Revenue);
+        }
 
         if (state.FormerAssignmentAt(e.OccurredAt) is { } former)
         {

@@ -12,8 +12,8 @@ namespace TerritoryGrid.Grains.Accounts;
 [GenerateSerializer, Alias("tg.AccountState")]
 internal sealed class AccountState : IVersionedState
 {
-    /// <summary>0: written before states carried a version (commit 9eca594). 1: adds totals by event day.</summary>
-    public static int CurrentVersion => 1;
+    /// <summary>0: written before states carried a version (commit 9eca594). 1: adds totals by event day. 2: adds money by month.</summary>
+    public static int CurrentVersion => 2;
 
     [Id(18)] public int Version { get; set; }
 
@@ -64,6 +64,8 @@ internal sealed class AccountState : IVersionedState
     public void MigrateFrom(int version)
     {
         // 0 to 1: totals by day start empty: the events counted before the upgrade are not split by day.
+        // 1 to 2: money by month starts empty: fiscal figures count the won value and revenue of events applied after
+        // the upgrade (a rebuild from the activity log splits the earlier ones too).
     }
 
     /// <summary>Where the account was before each applied move, oldest first; null until it first moves.</summary>
@@ -78,8 +80,11 @@ internal sealed class AccountState : IVersionedState
     /// <summary>The plans whose move of this account committed, so a repeated commit changes nothing.</summary>
     [Id(22)] public List<string>? CommittedPlans { get; set; }
 
+    /// <summary>Won value and revenue by month and rep for fiscal periods (<see cref="MonthlyMoneyLedger"/>); null until the first.</summary>
+    [Id(23)] public List<RepMonthMoney>? MoneyByMonth { get; set; }
+
     /// <summary>The voids and amendments accepted; null until the first.</summary>
-    [Id(23)] public CorrectionBook? Corrections { get; set; }
+    [Id(24)] public CorrectionBook? Corrections { get; set; }
 
     /// <summary>The former assignment an event at <paramref name="at"/> is credited to; null: the current one.</summary>
     public FormerAssignment? FormerAssignmentAt(DateTimeOffset at)

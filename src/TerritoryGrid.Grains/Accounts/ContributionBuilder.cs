@@ -15,7 +15,7 @@ internal static class ContributionBuilder
         SetOpenFunnel(ref totals, state, repId: null);
         return new AccountContribution(
             accountId, state.Sequence, totals, Products(state), coverage, state.Watermark, state.LastContactAt, earliestChange,
-            [.. state.TotalsByDay.Select(d => new DayTotals(d.Key, d.Value))]);
+            [.. state.TotalsByDay.Select(d => new DayTotals(d.Key, d.Value))], MonthlyMoneyLedger.OfAccount(state));
     }
 
     /// <summary>
@@ -107,7 +107,8 @@ internal static class ContributionBuilder
                 ? coverage with { CoveredFrom = former.From, CoveredUntil = former.Until }
                 : null;
         return new AccountContribution(
-            accountId, state.Sequence, totals, [], owned, state.Watermark, state.LastContactAt, earliestChange);
+            accountId, state.Sequence, totals, [], owned, state.Watermark, state.LastContactAt, earliestChange,
+            MoneyByMonth: MonthlyMoneyLedger.OfRep(state, repId));
     }
 
     private static void AddProducts(Dictionary<string, double> into, Dictionary<string, double> amounts, int sign)

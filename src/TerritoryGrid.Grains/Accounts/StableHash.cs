@@ -26,7 +26,9 @@ internal static class StableHash
         h = Add(h, BitConverter.DoubleToUInt64Bits(e.TravelMinutes));
         h = Add(h, e.ReferenceId);
         h = Add(h, e.Product);
-        return Add(h, e.Score is { } s ? (ulong)s + 1 : 0);
+        h = Add(h, e.Score is { } s ? (ulong)s + 1 : 0);
+        // Added only when given, so events from before quantities existed keep the hash they were stored with.
+        return e.Quantity is { } quantity ? Add(h, BitConverter.DoubleToUInt64Bits(quantity)) : h;
     }
 
     private static ulong Add(ulong hash, string? text)

@@ -63,6 +63,6 @@ internal sealed class RepGrain(
         return Task.FromResult<RepMetrics?>(new RepMetrics(
             GrainKeys.IdOf(this.GetPrimaryKeyString()), setup.Name, setup.TerritoryId, setup.Role, capacity, availability,
             book.CoveredAccounts, book.DemandHours, book.RevenuePotential, book.AnnualRevenue, window.Adherence, book.Totals,
-            setup.AnnualQuota, watermark, [.. owned], setup.SellingHoursPerWeek));
+            setup.AnnualQuota, watermark, [.. owned], setup.SellingHoursPerWeek, book.Months()));
     }
 }

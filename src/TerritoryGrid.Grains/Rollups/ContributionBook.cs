@@ -32,6 +32,11 @@ internal sealed class ContributionBook
 
     [Id(7)] public DateTimeOffset? Watermark { get; set; }
 
+    /// <summary>The accounts' won value and revenue by calendar month, summed (fiscal periods are whole months).</summary>
+    [Id(8)] public Dictionary<int, MonthMoney> MoneyByMonth { get; set; } = [];
+
+    public MonthMoney[] Months() => [.. MoneyByMonth.Values.Where(m => m.WonValue != 0 || m.Revenue != 0).OrderBy(m => m.Month)];
+
     /// <summary>Applies a contribution; false when it was stale (a re-send or out of order) and changed nothing.</summary>
     public bool Apply(AccountContribution contribution)
     {
@@ -164,6 +169,12 @@ internal sealed class ContributionBook
         {
             var amount = RevenueByProduct.GetValueOrDefault(product.Product) + sign * product.Amount;
             RevenueByProduct[product.Product] = amount;
+        }
+
+        foreach (var month in contribution.MoneyByMonth ?? [])
+        {
+            var sum = MoneyByMonth.GetValueOrDefault(month.Month, new MonthMoney(month.Month, 0, 0));
+            MoneyByMonth[month.Month] = sum with { WonValue = sum.WonValue + (sign * month.WonValue), Revenue = sum.Revenue + (sign * month.Revenue) };
         }
 
         if (contribution.Coverage is { IsCurrent: true } coverage)

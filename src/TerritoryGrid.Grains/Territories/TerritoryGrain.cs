@@ -203,7 +203,7 @@ internal sealed class TerritoryGrain(
             window.DemandHours, capacity, window.Adherence, window.LeadsWaitingPastTarget, reps,
             setup.AccountCount, book.CoveredAccounts, book.Totals,
             [.. book.RevenueByProduct.Where(p => p.Value != 0).Select(p => new ProductAmount(p.Key, p.Value))],
-            book.RevenuePotential, window.RevenueAtRisk, setup.AnnualQuota, trend);
+            book.RevenuePotential, window.RevenueAtRisk, setup.AnnualQuota, trend, book.Months());
     }
 
     public async Task Realign(string[] accountIds, string[] formerAccountIds, CapacityChange[] capacityChanges)

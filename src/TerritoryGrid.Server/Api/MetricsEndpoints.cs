@@ -50,10 +50,10 @@ internal static class MetricsEndpoints
     /// </summary>
     public sealed record TerritoryList(
         string Workspace, int Generation, int AlignmentVersion, IReadOnlyList<TerritoryMetrics> Territories, string? AsOf = null,
-        IReadOnlyList<string>? NotRecorded = null);
+        IReadOnlyList<string>? NotRecorded = null, string? Currency = null);
 
-    /// <summary>An account, named with its workspace.</summary>
-    public sealed record AccountView(string Workspace, AccountMetrics Account, int AlignmentVersion = 0);
+    /// <summary>An account, named with its workspace; amounts in <paramref name="Currency"/>.</summary>
+    public sealed record AccountView(string Workspace, AccountMetrics Account, int AlignmentVersion = 0, string? Currency = null);
 
     private static async Task<Results<Ok<TerritoryList>, ProblemHttpResult>> ListTerritoriesAsync(
         string workspace, MetricsReader reader, AsOfReader history, ClaimsPrincipal user,
@@ -87,7 +87,7 @@ internal static class MetricsEndpoints
         if (asOf is null)
         {
             var territories = (await reader.TerritoriesAsync(workspace, statusFilter, order, desc)).Where(scope.Allows).ToList();
-            return TypedResults.Ok(new TerritoryList(workspace, info.Generation, info.AlignmentVersion, territories));
+            return TypedResults.Ok(new TerritoryList(workspace, info.Generation, info.AlignmentVersion, territories, Currency: await reader.CurrencyAsync(workspace)));
         }
 
         if (AsOfDate.BeforePlan(day, info.PlanStart, workspace) is { } before)
@@ -104,7 +104,8 @@ internal static class MetricsEndpoints
         }
 
         return TypedResults.Ok(new TerritoryList(
-            workspace, info.Generation, info.AlignmentVersion, TerritoryOrder.Apply(recorded, statusFilter, order, desc), day.ToString(AsOfDate.Format, System.Globalization.CultureInfo.InvariantCulture), [.. missing.Select(t => t.Id)]));
+            workspace, info.Generation, info.AlignmentVersion, TerritoryOrder.Apply(recorded, statusFilter, order, desc), day.ToString(AsOfDate.Format, System.Globalization.CultureInfo.InvariantCulture), [.. missing.Select(t => t.Id)],
+            await reader.CurrencyAsync(workspace)));
     }
 
     private static async Task<Results<Ok<TerritoryDetail>, ProblemHttpResult>> TerritoryAsync(
@@ -178,7 +179,7 @@ internal static class MetricsEndpoints
 
         var scope = CallerScope.Of(user);
         return await scope.AllowsAsync(reader, workspace, account.TerritoryId)
-            ? TypedResults.Ok(new AccountView(workspace, account, (await reader.WorkspaceAsync(workspace)).AlignmentVersion))
+            ? TypedResults.Ok(new AccountView(workspace, account, (await reader.WorkspaceAsync(workspace)).AlignmentVersion, await reader.CurrencyAsync(workspace)))
             : ApiErrors.OutsideScope($"account '{accountId}' (territory '{account.TerritoryId}')", scope);
     }
 

@@ -20,10 +20,11 @@ internal static class WorkspaceEndpoints
         var workspace = api.MapGroup("/workspaces/{workspace}").AddEndpointFilter<WorkspaceFilter>();
         workspace.MapGet("/", InfoAsync)
             .RequireRole(Roles.Viewer)
-            .WithSummary("A workspace: live or sandbox, its company generation and size")
+            .WithSummary("A workspace: live or sandbox, its company generation and size, its currency and the month its fiscal year starts")
             .Produces<WorkspaceInfo>();
         workspace.MapCompany();
         workspace.MapCsvImport();
+        workspace.MapCommercialTerms();
         workspace.MapActivity();
         workspace.MapHistoryImport();
         workspace.MapRoster();
@@ -46,6 +47,13 @@ internal static class WorkspaceEndpoints
         return TypedResults.Ok(infos);
     }
 
-    private static async Task<Ok<WorkspaceInfo>> InfoAsync(string workspace, IGrainFactory grains) =>
-        TypedResults.Ok(await grains.GetGrain<IWorkspaceGrain>(workspace).GetInfo());
+    private static async Task<Ok<WorkspaceInfo>> InfoAsync(string workspace, IGrainFactory grains, Application.Commercial.CommercialTermsCache commercial)
+    {
+        var terms = await commercial.GetAsync(workspace);
+        return TypedResults.Ok(await grains.GetGrain<IWorkspaceGrain>(workspace).GetInfo() with
+        {
+            Currency = terms.Currency,
+            FiscalYearStartMonth = terms.Calendar.StartMonth,
+        });
+    }
 }

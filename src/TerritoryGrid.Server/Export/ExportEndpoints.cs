@@ -69,13 +69,16 @@ internal static class ExportEndpoints
     {
         var scope = CallerScope.Of(user);
         var csv = new CsvWriter().Header("territory_id", "territory_name", "region", "status", "status_reason", "coverage", "adherence",
-            "demand_hours", "capacity_hours", "reps", "accounts", "revenue", "net_profit", "revenue_at_risk", "watermark");
+            "demand_hours", "capacity_hours", "reps", "accounts", "revenue", "net_profit", "revenue_at_risk", "watermark",
+            "currency", "fiscal_quarter", "quarter_quota", "quarter_won_value", "quota_attainment", "pipeline_coverage", "revenue_fiscal_ytd",
+            "yoy_growth");
         foreach (var territory in (await reader.TerritoriesAsync(workspace, null, TerritorySort.Name, false)).Where(scope.Allows))
         {
             csv.Text(territory.Id).Text(territory.Name).Text(territory.Region).Text(territory.Status.ToString()).Text(territory.StatusReason)
                 .Number(territory.Coverage).Number(territory.Adherence).Number(territory.DemandHours).Number(territory.CapacityHours)
                 .Number(territory.RepCount).Number(territory.AccountCount).Number(territory.Totals.Revenue).Number(territory.NetProfit)
-                .Number(territory.RevenueAtRisk).Text(territory.Watermark.ToString("O")).EndLine();
+                .Number(territory.RevenueAtRisk).Text(territory.Watermark.ToString("O"));
+            Fiscal(csv, territory.Fiscal).EndLine();
         }
 
         return Csv(csv, $"{workspace}-territories.csv");
@@ -88,7 +91,8 @@ internal static class ExportEndpoints
         var regions = territories.ToDictionary(t => t.Id, t => t.Region, StringComparer.Ordinal);
         var csv = new CsvWriter().Header("rep_id", "rep_name", "territory_id", "role", "capacity_hours", "availability", "accounts_owned",
             "workload_hours", "utilisation", "adherence", "revenue_potential", "book_revenue", "conversations", "won_value", "conversion_rate",
-            "annual_quota", "quota_attainment", "watermark");
+            "annual_quota", "quota_attainment", "watermark", "currency", "fiscal_quarter", "quarter_quota", "quarter_won_value", "pipeline_coverage",
+            "revenue_fiscal_ytd", "yoy_growth");
         foreach (var rep in (await reader.RepsAsync(workspace, territories))
                      .Where(r => scope.Allows(r.TerritoryId, regions.GetValueOrDefault(r.TerritoryId)))
                      .OrderBy(r => r.Id, StringComparer.Ordinal))
@@ -96,10 +100,23 @@ internal static class ExportEndpoints
             csv.Text(rep.Id).Text(rep.Name).Text(rep.TerritoryId).Text(rep.Role.ToString().ToLowerInvariant()).Number(rep.CapacityHours)
                 .Number(rep.Availability).Number(rep.AccountsOwned).Number(rep.WorkloadHours).Number(rep.Utilisation).Number(rep.Adherence)
                 .Number(rep.RevenuePotential).Number(rep.BookRevenue).Number(rep.Totals.Conversations).Number(rep.Totals.WonValue)
-                .Number(rep.Funnel.ConversionRate).Number(rep.AnnualQuota).Number(rep.QuotaAttainment).Text(rep.Watermark.ToString("O")).EndLine();
+                .Number(rep.Funnel.ConversionRate).Number(rep.AnnualQuota).Number(rep.QuotaAttainment).Text(rep.Watermark.ToString("O"));
+            Fiscal(csv, rep.Fiscal, withAttainment: false).EndLine();
         }
 
         return Csv(csv, $"{workspace}-reps.csv");
+    }
+
+    /// <summary>The fiscal columns: the currency every amount of the line is in, and the quarter and year against quota.</summary>
+    private static CsvWriter Fiscal(CsvWriter csv, Domain.Commercial.PeriodPerformance? fiscal, bool withAttainment = true)
+    {
+        csv.Text(fiscal?.Currency).Text(fiscal?.Period).Number(fiscal?.Quota).Number(fiscal?.WonValue);
+        if (withAttainment)
+        {
+            csv.Number(fiscal?.Attainment);
+        }
+
+        return csv.Number(fiscal?.PipelineCoverage).Number(fiscal?.RevenueYearToDate).Number(fiscal?.YearOverYearGrowth);
     }
 
     private static IResult Csv(CsvWriter csv, string fileName) =>

@@ -27,9 +27,14 @@ public sealed class ClusterFixture : IAsyncLifetime
         new Microsoft.Extensions.DependencyInjection.ServiceCollection().AddMetrics().BuildServiceProvider()
             .GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>());
 
-    public ActivityIngestor Ingestor => new(Grains, new NoActivityLog(), Workspaces, Options.Create(new IngestOptions()), TimeProvider.System, Telemetry);
+    private TerritoryGrid.Application.Commercial.CommercialTermsCache? terms;
 
-    public MetricsReader Reader => new(Grains);
+    private TerritoryGrid.Application.Commercial.CommercialTermsCache Terms =>
+        terms ??= new(Grains, Options.Create(new TerritoryGrid.Application.Commercial.CommercialOptions()), TimeProvider.System);
+
+    public ActivityIngestor Ingestor => new(Grains, new NoActivityLog(), Workspaces, Options.Create(new IngestOptions()), TimeProvider.System, Telemetry, Terms);
+
+    public MetricsReader Reader => new(Grains, Terms);
 
     public async Task InitializeAsync()
     {

@@ -44,6 +44,7 @@ public sealed class StateVersionTests : IDisposable
         Assert.Equal(1000, state.Book.Totals.Revenue);
         Assert.NotNull(state.Snapshots);
         Assert.Empty(state.Snapshots);
+        Assert.Empty(state.Book.MoneyByMonth);
     }
 
     [Fact]
@@ -58,6 +59,7 @@ public sealed class StateVersionTests : IDisposable
         Assert.Equal(PlanStart.AddDays(5), state.Watermark);
         Assert.True(state.Leads.ContainsKey("lead-1"));
         Assert.NotNull(state.TotalsByDay);
+        Assert.Null(state.MoneyByMonth);
         Assert.Empty(state.TotalsByDay);
     }
 

@@ -54,7 +54,14 @@ public sealed class BackupRoundTripTests(BackupServers servers) : IClassFixture<
         using var ingest = Client(servers.InMemory, TestKeys.Ingest);
         await LoadAsync(admin, workspace);
         var posted = await PostDaysAsync(ingest, workspace, 0, 25);
+        // Commercial terms travel in the file too (states/terms.bin).
+        Assert.True((await admin.PutAsJsonAsync($"/api/workspaces/{workspace}/settings", new { fiscalYearStartMonth = 4, currency = "EUR" })).IsSuccessStatusCode);
+        Assert.True((await admin.PostAsJsonAsync($"/api/workspaces/{workspace}/quotas",
+            new[] { new { ownerType = "territory", ownerId = Plans.PlanCompany.Territory(0), period = "FY2027-Q3", amount = 5000.0 } })).IsSuccessStatusCode);
+        Assert.True((await admin.PutAsJsonAsync($"/api/workspaces/{workspace}/products", new[] { new { id = "W", name = "Widget", price = 10.0 } })).IsSuccessStatusCode);
         var before = await SettledAnswersAsync(admin, workspace);
+        Assert.Contains("\"currency\":\"EUR\"", before["/settings"]);
+        Assert.Contains("FY2027-Q3", before["/quotas"]);
 
         var file = await BackupAsync(admin, workspace);
         using var target = servers.OtherEmbedded.CreateClient();

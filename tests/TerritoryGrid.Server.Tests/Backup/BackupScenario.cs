@@ -74,7 +74,7 @@ internal static class BackupScenario
         var paths = new List<string>
         {
             "/", "/company", "/territories", $"/territories?asOf={AsOfDay}", "/plans/", "/alerts/acknowledged", "/balance",
-            "/export/accounts.csv", "/export/territories.csv",
+            "/export/accounts.csv", "/export/territories.csv", "/settings", "/quotas", "/products",
         };
         for (var t = 0; t < Territories; t++)
         {

@@ -14,6 +14,8 @@ const ws = (workspace) => `/api/workspaces/${encodeURIComponent(workspace)}`;
 
 export const api = {
   workspaces: () => get('/api/workspaces'),
+  // The workspace's kind, company, currency and fiscal year start.
+  workspace: (workspace) => get(ws(workspace)),
   // asOf (yyyy-mm-dd, optional): the figures at the end of that event-time day instead of live ones.
   territories: (workspace, asOf) => get(`${ws(workspace)}/territories${past(asOf)}`),
   territory: (workspace, id, asOf) => get(`${ws(workspace)}/territories/${encodeURIComponent(id)}${past(asOf)}`),

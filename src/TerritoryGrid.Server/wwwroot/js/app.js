@@ -1,5 +1,5 @@
 import { api } from './api.js';
-import { el, number, ratio, percent, statusLabel, day } from './dom.js';
+import { el, number, money, ratio, percent, statusLabel, day, setCurrency } from './dom.js';
 import { histogram, trendChart } from './charts.js';
 import { drawMap } from './map.js';
 import { ensureSession } from './session.js';
@@ -186,8 +186,17 @@ function addAlert(change) {
 
 function renderDrillHeader(territory) {
   $('drill-title').textContent = `${territory.name} — ${statusLabel[territory.status]}`;
-  $('drill-reason').textContent = `${territory.statusReason} · coverage ${ratio(territory.coverage)} · adherence ${ratio(territory.adherence)} · ${number(territory.demandHours)} demand h/week for ${number(territory.capacityHours)} capacity h/week · revenue at risk ${number(territory.revenueAtRisk)}`;
+  $('drill-reason').textContent = `${territory.statusReason} · coverage ${ratio(territory.coverage)} · adherence ${ratio(territory.adherence)} · ${number(territory.demandHours)} demand h/week for ${number(territory.capacityHours)} capacity h/week · revenue at risk ${money(territory.revenueAtRisk)}`;
   trendChart($('trend-chart'), territory.trend);
+}
+
+// The fiscal quarter against quota and the year against the last: only REST reads carry it (live frames do not).
+function fiscalLine(fiscal) {
+  if (!fiscal) return '';
+  const quota = fiscal.quota === null ? 'no quota' : `${percent(fiscal.attainment)} of quota (${money(fiscal.wonValue)} won of ${money(fiscal.quota)})`;
+  const growth = fiscal.yearOverYearGrowth === null ? 'no year-over-year comparison yet'
+    : `${percent(fiscal.yearOverYearGrowth)} year over year (${fiscal.comparedMonths} completed months)`;
+  return `${fiscal.period}: ${quota} · pipeline coverage ${ratio(fiscal.pipelineCoverage)} · ${fiscal.fiscalYear} revenue to date ${money(fiscal.revenueYearToDate)}, ${growth}`;
 }
 
 async function openTerritory(id) {
@@ -209,11 +218,12 @@ async function openTerritory(id) {
   }
 
   renderDrillHeader(detail.territory);
+  $('drill-fiscal').textContent = fiscalLine(detail.territory.fiscal);
   const rows = detail.reps.map((r) => el('tr', { 'data-id': r.id, onclick: () => openRep(r.id) },
     el('td', { text: r.name }), el('td', { text: r.role }), el('td', { text: r.accountsOwned }),
     el('td', { text: `${number(r.workloadHours, 1)} h` }), el('td', { text: percent(r.utilisation) }),
     el('td', { text: ratio(r.adherence) }), el('td', { text: percent(r.funnel.opportunityToWinRate) }),
-    el('td', { text: percent(r.quotaAttainment) })));
+    el('td', { text: percent(r.quotaAttainment), title: fiscalLine(r.fiscal) })));
   $('reps').tBodies[0].replaceChildren(...rows);
   if (state.selectedRep && !detail.reps.some((r) => r.id === state.selectedRep)) $('rep-accounts').hidden = true;
 }
@@ -225,7 +235,7 @@ async function openRep(id) {
   const rows = detail.accounts.map((a) => el('tr', { 'data-id': a.id },
     el('td', { text: a.name }), el('td', { text: a.segment.toUpperCase() }),
     el('td', { text: `${a.touchesDelivered} / ${number(a.touchesRequired, 1)}` }), el('td', { text: day(a.lastContactAt) }),
-    el('td', { text: number(a.annualNetProfit) }), el('td', { text: number(a.totals.revenue) })));
+    el('td', { text: money(a.annualNetProfit) }), el('td', { text: money(a.totals.revenue) })));
   $('accounts').tBodies[0].replaceChildren(...rows);
   $('rep-accounts').hidden = false;
 }
@@ -238,6 +248,7 @@ async function switchWorkspace(name) {
   $('drilldown').hidden = true;
   $('alerts').replaceChildren();
   const info = (await api.workspaces()).find((w) => w.name === name);
+  setCurrency((await api.workspace(name).catch(() => ({}))).currency);
   $('workspace-kind').textContent = info ? `${info.kind} · ${info.companyName ?? ''}` : '';
   await subscribe();
   await loadWorkspace();

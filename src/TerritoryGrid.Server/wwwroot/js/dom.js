@@ -27,6 +27,16 @@ const format = (digits) => {
 export const number = (value, digits = 0) =>
   value === null || value === undefined || Number.isNaN(value) ? '–' : format(digits).format(Number(value));
 
+// Amounts in the workspace's currency (ISO 4217, from the API), whole units: the figures are sums of many orders.
+const moneyFormats = new Map();
+let currency = 'USD';
+export const setCurrency = (code) => { currency = code || 'USD'; };
+export const money = (value) => {
+  if (value === null || value === undefined || Number.isNaN(value)) return '–';
+  if (!moneyFormats.has(currency)) moneyFormats.set(currency, new Intl.NumberFormat('en-US', { style: 'currency', currency, maximumFractionDigits: 0 }));
+  return moneyFormats.get(currency).format(Number(value));
+};
+
 export const ratio = (value) => (value === null || value === undefined ? '–' : number(value, 2));
 export const percent = (value) => (value === null || value === undefined ? '–' : `${number(value * 100, 1)}%`);
 export const statusLabel = { underServed: 'under-served', balanced: 'balanced', overServed: 'over-served' };

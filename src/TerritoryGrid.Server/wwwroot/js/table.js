@@ -1,4 +1,4 @@
-import { el, number, ratio, percent, statusLabel } from './dom.js';
+import { el, money, ratio, percent, statusLabel } from './dom.js';
 import { sparkline } from './charts.js';
 
 // Rows drawn beyond the visible ones on each side, so a scroll shows drawn rows before the next paint.
@@ -30,7 +30,7 @@ export function territoryTable(scrollBox, tbody, onOpen) {
   }
 
   function update(row, t) {
-    const text = [t.name, null, ratio(t.coverage), ratio(t.adherence), number(t.totals.revenue), number(t.netProfit), percent(t.funnel.conversionRate)];
+    const text = [t.name, null, ratio(t.coverage), ratio(t.adherence), money(t.totals.revenue), money(t.netProfit), percent(t.funnel.conversionRate)];
     for (let i = 0; i < text.length; i++) {
       if (text[i] !== null && row.text[i] !== text[i]) row.cells[i].textContent = row.text[i] = text[i];
     }

@@ -1,0 +1,71 @@
+using TerritoryGrid.Contracts.Rollups;
+using TerritoryGrid.Domain.Commercial;
+
+namespace TerritoryGrid.Grains.Accounts;
+
+/// <summary>
+/// An account's won value and revenue by calendar month and rep, for fiscal periods (quota attainment, year-over-year
+/// growth). Kept in the account because only it sees each event's month: its totals by day are forgotten after the
+/// retained days, and a history import delivers years at once. Only months with money are kept (most accounts have a
+/// few), and only the last <see cref="RetainedMonths"/>: two fiscal years back from the current month.
+/// </summary>
+internal static class MonthlyMoneyLedger
+{
+    public const int RetainedMonths = 25;
+
+    public static void Record(AccountState state, string? repId, DateTimeOffset at, double wonValue, double revenue)
+    {
+        if (wonValue == 0 && revenue == 0)
+        {
+            return;
+        }
+
+        var month = FiscalCalendar.MonthIndex(at);
+        var latest = state.Watermark is { } watermark && watermark > at ? FiscalCalendar.MonthIndex(watermark) : month;
+        var oldest = latest - RetainedMonths + 1;
+        if (month < oldest)
+        {
+            // Older than any fiscal figure reads: counted in the totals only.
+            return;
+        }
+
+        var entries = state.MoneyByMonth ??= new List<RepMonthMoney>(1);
+        entries.RemoveAll(e => e.Month < oldest);
+        for (var i = 0; i < entries.Count; i++)
+        {
+            if (entries[i].Month == month && entries[i].RepId == repId)
+            {
+                entries[i] = entries[i] with { WonValue = entries[i].WonValue + wonValue, Revenue = entries[i].Revenue + revenue };
+                return;
+            }
+        }
+
+        entries.Add(new RepMonthMoney(repId, month, wonValue, revenue));
+    }
+
+    /// <summary>The account's months, whoever booked them (to its territory).</summary>
+    public static MonthMoney[]? OfAccount(AccountState state) => Of(state, repId: null, everyRep: true);
+
+    /// <summary>What one rep booked (to that rep).</summary>
+    public static MonthMoney[]? OfRep(AccountState state, string repId) => Of(state, repId, everyRep: false);
+
+    private static MonthMoney[]? Of(AccountState state, string? repId, bool everyRep)
+    {
+        if (state.MoneyByMonth is not { Count: > 0 } entries)
+        {
+            return null;
+        }
+
+        var byMonth = new SortedDictionary<int, MonthMoney>();
+        foreach (var entry in entries)
+        {
+            if (everyRep || entry.RepId == repId)
+            {
+                var sum = byMonth.GetValueOrDefault(entry.Month, new MonthMoney(entry.Month, 0, 0));
+                byMonth[entry.Month] = sum with { WonValue = sum.WonValue + entry.WonValue, Revenue = sum.Revenue + entry.Revenue };
+            }
+        }
+
+        return byMonth.Count == 0 ? null : [.. byMonth.Values];
+    }
+}
