@@ -178,7 +178,7 @@ public sealed class DashboardPageTests(DashboardServer server, BrowserFixture br
 
         var last = page.Locator("#territories tbody tr[data-id='t299']");
         await Assertions.Expect(last).ToBeVisibleAsync();
-        await Assertions.Expect(last.Locator("td").Nth(4)).ToHaveTextAsync("4,321");
+        await Assertions.Expect(last.Locator("td").Nth(4)).ToHaveTextAsync("$4,321");
         Assert.Equal(0, await page.Locator("#territories tbody tr[data-id='t000']").CountAsync());
         await last.ClickAsync();
         await Assertions.Expect(page.Locator("#drill-title")).ToContainTextAsync("Territory 299");
