@@ -7,6 +7,7 @@ namespace TerritoryGrid.Contracts.Metrics;
 /// <summary>
 /// A territory's live figures at its event-time <see cref="Watermark"/>. <see cref="Status"/> is the classification
 /// made at the last day boundary the watermark crossed (deterministic); coverage and adherence are live.
+/// <see cref="OrphanedAccounts"/>: its accounts orphaned at the watermark (owner left, not reassigned).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("tg.TerritoryMetrics")]
 public sealed record TerritoryMetrics(
@@ -29,7 +30,8 @@ public sealed record TerritoryMetrics(
     [property: Id(16)] double RevenuePotential,
     [property: Id(17)] double RevenueAtRisk,
     [property: Id(18)] double AnnualQuota,
-    [property: Id(19)] DailyPoint[] Trend)
+    [property: Id(19)] DailyPoint[] Trend,
+    [property: Id(20)] string[]? OrphanedAccounts = null)
 {
     /// <summary>Capacity ÷ demand; null when the territory has no demand (no ratio to speak of).</summary>
     public double? Coverage => DemandHours > 0 ? Workload.CoverageRatio(CapacityHours, DemandHours) : null;

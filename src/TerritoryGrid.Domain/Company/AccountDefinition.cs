@@ -6,6 +6,8 @@ namespace TerritoryGrid.Domain.Company;
 /// <summary>
 /// An account with its assignment. <see cref="AnnualRevenue"/> and <see cref="AnnualCostToServe"/> are the trailing
 /// 12 months as the CRM has them; <see cref="Segment"/> is derived from net profit when not given.
+/// <see cref="OrphanedSince"/>: the owner left at that event time and no one has taken the account over yet (an orphaned
+/// account is under-served by definition); a plan or sync that gives it a new owner clears it.
 /// </summary>
 public sealed record AccountDefinition(
     string Id,
@@ -19,4 +21,5 @@ public sealed record AccountDefinition(
     double AnnualCostToServe = 0,
     double? RevenuePotential = null,
     Segment? Segment = null,
-    FunnelStage Stage = FunnelStage.Customer);
+    FunnelStage Stage = FunnelStage.Customer,
+    DateTimeOffset? OrphanedSince = null);

@@ -12,8 +12,11 @@ namespace TerritoryGrid.Grains.Accounts;
 [GenerateSerializer, Alias("tg.AccountState")]
 internal sealed class AccountState : IVersionedState
 {
-    /// <summary>0: written before states carried a version (commit 9eca594). 1: adds totals by event day.</summary>
-    public static int CurrentVersion => 1;
+    /// <summary>
+    /// 0: written before states carried a version (commit 9eca594). 1: adds totals by event day. 2: adds the orphaned
+    /// period and the closing time.
+    /// </summary>
+    public static int CurrentVersion => 2;
 
     [Id(18)] public int Version { get; set; }
 
@@ -64,6 +67,7 @@ internal sealed class AccountState : IVersionedState
     public void MigrateFrom(int version)
     {
         // 0 to 1: totals by day start empty: the events counted before the upgrade are not split by day.
+        // 1 to 2: no account was orphaned or closed before: both start unset.
     }
 
     /// <summary>Where the account was before each applied move, oldest first; null until it first moves.</summary>
@@ -77,6 +81,18 @@ internal sealed class AccountState : IVersionedState
 
     /// <summary>The plans whose move of this account committed, so a repeated commit changes nothing.</summary>
     [Id(22)] public List<string>? CommittedPlans { get; set; }
+
+    /// <summary>Since when the account's owner is gone with nobody taking it over (a departure); null: never orphaned.</summary>
+    [Id(23)] public DateTimeOffset? OrphanedFrom { get; set; }
+
+    /// <summary>When a new owner took the orphaned account over (the effective time of the move); null: still orphaned.</summary>
+    [Id(24)] public DateTimeOffset? OrphanedUntil { get; set; }
+
+    /// <summary>When the CRM closed the account: from then on it asks for no work; its past activity stays credited.</summary>
+    [Id(25)] public DateTimeOffset? ClosedAt { get; set; }
+
+    /// <summary>Whether the account is orphaned at <paramref name="at"/>.</summary>
+    public bool IsOrphanedAt(DateTimeOffset at) => OrphanedFrom <= at && (OrphanedUntil is null || at < OrphanedUntil);
 
     /// <summary>The former assignment an event at <paramref name="at"/> is credited to; null: the current one.</summary>
     public FormerAssignment? FormerAssignmentAt(DateTimeOffset at)

@@ -21,6 +21,7 @@ internal static class ExportEndpoints
         workspace.MapGet("/export/accounts.csv", AccountsAsync)
             .RequireRole(Roles.Viewer)
             .WithSummary("Every account with its current territory and owner, as CSV")
+            .WithDescription("Columns of the territorygrid layout (it imports back), and orphaned_since: when the account's owner left with nobody taking it over (empty when it has an owner).")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv");
         workspace.MapGet("/export/reps.csv", RepsAsync)
             .RequireRole(Roles.Viewer)
@@ -46,7 +47,8 @@ internal static class ExportEndpoints
         var territories = company.Territories.ToDictionary(t => t.Id, StringComparer.Ordinal);
         var reps = company.Reps.ToDictionary(r => r.Id, StringComparer.Ordinal);
         var csv = new CsvWriter().Header("account_id", "account_name", "territory_id", "territory_name", "region", "owner_rep_id",
-            "owner_rep_name", "industry", "city", "latitude", "longitude", "annual_revenue", "annual_cost_to_serve", "revenue_potential", "segment");
+            "owner_rep_name", "industry", "city", "latitude", "longitude", "annual_revenue", "annual_cost_to_serve", "revenue_potential", "segment",
+            "orphaned_since");
         foreach (var account in company.Accounts)
         {
             var territory = territories.GetValueOrDefault(account.TerritoryId);
@@ -59,7 +61,8 @@ internal static class ExportEndpoints
             csv.Text(account.Id).Text(account.Name).Text(account.TerritoryId).Text(territory?.Name).Text(territory?.Region)
                 .Text(account.OwnerRepId).Text(owner?.Name).Text(account.Industry).Text(account.City)
                 .Number(account.Location.Latitude).Number(account.Location.Longitude).Number(account.AnnualRevenue)
-                .Number(account.AnnualCostToServe).Number(account.RevenuePotential).Text(account.Segment?.ToString()).EndLine();
+                .Number(account.AnnualCostToServe).Number(account.RevenuePotential).Text(account.Segment?.ToString())
+                .Text(account.OrphanedSince?.ToString("O")).EndLine();
         }
 
         return Csv(csv, $"{workspace}-accounts.csv");

@@ -32,7 +32,7 @@ public sealed class ExportTests(ServerFixture server)
         Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
         Assert.StartsWith("account_id,account_name,territory_id,territory_name,region,owner_rep_id,owner_rep_name", lines[0]);
         Assert.Equal(4, lines.Length);
-        Assert.Equal("A,\"'=HYPERLINK(\"\"http://evil\"\",\"\"click\"\")\",east,East,East,ann,Ann,Retail,New York,40.8,-73.9,65000,18000,,", lines[1][..(lines[1].LastIndexOf(',') + 1)]);
+        Assert.Equal("A,\"'=HYPERLINK(\"\"http://evil\"\",\"\"click\"\")\",east,East,East,ann,Ann,Retail,New York,40.8,-73.9,65000,18000,,C,", lines[1][..(lines[1].LastIndexOf(',') + 1)]);
 
         using var scoped = server.CreateClient();
         scoped.DefaultRequestHeaders.Authorization = new("Bearer", TestKeys.ScopedViewer);
