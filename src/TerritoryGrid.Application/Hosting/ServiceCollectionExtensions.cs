@@ -18,6 +18,7 @@ public static class TerritoryGridApplicationExtensions
         services.TryAddSingleton<IActivityLog, NoActivityLog>();
         services.AddSingleton<WorkspaceCache>();
         services.AddSingleton<CompanyLoader>();
+        services.AddSingleton<TerritoryGrid.Application.Companies.Sync.CompanySync>();
         services.AddSingleton<TerritoryGrid.Application.Backup.WorkspaceBackup>();
         services.AddSingleton<TerritoryGrid.Application.Backup.WorkspaceRestore>();
         services.AddMetrics();

@@ -132,6 +132,17 @@ internal sealed class TerritoryGrain(
         return CheckpointNowAsync();
     }
 
+    public async Task UpdateDefinition(string name, string? region, double annualQuota)
+    {
+        if (State.Setup is { } setup)
+        {
+            State.Setup = setup with { Name = name, Region = region, AnnualQuota = annualQuota };
+            MarkDirty();
+            await CheckpointNowAsync();
+            SchedulePush();
+        }
+    }
+
     public Task ApplyContributions(AccountContribution[] contributions)
     {
         var (changed, earliest) = State.Book.ApplyAll(contributions);
