@@ -24,6 +24,7 @@ internal static class WorkspaceEndpoints
             .Produces<WorkspaceInfo>();
         workspace.MapCompany();
         workspace.MapCsvImport();
+        workspace.MapCsvSync();
         workspace.MapActivity();
         workspace.MapHistoryImport();
         workspace.MapRoster();

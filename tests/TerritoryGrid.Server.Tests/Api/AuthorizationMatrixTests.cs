@@ -22,6 +22,7 @@ public sealed class AuthorizationMatrixTests(ServerFixture server)
         ["PUT /api/workspaces/{workspace}/company"] = "write",
         ["GET /api/workspaces/{workspace}/company"] = Roles.Viewer,
         ["PUT /api/workspaces/{workspace}/company/csv"] = "write",
+        ["POST /api/workspaces/{workspace}/company/csv/sync"] = "write",
         ["POST /api/workspaces/{workspace}/company/copy"] = "write",
         ["POST /api/workspaces/{workspace}/activity"] = "write",
         ["POST /api/workspaces/{workspace}/activity/csv"] = "write",
