@@ -66,7 +66,8 @@ public sealed class ExportTests(ServerFixture server)
         while (!lines.Any(l => l.StartsWith("ann,") && l.Contains(",25000,")) && DateTime.UtcNow < deadline);
 
         Assert.Equal("rep_id,rep_name,territory_id,role,capacity_hours,availability,accounts_owned,workload_hours,utilisation,adherence," +
-            "revenue_potential,book_revenue,conversations,won_value,conversion_rate,annual_quota,quota_attainment,watermark", lines[0]);
+            "revenue_potential,book_revenue,conversations,won_value,conversion_rate,annual_quota,quota_attainment,watermark," +
+            "home_latitude,home_longitude,selling_hours_per_week,experience_years", lines[0]);
         Assert.Equal(["ann", "bob", "cid"], lines[1..].Select(l => l.Split(',')[0]));
         var ann = lines[1].Split(',');
         Assert.Equal(("Ann", "east", "outside", "1", "25000"), (ann[1], ann[2], ann[3], ann[6], ann[13]));

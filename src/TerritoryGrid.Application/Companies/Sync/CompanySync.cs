@@ -32,7 +32,7 @@ public sealed class CompanySync(
         }
 
         var current = JsonSerializer.Deserialize<CompanyDefinition>(json, TerritoryGridJson.Options)!;
-        var effectiveAt = request.EffectiveAt ?? await FirstMidnightAfterLatestEventAsync(workspace, info, current);
+        var effectiveAt = request.EffectiveAt ?? await FirstMidnightAfterLatestEventAsync(workspace, info, current, incoming);
         if (!EffectiveTime.IsStartOfDay(effectiveAt))
         {
             return CompanySyncResult.Invalid(workspace, effectiveAt, [new ValidationError("sync", workspace, "effectiveAt",
@@ -82,14 +82,22 @@ public sealed class CompanySync(
     }
 
     /// <summary>
-    /// The start of the day after the workspace's latest event (the latest territory watermark): a change effective then
-    /// finds no account with activity after it, as a plan's move needs, and leaves every day before it as it was.
+    /// The start of the day after the workspace's latest event: a change effective then leaves every day before it as it
+    /// was, and finds no moving account with activity after it, as a plan's move needs. Territories' watermarks give the
+    /// workspace's latest event as their roll-ups have it; the accounts that move are asked their own, which is exact
+    /// (a roll-up still on its way must not make the move refused).
     /// </summary>
-    private async Task<DateTimeOffset> FirstMidnightAfterLatestEventAsync(string workspace, WorkspaceInfo info, CompanyDefinition current)
+    private async Task<DateTimeOffset> FirstMidnightAfterLatestEventAsync(
+        string workspace, WorkspaceInfo info, CompanyDefinition current, CompanyDefinition incoming)
     {
-        var watermarks = await Task.WhenAll(current.Territories.Select(t =>
-            grains.GetGrain<ITerritoryGrain>(GrainKeys.Of(workspace, info.Generation, t.Id)).GetWatermark()));
-        var latest = watermarks.OfType<DateTimeOffset>().DefaultIfEmpty(info.PlanStart ?? DateTimeOffset.UtcNow).Max();
+        string Key(string id) => GrainKeys.Of(workspace, info.Generation, id);
+        var territories = await Task.WhenAll(current.Territories.Select(t => grains.GetGrain<ITerritoryGrain>(Key(t.Id)).GetWatermark()));
+        var incomingAccounts = incoming.Accounts.ToDictionary(a => a.Id, StringComparer.Ordinal);
+        var moving = current.Accounts.Where(a => incomingAccounts.TryGetValue(a.Id, out var next)
+            && (next.TerritoryId != a.TerritoryId || next.OwnerRepId != a.OwnerRepId));
+        var accounts = await Task.WhenAll(moving.Select(a => grains.GetGrain<IAccountGrain>(Key(a.Id)).GetMetrics(null)));
+        var latest = territories.OfType<DateTimeOffset>().Concat(accounts.OfType<Contracts.Metrics.AccountMetrics>().Select(m => m.AsOf))
+            .DefaultIfEmpty(info.PlanStart ?? DateTimeOffset.UtcNow).Max();
         return new DateTimeOffset(latest.UtcDateTime.Date.AddDays(1), TimeSpan.Zero);
     }
 }
