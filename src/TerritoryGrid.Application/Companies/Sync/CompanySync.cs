@@ -53,7 +53,7 @@ public sealed class CompanySync(
         var diff = CompanyDiff.Compute(current, incoming, effectiveAt, options.Value.Segmentation, request.Name);
         if (request.DryRun || diff.IsEmpty)
         {
-            return CompanySyncResult.Of(workspace, true, effectiveAt, info.AlignmentVersion, diff);
+            return CompanySyncResult.Of(workspace, request.DryRun, effectiveAt, info.AlignmentVersion, diff);
         }
 
         var compiled = Compile(current, diff, request.RampWeeks ?? PlanCompiler.DefaultRampWeeks);
