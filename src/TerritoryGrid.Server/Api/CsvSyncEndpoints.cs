@@ -59,7 +59,7 @@ internal static class CsvSyncEndpoints
         var name = read.Form["name"].FirstOrDefault() is { Length: > 0 } given ? given : null;
         if (read.Company is null)
         {
-            return TypedResults.BadRequest(CompanySyncResult.Invalid(workspace, effective ?? default, read.Errors));
+            return TypedResults.BadRequest(CompanySyncResult.Invalid(workspace, effective, read.Errors));
         }
 
         try
