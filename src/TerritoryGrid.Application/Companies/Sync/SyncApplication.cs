@@ -25,6 +25,16 @@ internal sealed class SyncApplication(
 
     public async Task ApplyAsync()
     {
+        // Another sync or plan that switched the workspace meanwhile diffed against the same company: applying this one's
+        // additions and closures too would leave grains the definition does not hold. (The workspace's switch refuses it
+        // as well, but only after this.)
+        var now = await grains.GetGrain<IWorkspaceGrain>(workspace).GetInfo();
+        if (now.Generation != info.Generation || now.AlignmentVersion != info.AlignmentVersion)
+        {
+            throw new InvalidOperationException(
+                $"Workspace '{workspace}' is at generation {now.Generation}, alignment {now.AlignmentVersion}: the sync was diffed at generation {info.Generation}, alignment {info.AlignmentVersion}.");
+        }
+
         var after = diff.After;
         var accounts = after.Accounts.ToDictionary(a => a.Id, StringComparer.Ordinal);
         var reps = after.Reps.ToDictionary(r => r.Id, StringComparer.Ordinal);
