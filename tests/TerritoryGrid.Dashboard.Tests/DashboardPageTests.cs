@@ -101,6 +101,25 @@ public sealed class DashboardPageTests(DashboardServer server, BrowserFixture br
     }
 
     [Fact]
+    public async Task Departure_MarksTheRepsAccountsOrphaned_AndTheDrillDownSaysWhyTheTerritoryIsUnderServed()
+    {
+        const string workspace = "browser-orphans";
+        await Scenario.LoadAsync(server.Http, workspace, Scenario.Company());
+        var departure = new System.Text.Json.Nodes.JsonObject { ["repId"] = "sam", ["kind"] = "departure", ["effectiveAt"] = Scenario.Today.AddDays(-5).ToString("O") };
+        Assert.True((await server.Http.PostAsync($"/api/workspaces/{workspace}/roster",
+            System.Net.Http.Json.JsonContent.Create(new System.Text.Json.Nodes.JsonArray(departure)))).IsSuccessStatusCode);
+        await Scenario.PostAsync(server.Http, workspace, Scenario.SouthCalls());
+        var page = await OpenAsync(workspace);
+
+        await page.Locator("#territories tbody tr[data-id='south']").ClickAsync();
+
+        await Assertions.Expect(page.Locator("#drill-reason")).ToContainTextAsync("5 orphaned accounts (owner left, not reassigned): s0, s1, s2, s3, s4");
+        await page.Locator("#reps tbody tr[data-id='sam']").ClickAsync();
+        await Assertions.Expect(page.Locator("#accounts tbody tr .badge.orphaned")).ToHaveCountAsync(5);
+        await Assertions.Expect(page.Locator("#accounts tbody tr[data-id='s0'] td").First).ToHaveTextAsync("Account s0 orphaned");
+    }
+
+    [Fact]
     public async Task AsOf_ShowsAPastDayAndSaysSo_LiveFramesDoNotOverwriteIt_AndBackToLiveShowsNow()
     {
         const string workspace = "browser-as-of";

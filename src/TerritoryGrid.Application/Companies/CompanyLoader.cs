@@ -168,6 +168,11 @@ public sealed class CompanyLoader(IGrainFactory grains, WorkspaceCache workspace
                 account.AnnualCostToServe,
                 account.RevenuePotential ?? options.Value.Segmentation.EstimatePotential(account.Segment.Value, account.AnnualRevenue),
                 planStart));
+            // A copied or restored definition keeps its orphaned accounts orphaned.
+            if (account.OrphanedSince is { } since)
+            {
+                await grains.GetGrain<IAccountGrain>(Key(account.Id)).MarkOrphaned(since);
+            }
         });
     }
 }

@@ -25,6 +25,7 @@ public static class TerritoryGridApplicationExtensions
         services.AddSingleton<TerritoryGrid.Application.Commercial.CommercialTermsCache>();
         services.AddSingleton<TerritoryGrid.Application.Commercial.CommercialTermsService>();
         services.AddSingleton<CompanyLoader>();
+        services.AddSingleton<TerritoryGrid.Application.Companies.Sync.CompanySync>();
         services.AddSingleton<TerritoryGrid.Application.Backup.WorkspaceBackup>();
         services.AddSingleton<TerritoryGrid.Application.Backup.WorkspaceRestore>();
         services.AddMetrics();

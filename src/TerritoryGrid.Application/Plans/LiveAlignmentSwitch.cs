@@ -19,6 +19,8 @@ namespace TerritoryGrid.Application.Plans;
 /// in event time, so the result does not depend on when each account switched: an event before the effective time
 /// credits the old territory and owner whenever it arrives, one after credits the new ones. Any account that cannot
 /// prepare (it already has activity after the effective time) aborts the whole plan before anything changed.
+/// A caller that changes more than the alignment (a CRM sync adding and closing accounts) does it in
+/// <c>beforeSwitch</c>, after every account committed and before the workspace switches to the new definition.
 /// </summary>
 public sealed class LiveAlignmentSwitch(IGrainFactory grains, IOptions<MetricsOptions> options)
 {
@@ -27,7 +29,7 @@ public sealed class LiveAlignmentSwitch(IGrainFactory grains, IOptions<MetricsOp
 
     public async Task<(PlanApplyResult? Result, IReadOnlyList<string> Refusals)> ApplyAsync(
         string workspace, WorkspaceInfo info, PlanCompilation plan, string planId, DateTimeOffset effectiveAt,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, Func<Task>? beforeSwitch = null)
     {
         var stopwatch = Stopwatch.StartNew();
         var after = plan.After!;
@@ -62,6 +64,10 @@ public sealed class LiveAlignmentSwitch(IGrainFactory grains, IOptions<MetricsOp
         var repsAfter = after.Reps.ToDictionary(r => r.Id, StringComparer.Ordinal);
         await Parallel.ForEachAsync(change.Accounts, parallel, async (move, _) =>
             await grains.GetGrain<IAccountGrain>(Key(move.After.Id)).CommitSwitch(planId, Setup(move.After, repsAfter, planStart)));
+        if (beforeSwitch is not null)
+        {
+            await beforeSwitch();
+        }
 
         var manifest = new CompanyManifest(after.Name, [.. after.Territories.Select(t => t.Id)], [.. after.Reps.Select(r => r.Id)],
             after.Accounts.Count, planStart, JsonSerializer.SerializeToUtf8Bytes(after, TerritoryGridJson.Options));
@@ -144,7 +150,7 @@ public sealed class LiveAlignmentSwitch(IGrainFactory grains, IOptions<MetricsOp
     private double Capacity(RepDefinition rep) =>
         Workload.CapacityHoursPerWeek(rep.SellingHoursPerWeek ?? options.Value.Workload.SellingHoursPerWeek, rep.Availability);
 
-    private AccountSetup Setup(AccountDefinition account, Dictionary<string, RepDefinition> reps, DateTimeOffset planStart)
+    internal AccountSetup Setup(AccountDefinition account, IReadOnlyDictionary<string, RepDefinition> reps, DateTimeOffset planStart)
     {
         var travelKm = account.OwnerRepId is { } owner ? reps[owner].Home.DistanceKmTo(account.Location) : 0;
         return new AccountSetup(

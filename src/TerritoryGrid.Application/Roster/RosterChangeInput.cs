@@ -5,7 +5,8 @@ namespace TerritoryGrid.Application.Roster;
 
 /// <summary>
 /// One roster change as posted. <see cref="Kind"/>: <c>leave</c> (availability 0 from <see cref="EffectiveAt"/>,
-/// back at <see cref="Until"/> if given), <c>departure</c> (0 from then on), <c>availability</c> (set
+/// back at <see cref="Until"/> if given), <c>departure</c> (0 from then on; the rep's accounts are orphaned until
+/// reassigned), <c>availability</c> (set
 /// <see cref="Availability"/>), <c>hire</c> (a new rep in <see cref="TerritoryId"/>, ramping up to full availability
 /// over <see cref="RampWeeks"/>, default 12, in three equal steps).
 /// </summary>

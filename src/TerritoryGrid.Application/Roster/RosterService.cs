@@ -13,7 +13,7 @@ namespace TerritoryGrid.Application.Roster;
 /// <summary>
 /// Applies roster changes in event time: a rep's availability from a date on (leave, return, departure, ramp-up of a
 /// new hire), and the territory's capacity with it, so the territory's status history uses the capacity in force each
-/// day. Valid changes apply even when others are refused.
+/// day; a departure also orphans the rep's accounts. Valid changes apply even when others are refused.
 /// </summary>
 public sealed class RosterService(IGrainFactory grains, IOptions<MetricsOptions> options)
 {
@@ -74,7 +74,8 @@ public sealed class RosterService(IGrainFactory grains, IOptions<MetricsOptions>
                     ? [new(change.RepId, change.EffectiveAt, 0), new(change.RepId, back, current!.Availability)]
                     : [new(change.RepId, change.EffectiveAt, 0)]);
             case "departure":
-                return await ChangeAsync(workspace, info, current!, [new(change.RepId, change.EffectiveAt, 0)]);
+                return await ChangeAsync(workspace, info, current!, [new(change.RepId, change.EffectiveAt, 0)])
+                    ?? await OrphanAccountsAsync(workspace, info, change.RepId, change.EffectiveAt);
             case "availability" when change.Availability is not { } availability || !double.IsFinite(availability) || availability is < 0 or > 1:
                 return "availability is required and must be between 0 and 1";
             case "availability":
@@ -89,6 +90,26 @@ public sealed class RosterService(IGrainFactory grains, IOptions<MetricsOptions>
         await grains.GetGrain<IRepGrain>(GrainKeys.Of(workspace, info.Generation, rep.Id)).ApplyAvailability(availability);
         await grains.GetGrain<ITerritoryGrain>(GrainKeys.Of(workspace, info.Generation, rep.TerritoryId)).ApplyCapacityChanges(
             [.. availability.Select(a => new CapacityChange(rep.Id, rep.Name, a.EffectiveAt, Workload.CapacityHoursPerWeek(rep.SellingHoursPerWeek, a.Availability)))]);
+        return null;
+    }
+
+    /// <summary>
+    /// A departing rep's accounts are orphaned from the departure until a plan (or a CRM sync) gives them a new owner:
+    /// flagged in the company's definition and in each account, whose territory then counts it under-served.
+    /// </summary>
+    private async Task<string?> OrphanAccountsAsync(string workspace, WorkspaceInfo info, string repId, DateTimeOffset at)
+    {
+        var workspaceGrain = grains.GetGrain<IWorkspaceGrain>(workspace);
+        if (await workspaceGrain.GetDefinition() is not { } json)
+        {
+            return null;
+        }
+
+        var company = System.Text.Json.JsonSerializer.Deserialize<CompanyDefinition>(json, TerritoryGridJson.Options)!;
+        string[] owned = [.. company.Accounts.Where(a => a.OwnerRepId == repId).Select(a => a.Id)];
+        await workspaceGrain.MarkOrphaned(owned, at);
+        await Parallel.ForEachAsync(owned, async (accountId, _) =>
+            await grains.GetGrain<IAccountGrain>(GrainKeys.Of(workspace, info.Generation, accountId)).MarkOrphaned(at));
         return null;
     }
 

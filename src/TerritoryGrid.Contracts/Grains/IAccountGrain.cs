@@ -9,7 +9,10 @@ namespace TerritoryGrid.Contracts.Grains;
 [Alias("tg.IAccountGrain")]
 public interface IAccountGrain : IGrainWithStringKey, IStateTransfer
 {
-    /// <summary>Sets the account up (or updates its definition), keeping activity already applied.</summary>
+    /// <summary>
+    /// Sets the account up (or updates its definition in place, keeping the activity already applied and the time its
+    /// call plan started); an account set up again is open, even if it was closed.
+    /// </summary>
     [Alias("Setup")]
     Task Setup(AccountSetup setup);
 
@@ -41,6 +44,20 @@ public interface IAccountGrain : IGrainWithStringKey, IStateTransfer
     /// <summary>Forgets a prepared move that will not be committed.</summary>
     [Alias("AbortSwitch")]
     Task AbortSwitch(string planId);
+
+    /// <summary>
+    /// Its owner left at <paramref name="from"/> (event time) and nobody has taken it over: it counts as orphaned, and so
+    /// under-served, until a move gives it a new owner. Repeating it changes nothing.
+    /// </summary>
+    [Alias("MarkOrphaned")]
+    Task MarkOrphaned(DateTimeOffset from);
+
+    /// <summary>
+    /// The CRM closed the account at <paramref name="at"/> (event time): from then on it asks for no work, while the
+    /// activity before stays credited where it happened. Repeating it changes nothing.
+    /// </summary>
+    [Alias("Close")]
+    Task Close(DateTimeOffset at);
 
     /// <summary>Sends the account's current contribution to its territory and reps again (after their recovery).</summary>
     [Alias("Republish"), OneWay]

@@ -13,6 +13,10 @@ public interface ITerritoryGrain : IRollupTarget, IStateTransfer
     [Alias("GetMetrics")]
     Task<TerritoryMetrics?> GetMetrics();
 
+    /// <summary>The CRM renamed the territory, moved it to another region or changed its quota: its figures and history stay.</summary>
+    [Alias("UpdateDefinition")]
+    Task UpdateDefinition(string name, string? region, double annualQuota);
+
     /// <summary>
     /// The figures at the end of event-time <paramref name="day"/> (UTC), from the snapshot recorded when the watermark
     /// closed it, with the status history up to then; null when no snapshot of that day is kept (not closed yet, before

@@ -32,6 +32,13 @@ public interface IWorkspaceGrain : IGrainWithStringKey, IStateTransfer
     [Alias("AddRepDefinitions")]
     Task AddRepDefinitions(byte[][] reps);
 
+    /// <summary>
+    /// Flags accounts of the definition as orphaned since <paramref name="since"/> (their owner left), so the company,
+    /// its exports and later plans know it; an account already orphaned keeps its earlier time.
+    /// </summary>
+    [Alias("MarkOrphaned")]
+    Task MarkOrphaned(string[] accountIds, DateTimeOffset since);
+
     /// <summary>The current company's definition as UTF-8 JSON, or null when none is loaded.</summary>
     [Alias("GetDefinition")]
     Task<byte[]?> GetDefinition();

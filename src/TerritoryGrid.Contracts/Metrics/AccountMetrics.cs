@@ -6,6 +6,8 @@ namespace TerritoryGrid.Contracts.Metrics;
 /// <summary>
 /// An account's live figures; touches delivered and required are over the rolling window ending at <see cref="AsOf"/>.
 /// <see cref="OwnerTouches"/> counts every touch its owner made on it: the strength of their relationship.
+/// <see cref="OrphanedSince"/>: its owner left then and nobody has taken it over (null when it has a working owner);
+/// <see cref="ClosedAt"/>: it was closed in the CRM then (no longer owed a call plan; its past activity stays).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("tg.AccountMetrics")]
 public sealed record AccountMetrics(
@@ -30,7 +32,9 @@ public sealed record AccountMetrics(
     [property: Id(18)] ActivityTotals Totals,
     [property: Id(19)] ProductAmount[] RevenueByProduct,
     [property: Id(20)] string[] RepsWorked,
-    [property: Id(21)] int OwnerTouches = 0)
+    [property: Id(21)] int OwnerTouches = 0,
+    [property: Id(22)] DateTimeOffset? OrphanedSince = null,
+    [property: Id(23)] DateTimeOffset? ClosedAt = null)
 {
     /// <summary>Annual net profit as the CRM reports it (revenue − cost to serve): the value segments rank by.</summary>
     public double AnnualNetProfit => AnnualRevenue - AnnualCostToServe;

@@ -9,6 +9,7 @@ namespace TerritoryGrid.Contracts.Metrics;
 /// <summary>
 /// A territory's live figures at its event-time <see cref="Watermark"/>. <see cref="Status"/> is the classification
 /// made at the last day boundary the watermark crossed (deterministic); coverage and adherence are live.
+/// <see cref="OrphanedAccounts"/>: its accounts orphaned at the watermark (owner left, not reassigned).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("tg.TerritoryMetrics")]
 public sealed record TerritoryMetrics(
@@ -32,7 +33,8 @@ public sealed record TerritoryMetrics(
     [property: Id(17)] double RevenueAtRisk,
     [property: Id(18)] double AnnualQuota,
     [property: Id(19)] DailyPoint[] Trend,
-    [property: Id(20), JsonIgnore] MonthMoney[]? MoneyByMonth = null)
+    [property: Id(20), JsonIgnore] MonthMoney[]? MoneyByMonth = null,
+    [property: Id(21)] string[]? OrphanedAccounts = null)
 {
     /// <summary>
     /// The figures of the fiscal quarter and year holding the watermark, against the quota, in the workspace's

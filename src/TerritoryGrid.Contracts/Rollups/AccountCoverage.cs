@@ -7,6 +7,8 @@ namespace TerritoryGrid.Contracts.Rollups;
 /// touches by event-time day (<see cref="TouchDays"/> are day numbers since 0001-01-01, <see cref="TouchCounts"/>
 /// the touches that day), and the spans of its leads and opportunities, so that demand, adherence and waiting
 /// leads can be computed as of any instant inside the retained window, whatever order contributions arrive in.
+/// The account is orphaned (its owner left, nobody took it over) in [<see cref="OrphanedFrom"/>,
+/// <see cref="OrphanedUntil"/>).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("tg.AccountCoverage")]
 public sealed record AccountCoverage(
@@ -24,8 +26,12 @@ public sealed record AccountCoverage(
     [property: Id(11)] FunnelSpan[] Opportunities,
     [property: Id(12)] DateTimeOffset? ChurnedAt,
     [property: Id(13)] DateTimeOffset? CoveredFrom = null,
-    [property: Id(14)] DateTimeOffset? CoveredUntil = null)
+    [property: Id(14)] DateTimeOffset? CoveredUntil = null,
+    [property: Id(15)] DateTimeOffset? OrphanedFrom = null,
+    [property: Id(16)] DateTimeOffset? OrphanedUntil = null)
 {
+    public bool IsOrphanedAt(DateTimeOffset at) => OrphanedFrom <= at && (OrphanedUntil is null || at < OrphanedUntil);
+
     public bool IsChurnedAt(DateTimeOffset at) => ChurnedAt <= at;
 
     /// <summary>

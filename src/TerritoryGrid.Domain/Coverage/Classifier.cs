@@ -37,6 +37,11 @@ public static class Classifier
                 inputs.LeadsWaitingPastTarget, inputs.LeadsWaitingPastTarget == 1 ? "" : "s", options.LeadResponseTargetHours));
         }
 
+        if (inputs.OrphanedAccounts is { Count: > 0 } orphaned)
+        {
+            reasons.Add(OrphanedReason(orphaned));
+        }
+
         if (reasons.Count > 0)
         {
             return new Classification(ServiceStatus.UnderServed, string.Join("; ", reasons));
@@ -53,6 +58,21 @@ public static class Classifier
 
         return new Classification(ServiceStatus.Balanced, Format(
             "coverage {0:0.00} and adherence {1:0.00} within thresholds", coverage, inputs.Adherence));
+    }
+
+    /// <summary>Most orphaned accounts named in a reason: the rest are counted, so a reason stays readable.</summary>
+    public const int OrphansNamed = 5;
+
+    /// <summary>
+    /// An orphaned account is under-served by definition (DOMAIN.md): nobody owes it its call plan. No hysteresis: the
+    /// reason holds exactly while an account is orphaned, and leaves when the last one has an owner again.
+    /// </summary>
+    private static string OrphanedReason(IReadOnlyList<string> orphaned)
+    {
+        var named = string.Join(", ", orphaned.Take(OrphansNamed));
+        var more = orphaned.Count > OrphansNamed ? Format(" and {0} more", orphaned.Count - OrphansNamed) : "";
+        return Format("{0} orphaned account{1} (owner left, not reassigned): {2}{3}",
+            orphaned.Count, orphaned.Count == 1 ? "" : "s", named, more);
     }
 
     /// <summary>Strictly below, ignoring floating-point noise: 0.9 + 0.05 is 0.9500000000000001, and 0.95 must leave.</summary>

@@ -111,7 +111,9 @@ internal sealed class AccountGrain(
     {
         var previous = State.Setup;
         var isNew = previous is null;
-        State.Setup = setup;
+        // An update in place keeps when the account's call plan started (it joined later than the company, maybe).
+        State.Setup = previous is null ? setup : setup with { PlanStart = previous.PlanStart };
+        State.ClosedAt = null;
         if (isNew)
         {
             State.Stage = setup.Stage;
@@ -131,9 +133,41 @@ internal sealed class AccountGrain(
                 new AccountContribution(AccountId, State.Sequence, default, [], null, null, null));
         }
 
-        PublishTo(reps, setup.PlanStart);
+        PublishTo(reps, State.Setup.PlanStart);
         MarkDirty();
         // Logged activity is replayed onto a set-up account: the setup itself must not wait for a checkpoint.
+        await CheckpointNowAsync();
+    }
+
+    public async Task MarkOrphaned(DateTimeOffset from)
+    {
+        if (State.Setup is null || (State.IsOrphanedAt(from) && State.OrphanedUntil is null))
+        {
+            return;
+        }
+
+        State.OrphanedFrom = from;
+        State.OrphanedUntil = null;
+        await RepublishChangedFromAsync(from);
+    }
+
+    public async Task Close(DateTimeOffset at)
+    {
+        if (State.Setup is null || State.ClosedAt == at)
+        {
+            return;
+        }
+
+        State.ClosedAt = at;
+        await RepublishChangedFromAsync(at);
+    }
+
+    /// <summary>Sends every territory and rep the account has belonged to its contribution, revising their days from <paramref name="changedFrom"/>.</summary>
+    private async Task RepublishChangedFromAsync(DateTimeOffset changedFrom)
+    {
+        State.Sequence++;
+        PublishTo(State.ByRep.Keys.ToArray(), changedFrom, includeFormer: true);
+        MarkDirty();
         await CheckpointNowAsync();
     }
 
@@ -391,7 +425,7 @@ internal sealed class AccountGrain(
         var window = metrics.Classification.WindowDays;
         var windowEnd = EventDay.Of(at);
         var delivered = coverage.TouchesBetween(windowEnd - window, windowEnd);
-        var required = coverage.IsChurnedAt(at)
+        var required = coverage.IsChurnedAt(at) || !coverage.IsCoveredAt(at)
             ? 0
             : CallPlanAdherence.RequiredTouches(coverage.TouchesPer4Weeks, windowEnd + 1 - coverage.PlanStartDay, window);
         var totals = ContributionBuilder.ForTerritory(AccountId, State, coverage).Totals;
@@ -401,7 +435,9 @@ internal sealed class AccountGrain(
             coverage.DemandHoursPerWeek, delivered, required, State.LastContactAt, at, totals,
             [.. State.RevenueByProduct.Select(p => new ProductAmount(p.Key, p.Value))],
             [.. State.ByRep.Keys.Order(StringComparer.Ordinal)],
-            setup.OwnerRepId is { } owner ? State.ByRep.GetValueOrDefault(owner).Touches : 0));
+            setup.OwnerRepId is { } owner ? State.ByRep.GetValueOrDefault(owner).Touches : 0,
+            State.IsOrphanedAt(at) || (State.OrphanedFrom is not null && State.OrphanedUntil is null) ? State.OrphanedFrom : null,
+            State.ClosedAt));
     }
 
     /// <summary>

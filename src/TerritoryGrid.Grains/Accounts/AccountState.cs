@@ -12,8 +12,11 @@ namespace TerritoryGrid.Grains.Accounts;
 [GenerateSerializer, Alias("tg.AccountState")]
 internal sealed class AccountState : IVersionedState
 {
-    /// <summary>0: written before states carried a version (commit 9eca594). 1: adds totals by event day. 2: adds money by month.</summary>
-    public static int CurrentVersion => 2;
+    /// <summary>
+    /// 0: written before states carried a version (commit 9eca594). 1: adds totals by event day. 2: adds money by
+    /// month. 3: adds the orphaned period and the closing time.
+    /// </summary>
+    public static int CurrentVersion => 3;
 
     [Id(18)] public int Version { get; set; }
 
@@ -66,6 +69,7 @@ internal sealed class AccountState : IVersionedState
         // 0 to 1: totals by day start empty: the events counted before the upgrade are not split by day.
         // 1 to 2: money by month starts empty: fiscal figures count the won value and revenue of events applied after
         // the upgrade (a rebuild from the activity log splits the earlier ones too).
+        // 2 to 3: no account was orphaned or closed before: both start unset.
     }
 
     /// <summary>Where the account was before each applied move, oldest first; null until it first moves.</summary>
@@ -85,6 +89,18 @@ internal sealed class AccountState : IVersionedState
 
     /// <summary>The voids and amendments accepted; null until the first.</summary>
     [Id(24)] public CorrectionBook? Corrections { get; set; }
+
+    /// <summary>Since when the account's owner is gone with nobody taking it over (a departure); null: never orphaned.</summary>
+    [Id(25)] public DateTimeOffset? OrphanedFrom { get; set; }
+
+    /// <summary>When a new owner took the orphaned account over (the effective time of the move); null: still orphaned.</summary>
+    [Id(26)] public DateTimeOffset? OrphanedUntil { get; set; }
+
+    /// <summary>When the CRM closed the account: from then on it asks for no work; its past activity stays credited.</summary>
+    [Id(27)] public DateTimeOffset? ClosedAt { get; set; }
+
+    /// <summary>Whether the account is orphaned at <paramref name="at"/>.</summary>
+    public bool IsOrphanedAt(DateTimeOffset at) => OrphanedFrom <= at && (OrphanedUntil is null || at < OrphanedUntil);
 
     /// <summary>The former assignment an event at <paramref name="at"/> is credited to; null: the current one.</summary>
     public FormerAssignment? FormerAssignmentAt(DateTimeOffset at)

@@ -80,7 +80,14 @@ internal static class AlignmentSwitch
             RevenueByProduct = products.Where(p => p.Value != 0).ToDictionary(StringComparer.Ordinal),
         });
         state.AssignedFrom = pending.EffectiveAt;
-        state.Setup = next;
+        // The call plan started when the account joined, whoever owns it now.
+        state.Setup = next with { PlanStart = current.PlanStart };
+        if (state.OrphanedFrom is not null && state.OrphanedUntil is null && next.OwnerRepId is { } owner && owner != current.OwnerRepId)
+        {
+            // A new owner takes the orphaned account over from the effective time: before it, it stays orphaned in history.
+            state.OrphanedUntil = pending.EffectiveAt;
+        }
+
         state.PendingSwitch = null;
         state.CommittedPlans ??= [];
         state.CommittedPlans.Add(planId);

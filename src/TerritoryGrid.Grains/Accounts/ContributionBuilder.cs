@@ -25,7 +25,8 @@ internal static class ContributionBuilder
     public static List<(string TerritoryId, AccountContribution Contribution)> ForTerritories(
         string accountId, AccountState state, AccountCoverage coverage, DateTimeOffset? earliestChange = null, bool includeFormer = true)
     {
-        var whole = ForTerritory(accountId, state, state.AssignedFrom is null ? coverage : coverage with { CoveredFrom = state.AssignedFrom }, earliestChange);
+        var coveredFrom = CurrentTerritorySince(state);
+        var whole = ForTerritory(accountId, state, coveredFrom is null ? coverage : coverage with { CoveredFrom = coveredFrom }, earliestChange);
         var currentId = state.Setup!.TerritoryId;
         if (state.FormerAssignments is not { } formers)
         {
@@ -78,6 +79,28 @@ internal static class ContributionBuilder
     }
 
     /// <summary>
+    /// Since when the account has been in its current territory without a break: a move that only changed its owner
+    /// leaves it where it was, so the territory keeps counting its demand and call plan for the days before that move.
+    /// </summary>
+    private static DateTimeOffset? CurrentTerritorySince(AccountState state)
+    {
+        var since = state.AssignedFrom;
+        var territoryId = state.Setup!.TerritoryId;
+        for (var i = (state.FormerAssignments?.Count ?? 0) - 1; i >= 0 && since is not null; i--)
+        {
+            var former = state.FormerAssignments![i];
+            if (former.TerritoryId != territoryId || former.Until != since)
+            {
+                break;
+            }
+
+            since = former.From;
+        }
+
+        return since;
+    }
+
+    /// <summary>
     /// Whether a former period holds all of <paramref name="day"/>: plans take effect at the start of a day, so every
     /// event-time day belongs wholly to one period and its totals to one territory.
     /// </summary>
@@ -122,6 +145,10 @@ internal static class ContributionBuilder
     private static ProductAmount[] AsProducts(Dictionary<string, double> products) =>
         [.. products.Where(p => p.Value != 0).Select(p => new ProductAmount(p.Key, p.Value))];
 
+    /// <summary>
+    /// The account's needs as its current territory and owner see them. A closed account's coverage ends when it was
+    /// closed (its demand and call plan stop counting from then, its totals stay); an orphaned one carries the period.
+    /// </summary>
     public static AccountCoverage Coverage(AccountState state, MetricsOptions options)
     {
         var setup = state.Setup!;
@@ -144,7 +171,10 @@ internal static class ContributionBuilder
             baseDemand,
             [.. state.Leads.Values.Select(l => new FunnelSpan(l.CreatedAt, l.FirstTouchAt, l.ClosedAt))],
             [.. state.Opportunities.Values.Select(o => new FunnelSpan(o.CreatedAt, null, o.ClosedAt, o.Amount))],
-            state.ChurnedAt);
+            state.ChurnedAt,
+            CoveredUntil: state.ClosedAt,
+            OrphanedFrom: state.OrphanedFrom,
+            OrphanedUntil: state.OrphanedUntil);
     }
 
     private static void SetOpenFunnel(ref ActivityTotals totals, AccountState state, string? repId)

@@ -90,6 +90,7 @@ internal sealed class ContributionBook
         var classification = options.Classification;
         double demand = 0, credited = 0, required = 0, atRisk = 0;
         var waiting = 0;
+        List<string>? orphaned = null;
         var leadDeadline = at.AddHours(-classification.LeadResponseTargetHours);
         foreach (var contribution in ByAccount.Values)
         {
@@ -109,9 +110,14 @@ internal sealed class ContributionBook
             }
 
             waiting += coverage.LeadsWaitingAt(at, leadDeadline);
+            if (coverage.IsOrphanedAt(at))
+            {
+                (orphaned ??= []).Add(contribution.AccountId);
+            }
         }
 
-        return new WindowFigures(demand, credited, required, waiting, atRisk);
+        // In id order: the reason naming them must not depend on the order contributions arrived in.
+        return new WindowFigures(demand, credited, required, waiting, atRisk, orphaned?.Order(StringComparer.Ordinal).ToArray());
     }
 
     /// <summary>

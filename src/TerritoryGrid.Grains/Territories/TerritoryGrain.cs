@@ -132,6 +132,17 @@ internal sealed class TerritoryGrain(
         return CheckpointNowAsync();
     }
 
+    public async Task UpdateDefinition(string name, string? region, double annualQuota)
+    {
+        if (State.Setup is { } setup)
+        {
+            State.Setup = setup with { Name = name, Region = region, AnnualQuota = annualQuota };
+            MarkDirty();
+            await CheckpointNowAsync();
+            SchedulePush();
+        }
+    }
+
     public Task ApplyContributions(AccountContribution[] contributions)
     {
         var (changed, earliest) = State.Book.ApplyAll(contributions);
@@ -203,7 +214,7 @@ internal sealed class TerritoryGrain(
             window.DemandHours, capacity, window.Adherence, window.LeadsWaitingPastTarget, reps,
             setup.AccountCount, book.CoveredAccounts, book.Totals,
             [.. book.RevenueByProduct.Where(p => p.Value != 0).Select(p => new ProductAmount(p.Key, p.Value))],
-            book.RevenuePotential, window.RevenueAtRisk, setup.AnnualQuota, trend, book.Months());
+            book.RevenuePotential, window.RevenueAtRisk, setup.AnnualQuota, trend, book.Months(), window.Orphaned);
     }
 
     public async Task Realign(string[] accountIds, string[] formerAccountIds, CapacityChange[] capacityChanges)
@@ -413,7 +424,7 @@ internal sealed class TerritoryGrain(
         var window = book.At(at, day - 1, metrics);
         var (capacity, reps) = CapacityAt(setup, at);
         var totals = book.TotalsBefore(at);
-        var inputs = new CoverageInputs(capacity, window.DemandHours, window.Adherence, window.LeadsWaitingPastTarget, reps);
+        var inputs = new CoverageInputs(capacity, window.DemandHours, window.Adherence, window.LeadsWaitingPastTarget, reps, window.Orphaned);
         var classification = Classifier.Classify(inputs, previous, metrics.Classification);
         var point = new DailyPoint(at, classification.Status, double.IsFinite(inputs.Coverage) ? inputs.Coverage : null, window.Adherence, window.DemandHours,
             inputs.CapacityHours, totals.Revenue, totals.NetProfit, totals.Leads, totals.Opportunities, totals.Wins);

@@ -103,6 +103,28 @@ internal sealed class WorkspaceGrain(
         await persisted.WriteStateAsync();
     }
 
+    public async Task MarkOrphaned(string[] accountIds, DateTimeOffset since)
+    {
+        if (State.Manifest is not { } manifest || accountIds.Length == 0)
+        {
+            return;
+        }
+
+        // Patched as JSON, as AddRepDefinitions does: the property is the company format's "orphanedSince".
+        var wanted = accountIds.ToHashSet(StringComparer.Ordinal);
+        var company = System.Text.Json.Nodes.JsonNode.Parse(manifest.DefinitionJson)!.AsObject();
+        foreach (var account in company["accounts"]!.AsArray())
+        {
+            if (account?["id"]?.GetValue<string>() is { } id && wanted.Contains(id) && account["orphanedSince"] is null)
+            {
+                account["orphanedSince"] = since;
+            }
+        }
+
+        State.Manifest = manifest with { DefinitionJson = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(company) };
+        await persisted.WriteStateAsync();
+    }
+
     public Task<byte[]?> GetDefinition() => Task.FromResult(State.Manifest?.DefinitionJson);
 
     private WorkspaceInfo Info()

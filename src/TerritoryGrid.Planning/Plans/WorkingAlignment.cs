@@ -38,8 +38,14 @@ internal sealed partial class WorkingAlignment
     {
         Territories = [.. territoryOrder.Where(territories.ContainsKey).Select(id => territories[id])],
         Reps = [.. repOrder.Where(reps.ContainsKey).Select(id => reps[id])],
-        Accounts = [.. company.Accounts.Select(a => accounts[a.Id])],
+        Accounts = [.. company.Accounts.Select(a => TakenOver(a, accounts[a.Id]))],
     };
+
+    /// <summary>An orphaned account given a new owner is orphaned no more.</summary>
+    private static AccountDefinition TakenOver(AccountDefinition before, AccountDefinition after) =>
+        after.OrphanedSince is not null && after.OwnerRepId is not null && after.OwnerRepId != before.OwnerRepId
+            ? after with { OrphanedSince = null }
+            : after;
 
     public void Apply(int index, PlanMove? move)
     {

@@ -36,46 +36,16 @@ internal static class CsvImportEndpoints
             return invalid;
         }
 
-        var (form, unreadable) = await CsvForm.ReadAsync(request, "the files 'territories', 'reps' and 'accounts'", cancellationToken);
-        if (form is null)
+        var (read, failure) = await CsvCompanyForm.ReadAsync(request, "Imported company", cancellationToken);
+        if (read is null)
         {
-            return unreadable!;
+            return failure!;
         }
 
-        var (layout, badLayout) = await CsvForm.LayoutAsync(form, cancellationToken);
-        if (layout is null)
-        {
-            return badLayout!;
-        }
-
-        if (layout.Problems().ToList() is { Count: > 0 } problems)
-        {
-            return ApiErrors.BadRequest(string.Join("; ", problems));
-        }
-
-        var tables = new Dictionary<string, CsvTable>();
-        foreach (var part in new[] { "territories", "reps", "accounts" })
-        {
-            if (form.Files[part] is not { } file)
-            {
-                return ApiErrors.BadRequest($"the file '{part}' is missing (send territories, reps and accounts)");
-            }
-
-            try
-            {
-                tables[part] = await CsvForm.TableAsync(file, part, cancellationToken);
-            }
-            catch (FormatException error)
-            {
-                return ApiErrors.BadRequest(error.Message);
-            }
-        }
-
-        var reader = new CsvCompanyReader(layout);
-        var company = reader.Read(form["name"].FirstOrDefault() ?? "Imported company", tables["territories"], tables["reps"], tables["accounts"]);
+        var (form, reader, company) = (read.Form, read.Reader, read.Company);
         if (company is null)
         {
-            return TypedResults.BadRequest(new CompanyLoadResult(reader.Errors, null, null));
+            return TypedResults.BadRequest(new CompanyLoadResult(read.Errors, null, null));
         }
 
         if (form["planStart"].FirstOrDefault() is { Length: > 0 } start)

@@ -13,7 +13,7 @@ internal static class RosterEndpoints
         workspace.MapPost("/roster", ApplyAsync)
             .RequireRole(Roles.Ingest)
             .RequireRateLimiting(LimitExtensions.IngestPolicy)
-            .WithSummary("Roster changes in event time: leave (until), departure, availability, hire (with ramp-up)")
+            .WithSummary("Roster changes in event time: leave (until), departure (the rep's accounts orphaned until reassigned), availability, hire (with ramp-up)")
             .WithDescription("The body is a JSON array of changes {repId, kind, effectiveAt, until?, availability?, territoryId?, name?, role?, home?, sellingHoursPerWeek?, rampWeeks?}. A territory's capacity follows its reps' availability day by day, and its status history is revised from the earliest change. Valid changes apply even when others are refused; 400 when all are refused.")
             .Accepts<RosterChangeInput[]>("application/json")
             .Produces<RosterResult>()

@@ -25,6 +25,7 @@ internal static class WorkspaceEndpoints
         workspace.MapCompany();
         workspace.MapCsvImport();
         workspace.MapCommercialTerms();
+        workspace.MapCsvSync();
         workspace.MapActivity();
         workspace.MapHistoryImport();
         workspace.MapRoster();

@@ -24,6 +24,12 @@ public sealed class CsvWriter
         return Field(value);
     }
 
+    /// <summary>
+    /// A number as the company holds it, to the last digit (the shortest text that reads back as the same double): an
+    /// exported company imports back, or syncs, as exactly itself.
+    /// </summary>
+    public CsvWriter Exact(double? value) => Field(value is { } v && double.IsFinite(v) ? v.ToString("R", CultureInfo.InvariantCulture) : "");
+
     public CsvWriter Number(double? value) => Field(value is { } v && double.IsFinite(v) ? v.ToString("0.######", CultureInfo.InvariantCulture) : "");
 
     public CsvWriter EndLine()

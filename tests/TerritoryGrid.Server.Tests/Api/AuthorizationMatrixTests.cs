@@ -30,6 +30,7 @@ public sealed class AuthorizationMatrixTests(ServerFixture server)
         ["GET /api/workspaces/{workspace}/products"] = Roles.Viewer,
         ["PUT /api/workspaces/{workspace}/products"] = "write",
         ["PUT /api/workspaces/{workspace}/products/csv"] = "write",
+        ["POST /api/workspaces/{workspace}/company/csv/sync"] = "write",
         ["POST /api/workspaces/{workspace}/company/copy"] = "write",
         ["POST /api/workspaces/{workspace}/activity"] = "write",
         ["POST /api/workspaces/{workspace}/activity/csv"] = "write",

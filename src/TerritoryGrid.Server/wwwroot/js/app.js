@@ -228,12 +228,17 @@ async function openTerritory(id) {
   if (state.selectedRep && !detail.reps.some((r) => r.id === state.selectedRep)) $('rep-accounts').hidden = true;
 }
 
+// An orphaned account (its owner left, nobody took it over) is under-served by definition: say so on its row.
+const orphanedBadge = (account) => (account.orphanedSince
+  ? [' ', el('span', { class: 'badge orphaned', text: 'orphaned', title: `owner left ${day(account.orphanedSince)}, not reassigned` })]
+  : []);
+
 async function openRep(id) {
   state.selectedRep = id;
   const detail = await api.rep(state.workspace, id);
   $('rep-title').textContent = `${detail.rep.name}'s accounts`;
   const rows = detail.accounts.map((a) => el('tr', { 'data-id': a.id },
-    el('td', { text: a.name }), el('td', { text: a.segment.toUpperCase() }),
+    el('td', { text: a.name }, ...orphanedBadge(a)), el('td', { text: a.segment.toUpperCase() }),
     el('td', { text: `${a.touchesDelivered} / ${number(a.touchesRequired, 1)}` }), el('td', { text: day(a.lastContactAt) }),
     el('td', { text: money(a.annualNetProfit) }), el('td', { text: money(a.totals.revenue) })));
   $('accounts').tBodies[0].replaceChildren(...rows);
