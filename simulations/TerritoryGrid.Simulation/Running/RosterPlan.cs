@@ -57,7 +57,10 @@ public sealed class RosterPlan
                 }
                 else
                 {
-                    Changes.Add(new RosterChangeInput(rep.Id, "departure", from));
+                    // Attrition as sales teams usually live it: the team absorbs the leaver's book until the territory is
+                    // re-planned, so their accounts stay with the territory (their capacity ends) rather than being
+                    // flagged orphaned, which would keep the territory under-served whatever the hires bring.
+                    Changes.Add(new RosterChangeInput(rep.Id, "availability", from, Availability: 0));
                 }
             }
         }
