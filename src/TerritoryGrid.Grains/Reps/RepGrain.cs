@@ -1,5 +1,6 @@
 using TerritoryGrid.Domain;
 using Microsoft.Extensions.Options;
+using TerritoryGrid.Contracts.Activity;
 using TerritoryGrid.Contracts.Company;
 using TerritoryGrid.Contracts.Grains;
 using TerritoryGrid.Contracts.Metrics;
@@ -17,10 +18,15 @@ namespace TerritoryGrid.Grains.Reps;
 /// </summary>
 internal sealed class RepGrain(
     [PersistentState("rep", StorageNames.Grains)] IPersistentState<RepState> persisted,
-    IOptions<MetricsOptions> options)
+    IOptions<MetricsOptions> options,
+    IActivityLog log)
     : CheckpointedGrain<RepState>(persisted, options.Value.CheckpointDelay), IRepGrain
 {
     private readonly MetricsOptions metrics = options.Value;
+
+    /// <summary>Without a durable log the state lives in process memory, which a stopping silo loses anyway (and its storage grain is gone first).</summary>
+    protected override bool CheckpointsOnDeactivation(DeactivationReason reason) =>
+        log.IsDurable || reason.ReasonCode != DeactivationReasonCode.ShuttingDown;
 
     public Task Setup(RepSetup setup)
     {

@@ -24,6 +24,10 @@ internal sealed class TerritoryGrain(
     IActivityLog log)
     : CheckpointedGrain<TerritoryState>(persisted, options.Value.CheckpointDelay), ITerritoryGrain
 {
+    /// <summary>Without a durable log the state lives in process memory, which a stopping silo loses anyway (and its storage grain is gone first).</summary>
+    protected override bool CheckpointsOnDeactivation(DeactivationReason reason) =>
+        log.IsDurable || reason.ReasonCode != DeactivationReasonCode.ShuttingDown;
+
     /// <summary>Status changes kept per territory (a daily flip for almost three years).</summary>
     private const int MaxHistory = 1000;
 
