@@ -50,7 +50,7 @@ internal static class ExportEndpoints
         var reps = company.Reps.ToDictionary(r => r.Id, StringComparer.Ordinal);
         var csv = new CsvWriter().Header("account_id", "account_name", "territory_id", "territory_name", "region", "owner_rep_id",
             "owner_rep_name", "industry", "city", "latitude", "longitude", "annual_revenue", "annual_cost_to_serve", "revenue_potential", "segment",
-            "orphaned_since");
+            "orphaned_since", "employees");
         foreach (var account in company.Accounts)
         {
             var territory = territories.GetValueOrDefault(account.TerritoryId);
@@ -64,7 +64,7 @@ internal static class ExportEndpoints
                 .Text(account.OwnerRepId).Text(owner?.Name).Text(account.Industry).Text(account.City)
                 .Exact(account.Location.Latitude).Exact(account.Location.Longitude).Exact(account.AnnualRevenue)
                 .Exact(account.AnnualCostToServe).Exact(account.RevenuePotential).Text(account.Segment?.ToString())
-                .Text(account.OrphanedSince?.ToString("O")).EndLine();
+                .Text(account.OrphanedSince?.ToString("O")).Exact(account.Employees).EndLine();
         }
 
         return Csv(csv, $"{workspace}-accounts.csv");
@@ -97,10 +97,10 @@ internal static class ExportEndpoints
         var defined = (await CompanyAsync(grains, workspace))?.Reps.ToDictionary(r => r.Id, StringComparer.Ordinal) ?? [];
         var territories = await reader.TerritoriesAsync(workspace, null, TerritorySort.Name, false);
         var regions = territories.ToDictionary(t => t.Id, t => t.Region, StringComparer.Ordinal);
-        var csv = new CsvWriter().Header("rep_id", "rep_name", "territory_id", "role", "capacity_hours", "availability", "accounts_owned",
+        var csv = new CsvWriter().Header("rep_id", "rep_name", "territory_id", "role", "capacity_hours", "availability_now", "accounts_owned",
             "workload_hours", "utilisation", "adherence", "revenue_potential", "book_revenue", "conversations", "won_value", "conversion_rate",
             "annual_quota", "quota_attainment", "watermark", "home_latitude", "home_longitude", "selling_hours_per_week", "experience_years",
-            "currency", "fiscal_quarter", "quarter_quota", "quarter_won_value", "pipeline_coverage", "revenue_fiscal_ytd", "yoy_growth");
+            "availability", "start_date", "currency", "fiscal_quarter", "quarter_quota", "quarter_won_value", "pipeline_coverage", "revenue_fiscal_ytd", "yoy_growth");
         foreach (var rep in (await reader.RepsAsync(workspace, territories))
                      .Where(r => scope.Allows(r.TerritoryId, regions.GetValueOrDefault(r.TerritoryId)) && defined.ContainsKey(r.Id))
                      .OrderBy(r => r.Id, StringComparer.Ordinal))
@@ -110,7 +110,7 @@ internal static class ExportEndpoints
                 .Number(rep.RevenuePotential).Number(rep.BookRevenue).Number(rep.Totals.Conversations).Number(rep.Totals.WonValue)
                 .Number(rep.Funnel.ConversionRate).Exact(defined[rep.Id].AnnualQuota).Number(rep.QuotaAttainment).Text(rep.Watermark.ToString("O"))
                 .Exact(defined[rep.Id].Home.Latitude).Exact(defined[rep.Id].Home.Longitude).Exact(defined[rep.Id].SellingHoursPerWeek)
-                .Exact(defined[rep.Id].ExperienceYears);
+                .Exact(defined[rep.Id].ExperienceYears).Exact(defined[rep.Id].Availability).Text(defined[rep.Id].StartDate?.ToString("O"));
             Fiscal(csv, rep.Fiscal, withAttainment: false).EndLine();
         }
 

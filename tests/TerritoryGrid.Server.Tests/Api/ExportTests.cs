@@ -32,7 +32,7 @@ public sealed class ExportTests(ServerFixture server)
         Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
         Assert.StartsWith("account_id,account_name,territory_id,territory_name,region,owner_rep_id,owner_rep_name", lines[0]);
         Assert.Equal(4, lines.Length);
-        Assert.Equal("A,\"'=HYPERLINK(\"\"http://evil\"\",\"\"click\"\")\",east,East,East,ann,Ann,Retail,New York,40.8,-73.9,65000,18000,,C,", lines[1][..(lines[1].LastIndexOf(',') + 1)]);
+        Assert.Equal("A,\"'=HYPERLINK(\"\"http://evil\"\",\"\"click\"\")\",east,East,East,ann,Ann,Retail,New York,40.8,-73.9,65000,18000,,C,,", lines[1][..(lines[1].LastIndexOf(',') + 1)]);
 
         using var scoped = server.CreateClient();
         scoped.DefaultRequestHeaders.Authorization = new("Bearer", TestKeys.ScopedViewer);
@@ -65,9 +65,9 @@ public sealed class ExportTests(ServerFixture server)
         }
         while (!lines.Any(l => l.StartsWith("ann,") && l.Contains(",25000,")) && DateTime.UtcNow < deadline);
 
-        Assert.Equal("rep_id,rep_name,territory_id,role,capacity_hours,availability,accounts_owned,workload_hours,utilisation,adherence," +
+        Assert.Equal("rep_id,rep_name,territory_id,role,capacity_hours,availability_now,accounts_owned,workload_hours,utilisation,adherence," +
             "revenue_potential,book_revenue,conversations,won_value,conversion_rate,annual_quota,quota_attainment,watermark," +
-            "home_latitude,home_longitude,selling_hours_per_week,experience_years," +
+            "home_latitude,home_longitude,selling_hours_per_week,experience_years,availability,start_date," +
             "currency,fiscal_quarter,quarter_quota,quarter_won_value,pipeline_coverage,revenue_fiscal_ytd,yoy_growth", lines[0]);
         Assert.Equal(["ann", "bob", "cid"], lines[1..].Select(l => l.Split(',')[0]));
         var ann = lines[1].Split(',');

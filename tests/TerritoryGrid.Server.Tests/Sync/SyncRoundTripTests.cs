@@ -22,6 +22,8 @@ public sealed class SyncRoundTripTests(ServerFixture server)
         company["reps"]![0]!["annualQuota"] = 250000;
         company["reps"]![0]!["sellingHoursPerWeek"] = 32.5;
         company["reps"]![0]!["experienceYears"] = 7;
+        company["reps"]![1]!["startDate"] = "2026-08-17T00:00:00+00:00";
+        company["accounts"]![2]!["employees"] = 1200;
         Assert.True((await client.PutAsJsonAsync($"/api/workspaces/{workspace}/company", company)).IsSuccessStatusCode);
         await client.PostAsJsonAsync($"/api/workspaces/{workspace}/activity", new JsonArray(TestData.Event("r1", "call", "A", 1, "ann")));
         var territories = await client.GetStringAsync($"/api/workspaces/{workspace}/export/territories.csv");
