@@ -33,6 +33,21 @@ public sealed class CompanyDiffTests
     }
 
     [Fact]
+    public void Compute_ARepsNewStartDate_AndAnAccountsNewSize_AreUpdates()
+    {
+        var before = Before();
+        var incoming = before with
+        {
+            Reps = [.. before.Reps.Select(r => r.Id == "ann" ? r with { StartDate = EffectiveAt.AddDays(14) } : r)],
+            Accounts = [.. before.Accounts.Select(a => a.Id == "B" ? a with { Employees = 250 } : a)],
+        };
+
+        var diff = CompanyDiff.Compute(before, incoming, EffectiveAt, Segmentation);
+
+        Assert.Equal(["accountUpdated B employees", "repUpdated ann startDate"], diff.Changes.Select(Describe));
+    }
+
+    [Fact]
     public void Compute_ANewerExport_FindsEveryChangeOnce_InTheOrderToApplyThem()
     {
         var incoming = new CompanyDefinition(

@@ -28,6 +28,7 @@ internal static class ChangedFields
         Check(fields, "availability", before.Availability, after.Availability);
         Check(fields, "experienceYears", before.ExperienceYears, after.ExperienceYears);
         Check(fields, "annualQuota", before.AnnualQuota, after.AnnualQuota);
+        Check(fields, "startDate", before.StartDate, after.StartDate);
         return fields;
     }
 
@@ -42,6 +43,7 @@ internal static class ChangedFields
         Check(fields, "annualCostToServe", before.AnnualCostToServe, after.AnnualCostToServe);
         Check(fields, "revenuePotential", before.RevenuePotential, after.RevenuePotential);
         Check(fields, "segment", before.Segment, after.Segment);
+        Check(fields, "employees", before.Employees, after.Employees);
         return fields;
     }
 
