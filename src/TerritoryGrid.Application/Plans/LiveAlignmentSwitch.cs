@@ -117,7 +117,7 @@ public sealed class LiveAlignmentSwitch(IGrainFactory grains, IOptions<MetricsOp
 
         foreach (var added in change.AddedReps)
         {
-            foreach (var step in RampUp.Steps(added.Id, effectiveAt, change.RampWeeks.GetValueOrDefault(added.Id)))
+            foreach (var step in RampUp.Steps(added.Id, RampStart(added, effectiveAt), change.RampWeeks.GetValueOrDefault(added.Id)))
             {
                 Add(added.TerritoryId, new CapacityChange(added.Id, added.Name, step.EffectiveAt, Capacity(added) * step.Availability));
             }
@@ -141,11 +141,15 @@ public sealed class LiveAlignmentSwitch(IGrainFactory grains, IOptions<MetricsOp
         {
             var grain = grains.GetGrain<IRepGrain>(key(rep.Id));
             await grain.Setup(Setup(rep, 0));
-            await grain.ApplyAvailability([.. RampUp.Steps(rep.Id, effectiveAt, change.RampWeeks.GetValueOrDefault(rep.Id))]);
+            await grain.ApplyAvailability([.. RampUp.Steps(rep.Id, RampStart(rep, effectiveAt), change.RampWeeks.GetValueOrDefault(rep.Id))]);
         });
         await Parallel.ForEachAsync(change.RemovedReps, parallel, async (rep, _) =>
             await grains.GetGrain<IRepGrain>(key(rep.Id)).ApplyAvailability([new AvailabilityChange(rep.Id, effectiveAt, 0)]));
     }
+
+    /// <summary>A rep who joins ramps up from the switch, or from their start date when that is later (no capacity before it).</summary>
+    private static DateTimeOffset RampStart(RepDefinition rep, DateTimeOffset effectiveAt) =>
+        rep.StartDate is { } start && start > effectiveAt ? start : effectiveAt;
 
     private double Capacity(RepDefinition rep) =>
         Workload.CapacityHoursPerWeek(rep.SellingHoursPerWeek ?? options.Value.Workload.SellingHoursPerWeek, rep.Availability);
