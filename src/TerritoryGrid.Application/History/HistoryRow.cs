@@ -44,8 +44,7 @@ public sealed class HistoryRow(CsvRow row, HistoryFileLayout layout, string[] da
             return null;
         }
 
-        if (DateTimeOffset.TryParseExact(text, dateFormats, CultureInfo.InvariantCulture,
-                DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal | DateTimeStyles.AllowWhiteSpaces, out var date))
+        if (CsvValues.TryDate(text, dateFormats, out var date))
         {
             return date;
         }

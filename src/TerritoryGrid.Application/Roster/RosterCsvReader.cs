@@ -70,8 +70,7 @@ public sealed class RosterCsvReader(string[] dateFormats)
                 return null;
             }
 
-            if (DateTimeOffset.TryParseExact(text, dateFormats, CultureInfo.InvariantCulture,
-                    DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var date))
+            if (CsvValues.TryDate(text, dateFormats, out var date))
             {
                 return date;
             }
@@ -112,9 +111,7 @@ public sealed class RosterCsvReader(string[] dateFormats)
         public RepRole? Role() => row["role"] switch
         {
             null => null,
-            { } text when text.Contains("inside", StringComparison.OrdinalIgnoreCase) => RepRole.Inside,
-            { } text when text.Contains("outside", StringComparison.OrdinalIgnoreCase) || text.Contains("field", StringComparison.OrdinalIgnoreCase) => RepRole.Outside,
-            { } text => RefuseRole(text),
+            { } text => CsvValues.Role(text) ?? RefuseRole(text),
         };
 
         public GeoPoint? Home()
@@ -126,7 +123,7 @@ public sealed class RosterCsvReader(string[] dateFormats)
 
         private RepRole? RefuseRole(string text)
         {
-            Refuse("role", $"'{CsvCompanyReader.Quoted(text)}' is neither inside nor outside (or field)");
+            Refuse("role", $"'{CsvCompanyReader.Quoted(text)}' {CsvValues.RoleProblem}");
             return null;
         }
 

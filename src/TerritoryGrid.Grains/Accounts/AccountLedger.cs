@@ -337,6 +337,7 @@ internal sealed class AccountLedger(AccountState state, MetricsOptions options)
                     t.Wins++;
                     t.WonValue += won.Amount;
                 }, e);
+                MonthlyMoneyLedger.Record(state, e.RepId, e.OccurredAt, wonValue: e.Amount, revenue: 0);
                 break;
             case ActivityKind.OpportunityLost:
                 Both(e.RepId, static (ref ActivityTotals t, ActivityEvent _, double _) => t.Losses++, e);
@@ -400,6 +401,7 @@ internal sealed class AccountLedger(AccountState state, MetricsOptions options)
             t.Cost += order.Cost;
             t.NewCustomerRevenue += newCustomer * order.Amount;
         }, e, state.IsNewCustomer ? 1 : 0);
+        MonthlyMoneyLedger.Record(state, e.RepId, e.OccurredAt, wonValue: 0, revenue: e.Amount);
         var product = string.IsNullOrEmpty(e.Product) ? Contracts.Products.Unspecified : e.Product;
         state.RevenueByProduct[product] = state.RevenueByProduct.GetValueOrDefault(product) + e.Amount;
         if (state.FormerAssignmentAt(e.OccurredAt) is { } former)
@@ -426,12 +428,6 @@ internal sealed class AccountLedger(AccountState state, MetricsOptions options)
         var dayTotals = state.TotalsByDay.GetValueOrDefault(day);
         change(ref dayTotals, e, value);
         state.TotalsByDay[day] = dayTotals;
-        if (e.Kind is ActivityKind.Order or ActivityKind.OpportunityWon)
-        {
-            var money = default(ActivityTotals);
-            change(ref money, e, value);
-            MonthlyMoneyLedger.Record(state, repId, e.OccurredAt, money.WonValue, money.Revenue);
-        }
 
         if (state.FormerAssignmentAt(e.OccurredAt) is { } former)
         {

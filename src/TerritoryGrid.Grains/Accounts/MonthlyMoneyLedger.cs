@@ -30,7 +30,15 @@ internal static class MonthlyMoneyLedger
         }
 
         var entries = state.MoneyByMonth ??= new List<RepMonthMoney>(1);
-        entries.RemoveAll(e => e.Month < oldest);
+        for (var i = entries.Count - 1; i >= 0; i--)
+        {
+            // A loop, not RemoveAll: this runs for every order and win, and a predicate capturing the month allocates.
+            if (entries[i].Month < oldest)
+            {
+                entries.RemoveAt(i);
+            }
+        }
+
         for (var i = 0; i < entries.Count; i++)
         {
             if (entries[i].Month == month && entries[i].RepId == repId)

@@ -126,9 +126,8 @@ public sealed class CsvCompanyReader(CsvLayout layout)
         var role = Required(row, map, "role") switch
         {
             null => RepRole.Inside,
-            { } text when text.Contains("inside", StringComparison.OrdinalIgnoreCase) => RepRole.Inside,
-            { } text when text.Contains("outside", StringComparison.OrdinalIgnoreCase) || text.Contains("field", StringComparison.OrdinalIgnoreCase) => RepRole.Outside,
-            { } text => Invalid(row, map, "role", RepRole.Inside, $"'{Quoted(text)}' is neither inside nor outside (or field)"),
+            { } text when CsvValues.Role(text) is { } known => known,
+            { } text => Invalid(row, map, "role", RepRole.Inside, $"'{Quoted(text)}' {CsvValues.RoleProblem}"),
         };
         var rep = new RepDefinition(
             Required(row, map, "id") ?? "", Required(row, map, "name") ?? "", Required(row, map, "territoryId") ?? "", role,
@@ -199,8 +198,7 @@ public sealed class CsvCompanyReader(CsvLayout layout)
             return null;
         }
 
-        return DateTimeOffset.TryParseExact(text, layout.CompanyDateFormats, CultureInfo.InvariantCulture,
-            DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var date)
+        return CsvValues.TryDate(text, layout.CompanyDateFormats, out var date)
             ? date
             : Invalid<DateTimeOffset?>(row, map, field, null,
                 $"'{Quoted(text)}' is not a date in a format layout '{layout.Name}' declares ({string.Join(", ", layout.CompanyDateFormats)})");
