@@ -88,6 +88,7 @@ internal static class IngestScenario
 
     private static async Task<Measurement> PostAsync(HttpClient http, string workspace, IReadOnlyList<byte[]> batches, int clients)
     {
+        Console.WriteLine($"  {DateTime.UtcNow:HH:mm:ss} posting {batches.Count:N0} batches with {clients} clients");
         var latencies = new double[batches.Count];
         var accepted = 0;
         var next = -1;

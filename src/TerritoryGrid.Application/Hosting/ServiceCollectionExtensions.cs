@@ -17,6 +17,7 @@ public static class TerritoryGridApplicationExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IActivityLog, NoActivityLog>();
         services.AddSingleton<WorkspaceCache>();
+        services.AddSingleton<AccountReferences>();
         services.AddOptions<TerritoryGrid.Application.Commercial.CommercialOptions>()
             .BindConfiguration(TerritoryGrid.Application.Commercial.CommercialOptions.SectionName)
             .Validate(o => o.FiscalYearStartMonth is >= 1 and <= 12, "Company:FiscalYearStartMonth must be a month from 1 to 12")

@@ -9,8 +9,8 @@ namespace TerritoryGrid.Application.Ingest;
 /// calls per event stays at or below one; roll-ups to reps and territories are coalesced inside the silos.
 /// </summary>
 public sealed class ActivityIngestor(
-    IGrainFactory grains, IActivityLog log, WorkspaceCache workspaces, IOptions<IngestOptions> options, TimeProvider clock,
-    IngestTelemetry telemetry, Commercial.CommercialTermsCache terms)
+    IActivityLog log, WorkspaceCache workspaces, IOptions<IngestOptions> options, TimeProvider clock,
+    IngestTelemetry telemetry, Commercial.CommercialTermsCache terms, AccountReferences accounts)
 {
     public IngestOptions Options => options.Value;
 
@@ -75,26 +75,25 @@ public sealed class ActivityIngestor(
         var calls = new Task<AccountBatchResult>[records.Length];
         for (var i = 0; i < records.Length; i++)
         {
-            calls[i] = grains.GetGrain<IAccountGrain>(GrainKeys.Of(workspace, info.Generation, records[i].AccountId))
-                .Apply(records[i].Events, sequences[i]);
+            calls[i] = accounts.Get(workspace, info.Generation, records[i].AccountId).Apply(records[i].Events, sequences[i]);
         }
 
-        await Task.WhenAll(calls);
+        var results = await Task.WhenAll(calls);
         var applied = new List<ActivityEvent>(batch.Valid.Count);
-        var result = Summarise(workspace, info.Generation, batch, groups, calls, applied, outcomes);
+        var result = Summarise(workspace, info.Generation, batch, groups, results, applied, outcomes);
         telemetry.Record(workspace, result, applied, clock.GetUtcNow());
         return result;
     }
 
     private static IngestResult Summarise(
-        string workspace, int generation, ParsedBatch batch, List<IndexedEvent>[] groups, Task<AccountBatchResult>[] calls,
+        string workspace, int generation, ParsedBatch batch, List<IndexedEvent>[] groups, AccountBatchResult[] results,
         List<ActivityEvent> applied, ApplyOutcome?[]? outcomes)
     {
         int accepted = 0, late = 0, duplicates = 0;
         var rejected = new List<RejectedEvent>(batch.Rejected);
         for (var g = 0; g < groups.Length; g++)
         {
-            var result = calls[g].Result;
+            var result = results[g];
             for (var i = 0; i < groups[g].Count; i++)
             {
                 var item = groups[g][i];

@@ -24,7 +24,7 @@ public interface IAccountGrain : IGrainWithStringKey, IStateTransfer
     /// again: its outcomes are returned.
     /// </summary>
     [Alias("Apply")]
-    Task<AccountBatchResult> Apply(ActivityEvent[] events, long logSequence);
+    Task<AccountBatchResult> Apply([Immutable] ActivityEvent[] events, long logSequence);
 
     /// <summary>
     /// First step of a plan's move of this account, effective at <paramref name="effectiveAt"/> in event time: from

@@ -8,5 +8,5 @@ public interface IRollupTarget : IGrainWithStringKey
 {
     /// <summary>Applies coalesced contributions; any whose sequence is not newer than the one held is ignored.</summary>
     [Alias("ApplyContributions")]
-    Task ApplyContributions(AccountContribution[] contributions);
+    Task ApplyContributions([Immutable] AccountContribution[] contributions);
 }

@@ -2,6 +2,7 @@ using TerritoryGrid.Server.Security;
 using Orleans.Dashboard;
 using TerritoryGrid.Grains.Notifications;
 using TerritoryGrid.Server.Dashboard;
+using TerritoryGrid.Server.Hosting;
 
 namespace Microsoft.AspNetCore.Builder;
 
@@ -38,7 +39,17 @@ public static class DashboardExtensions
         app.UseStaticFiles();
         // Long-lived connections: no request timeout.
         app.MapHub<TerritoryHub>(TerritoryHub.Path).RequireRole(Roles.Viewer).DisableRequestTimeout();
-        app.MapOrleansDashboard(routePrefix: "/orleans").RequireRole(Roles.Admin).DisableRequestTimeout();
+        var hosting = app.Configuration.GetSection(OrleansHostingOptions.SectionName).Get<OrleansHostingOptions>() ?? new();
+        if (hosting.Dashboard)
+        {
+            app.MapOrleansDashboard(routePrefix: "/orleans").RequireRole(Roles.Admin).DisableRequestTimeout();
+        }
+        else
+        {
+            app.MapGet("/orleans/{**rest}", () => Results.Text(
+                "The Orleans Dashboard is switched off on this server (Orleans:Dashboard=false).", "text/plain", statusCode: StatusCodes.Status404NotFound));
+        }
+
         return app;
     }
 }

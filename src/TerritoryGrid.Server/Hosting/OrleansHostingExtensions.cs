@@ -55,7 +55,10 @@ public static class OrleansHostingExtensions
                 options.NumMissedProbesLimit = hosting.MissedProbesLimit;
             });
             silo.AddTerritoryGridGrains();
-            silo.AddDashboard();
+            if (hosting.Dashboard)
+            {
+                silo.AddDashboard();
+            }
         });
         builder.Services.AddTerritoryGridApplication();
         builder.Services.AddHostedService<RecoveryWarmUp>();

@@ -25,4 +25,12 @@ public sealed class OrleansHostingOptions
 
     /// <summary>Missed probes before a silo suspects another. Orleans' default is 3.</summary>
     public int MissedProbesLimit { get; set; } = 3;
+
+    /// <summary>
+    /// Whether the Orleans Dashboard for operators runs (at /orleans). On by default. It samples the silo's counters
+    /// every second and routes every grain call through its profiling filter: with 100,000 active accounts that cost
+    /// live ingest about a tenth of its throughput (benchmarks/README.md), which a deployment that watches Orleans
+    /// through Prometheus may prefer to keep.
+    /// </summary>
+    public bool Dashboard { get; set; } = true;
 }

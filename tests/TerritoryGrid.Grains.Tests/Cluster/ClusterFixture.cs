@@ -32,7 +32,7 @@ public sealed class ClusterFixture : IAsyncLifetime
     private TerritoryGrid.Application.Commercial.CommercialTermsCache Terms =>
         terms ??= new(Grains, Options.Create(new TerritoryGrid.Application.Commercial.CommercialOptions()), TimeProvider.System);
 
-    public ActivityIngestor Ingestor => new(Grains, new NoActivityLog(), Workspaces, Options.Create(new IngestOptions()), TimeProvider.System, Telemetry, Terms);
+    public ActivityIngestor Ingestor => new(new NoActivityLog(), Workspaces, Options.Create(new IngestOptions()), TimeProvider.System, Telemetry, Terms, new AccountReferences(Grains));
 
     public MetricsReader Reader => new(Grains, Terms);
 
