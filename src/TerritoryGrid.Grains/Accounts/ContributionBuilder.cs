@@ -15,7 +15,7 @@ internal static class ContributionBuilder
         SetOpenFunnel(ref totals, state, repId: null);
         return new AccountContribution(
             accountId, state.Sequence, totals, Products(state), coverage, state.Watermark, state.LastContactAt, earliestChange,
-            [.. state.TotalsByDay.Select(d => new DayTotals(d.Key, d.Value))], MonthlyMoneyLedger.OfAccount(state));
+            AllDays(state), MonthlyMoneyLedger.OfAccount(state));
     }
 
     /// <summary>
@@ -107,6 +107,22 @@ internal static class ContributionBuilder
     private static bool Holds(FormerAssignment former, int day) =>
         (former.From is not { } from || day >= EventDay.Of(from)) && day < EventDay.Of(former.Until);
 
+    /// <summary>
+    /// Every retained day's totals, written into an array of the right size: up to 63 days of 22 counters each make
+    /// this the largest part of a contribution, and building it from a sequence of unknown length copied it twice.
+    /// </summary>
+    private static DayTotals[] AllDays(AccountState state)
+    {
+        var days = new DayTotals[state.TotalsByDay.Count];
+        var i = 0;
+        foreach (var (day, totals) in state.TotalsByDay)
+        {
+            days[i++] = new DayTotals(day, totals);
+        }
+
+        return days;
+    }
+
     private static DayTotals[] DaysOf(AccountState state, Func<int, bool> include) =>
         [.. state.TotalsByDay.Where(d => include(d.Key)).Select(d => new DayTotals(d.Key, d.Value))];
 
@@ -192,6 +208,20 @@ internal static class ContributionBuilder
         }
     }
 
-    private static ProductAmount[] Products(AccountState state) =>
-        state.RevenueByProduct.Count == 0 ? [] : [.. state.RevenueByProduct.Select(p => new ProductAmount(p.Key, p.Value))];
+    private static ProductAmount[] Products(AccountState state)
+    {
+        if (state.RevenueByProduct.Count == 0)
+        {
+            return [];
+        }
+
+        var products = new ProductAmount[state.RevenueByProduct.Count];
+        var i = 0;
+        foreach (var (product, amount) in state.RevenueByProduct)
+        {
+            products[i++] = new ProductAmount(product, amount);
+        }
+
+        return products;
+    }
 }
