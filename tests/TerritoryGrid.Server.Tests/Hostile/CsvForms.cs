@@ -16,9 +16,9 @@ internal static class CsvForms
         "A,Alpha,east,ann,Retail,New York,40.8,-73.9,65000,18000,\r\n" +
         "B,Beta,west,bob,Retail,Oakland,37.8,-122.3,60000,10000,B\r\n";
 
-    /// <summary>The files as raw bytes (so a case can carry any bytes, valid UTF-8 or not); a null file is left out.</summary>
+    /// <summary>The files as raw bytes (so a case can carry any bytes, valid UTF-8 or not); a null file or field is left out.</summary>
     public static MultipartFormDataContent Form(
-        byte[]? territories, byte[]? reps, byte[]? accounts, string? layout = null, byte[]? layoutFile = null, string planStart = "2026-09-01T00:00:00Z")
+        byte[]? territories, byte[]? reps, byte[]? accounts, string? layout = null, byte[]? layoutFile = null, string? planStart = "2026-09-01T00:00:00Z")
     {
         var form = new MultipartFormDataContent();
         foreach (var (name, content) in new[] { ("territories", territories), ("reps", reps), ("accounts", accounts), ("layout", layoutFile) })
@@ -36,7 +36,11 @@ internal static class CsvForms
             form.Add(new StringContent(layout), "layout");
         }
 
-        form.Add(new StringContent(planStart), "planStart");
+        if (planStart is not null)
+        {
+            form.Add(new StringContent(planStart), "planStart");
+        }
+
         return form;
     }
 
