@@ -4,6 +4,7 @@ using TerritoryGrid.Application.Progress;
 using TerritoryGrid.Contracts.Activity;
 using TerritoryGrid.Contracts.Grains;
 using TerritoryGrid.Contracts.Rebuilds;
+using TerritoryGrid.Contracts.Rollups;
 using TerritoryGrid.Domain;
 
 namespace TerritoryGrid.Application.Rebuilds;
@@ -12,11 +13,11 @@ namespace TerritoryGrid.Application.Rebuilds;
 /// Recomputes a workspace's metrics from its stored activity under the options in force now (thresholds, call
 /// patterns, formulas), while it keeps taking events: territories forget their figures and history, accounts forget
 /// their events, then the activity log is applied again in the order it was written, a chunk at a time, each
-/// territory closing days only as far as the replay has got. An event posted meanwhile is logged and applied as
+/// territory closing days only as far as the replay has got and its accounts' contributions have been delivered. An event posted meanwhile is logged and applied as
 /// always: its account first applies its earlier records from the log, so nothing is lost or counted twice.
 /// </summary>
 public sealed partial class MetricsRebuild(
-    IGrainFactory grains, IActivityLog log, IOptions<MetricsOptions> options, IOptions<RebuildOptions> rebuildOptions, ILogger<MetricsRebuild> logger)
+    IGrainFactory grains, IActivityLog log, IRollupDrain rollups, IOptions<RebuildOptions> rebuildOptions, ILogger<MetricsRebuild> logger)
 {
     /// <summary>Log records applied between two advances of the territories' horizon.</summary>
     public const int ChunkSize = 2048;
@@ -65,8 +66,7 @@ public sealed partial class MetricsRebuild(
             progress.Report(r => r with { Phase = RebuildRecord.Replaying });
             await ReplayAsync(started, territories, progress, cancellationToken);
             progress.Report(r => r with { Phase = RebuildRecord.Finishing });
-            // Contributions of the last records are still being coalesced: let them reach the territories first.
-            await Task.Delay(options.Value.RepRollupFlushInterval * 2, cancellationToken);
+            await rollups.DrainAsync();
             await Task.WhenAll(territories.Select(t => t.EndRebuild()));
             await progress.FinishAsync(r => r with { Status = RebuildRecord.Done, Phase = RebuildRecord.Done, FinishedAt = DateTimeOffset.UtcNow });
             LogDone(logger, started.Workspace, progress.Current.RecordsReplayed, progress.Current.EventsReplayed);
@@ -96,7 +96,6 @@ public sealed partial class MetricsRebuild(
         var rate = rebuildOptions.Value.RecordsPerSecond;
         var chunkSize = rate > 0 ? Math.Clamp(rate / 4, 1, ChunkSize) : ChunkSize;
         var chunk = new List<LoggedRecord>(chunkSize);
-        var horizon = new ReplayHorizon(options.Value.RollupFlushInterval * 3);
         var pace = System.Diagnostics.Stopwatch.StartNew();
         long replayed = 0;
         DateTimeOffset? reached = null;
@@ -115,12 +114,10 @@ public sealed partial class MetricsRebuild(
             }));
             if (reached is { } latest)
             {
-                horizon.Reached(latest);
-            }
-
-            if (horizon.TakeSettled() is { } settled)
-            {
-                await Task.WhenAll(territories.Select(t => t.AdvanceRebuild(settled)));
+                // A day closed before its accounts' contributions land would be computed without them (and days
+                // further back than the revision margin are never revised): deliver them first, on every silo.
+                await rollups.DrainAsync();
+                await Task.WhenAll(territories.Select(t => t.AdvanceRebuild(latest)));
             }
 
             var events = chunk.Sum(r => r.Events.Length);

@@ -2,6 +2,7 @@ using TerritoryGrid.Domain;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using TerritoryGrid.Contracts.Activity;
+using TerritoryGrid.Contracts.Rollups;
 using TerritoryGrid.Grains;
 using TerritoryGrid.Grains.Notifications;
 using TerritoryGrid.Grains.Rollups;
@@ -12,7 +13,7 @@ public static class SiloBuilderExtensions
 {
     /// <summary>
     /// Adds TerritoryGrid's grains' services: the metrics options (bound from "Metrics") and the per-silo roll-up
-    /// dispatcher. The caller chooses the "territorygrid" grain storage provider.
+    /// dispatcher with its drain (which a rebuild's replay waits for). The caller chooses the "territorygrid" grain storage provider.
     /// </summary>
     public static ISiloBuilder AddTerritoryGridGrains(this ISiloBuilder builder)
     {
@@ -22,6 +23,8 @@ public static class SiloBuilderExtensions
         builder.Services.TryAddSingleton<IActivityLog, NoActivityLog>();
         builder.Services.AddSingleton<RollupDispatcher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<RollupDispatcher>());
+        builder.AddGrainService<RollupDrainService>();
+        builder.Services.AddSingleton<IRollupDrain, ClusterRollupDrain>();
         return builder;
     }
 }

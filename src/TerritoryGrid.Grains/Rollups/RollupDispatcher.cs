@@ -27,6 +27,9 @@ internal sealed partial class RollupDispatcher(
     private const int StripeCount = 16;
 
     private readonly Stripe[] stripes = [.. Enumerable.Range(0, StripeCount).Select(_ => new Stripe())];
+
+    /// <summary>One flush at a time: two at once could deliver one target's generations out of order.</summary>
+    private readonly SemaphoreSlim flushing = new(1, 1);
     private long published;
     private long delivered;
 
@@ -63,10 +66,27 @@ internal sealed partial class RollupDispatcher(
         await FlushAsync();
     }
 
-    /// <summary>Sends what is pending (for territories only, unless <paramref name="includeReps"/>); returns when every send has completed or failed.</summary>
+    /// <summary>
+    /// Sends what is pending (for territories only, unless <paramref name="includeReps"/>), after any flush under way;
+    /// returns when every send has completed or failed.
+    /// </summary>
     public async Task FlushAsync(bool includeReps = true)
     {
-        await Task.WhenAll(stripes.Select(stripe => FlushAsync(stripe, includeReps)));
+        await flushing.WaitAsync();
+        try
+        {
+            await Task.WhenAll(stripes.Select(stripe => FlushAsync(stripe, includeReps)));
+        }
+        finally
+        {
+            flushing.Release();
+        }
+    }
+
+    public override void Dispose()
+    {
+        flushing.Dispose();
+        base.Dispose();
     }
 
     private async Task FlushAsync(Stripe stripe, bool includeReps)

@@ -11,11 +11,28 @@ using TerritoryGrid.Grains.Persistence;
 namespace TerritoryGrid.Grains.Tests.Cluster;
 
 /// <summary>A two-silo in-process cluster with the real grains and memory storage, shared by a test collection.</summary>
-public sealed class ClusterFixture : IAsyncLifetime
+public class ClusterFixture : IAsyncLifetime
 {
+    private readonly TimeSpan territoryFlush;
+    private readonly TimeSpan repFlush;
     private InProcessTestCluster? cluster;
 
+    public ClusterFixture()
+        : this(TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(100))
+    {
+    }
+
+    /// <summary>A cluster whose silos flush roll-ups to territories and reps at the intervals given.</summary>
+    protected ClusterFixture(TimeSpan territoryFlush, TimeSpan repFlush)
+    {
+        this.territoryFlush = territoryFlush;
+        this.repFlush = repFlush;
+    }
+
     public IGrainFactory Grains => cluster!.Client;
+
+    /// <summary>The services of each silo, in start order.</summary>
+    public IReadOnlyList<IServiceProvider> SiloServices => [.. cluster!.Silos.Select(silo => silo.ServiceProvider)];
 
     private WorkspaceCache? workspaces;
 
@@ -45,12 +62,18 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.AddTerritoryGridGrains();
             silo.Services.Configure<MetricsOptions>(o =>
             {
-                o.RollupFlushInterval = TimeSpan.FromMilliseconds(20);
-                o.RepRollupFlushInterval = TimeSpan.FromMilliseconds(100);
+                o.RollupFlushInterval = territoryFlush;
+                o.RepRollupFlushInterval = repFlush;
             });
         });
+        builder.ConfigureSilo((_, silo) => ConfigureSilo(silo));
         cluster = builder.Build();
         await cluster.DeployAsync();
+    }
+
+    /// <summary>What a fixture adds to every silo's configuration.</summary>
+    protected virtual void ConfigureSilo(Orleans.Hosting.ISiloBuilder silo)
+    {
     }
 
     public async Task DisposeAsync()

@@ -1,0 +1,43 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Runtime;
+using TerritoryGrid.Contracts.Activity;
+using TerritoryGrid.Contracts.Rollups;
+using TerritoryGrid.Grains.Rollups;
+using TerritoryGrid.Grains.Tests.Cluster;
+
+namespace TerritoryGrid.Grains.Tests.Rollups;
+
+/// <summary>
+/// Silos whose dispatchers would not flush for an hour: only a drain delivers what their accounts publish (loading a
+/// company here waits out its 30-s bound for the territories to hear from their accounts).
+/// </summary>
+public sealed class HeldRollupsFixture() : ClusterFixture(TimeSpan.FromHours(1), TimeSpan.FromHours(1))
+{
+    /// <summary>Accounts placed at random, so both silos hold some (the default placement may put them all on one).</summary>
+    protected override void ConfigureSilo(ISiloBuilder silo) => silo.Services.AddSingleton<PlacementStrategy, RandomPlacement>();
+}
+
+public sealed class RollupDrainTests(HeldRollupsFixture cluster) : IClassFixture<HeldRollupsFixture>
+{
+    [Fact]
+    public async Task Drain_ContributionsWaitingOnBothSilos_ReachTheTerritoryBeforeItReturns()
+    {
+        const string workspace = "drain";
+        await cluster.Loader.LoadAsync(workspace, TestCompany.Create(1, 2, 40));
+        var orders = Enumerable.Range(0, 40)
+            .Select(i => new ActivityEvent($"o{i}", ActivityKind.Order, TestCompany.PlanStart.AddDays(1 + (i % 7)), $"t0-a{i}", $"t0-r{i % 2}", Amount: 10 + i))
+            .ToList();
+        var ingested = await cluster.Ingestor.IngestAsync(workspace, orders);
+        Assert.Equal(40, ingested.Accepted);
+        var dispatchers = cluster.SiloServices.Select(s => s.GetRequiredService<RollupDispatcher>()).ToList();
+        var before = dispatchers.Select(d => d.Counts).ToList();
+        Assert.All(before, counts => Assert.True(counts.Published > counts.Delivered, $"a silo has nothing waiting: {counts}"));
+        Assert.Equal(0, (await cluster.Reader.TerritoryAsync(workspace, "t0"))!.Territory.Totals.Events);
+
+        await cluster.SiloServices[0].GetRequiredService<IRollupDrain>().DrainAsync();
+
+        var territory = (await cluster.Reader.TerritoryAsync(workspace, "t0"))!.Territory;
+        Assert.Equal(40, territory.Totals.Events);
+        Assert.Equal(orders.Sum(o => o.Amount), territory.Totals.Revenue);
+    }
+}
