@@ -32,6 +32,7 @@ internal abstract class CheckpointedGrain<TState>(IPersistentState<TState> persi
 
     protected async Task CheckpointNowAsync(CancellationToken cancellationToken = default)
     {
+        SettleState();
         if (dirty)
         {
             dirty = false;
