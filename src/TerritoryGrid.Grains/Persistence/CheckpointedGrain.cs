@@ -32,7 +32,6 @@ internal abstract class CheckpointedGrain<TState>(IPersistentState<TState> persi
 
     protected async Task CheckpointNowAsync(CancellationToken cancellationToken = default)
     {
-        SettleState();
         if (dirty)
         {
             dirty = false;

@@ -16,16 +16,8 @@ internal abstract class TransferableGrain<TState> : Grain, IStateTransfer
     /// <summary>True when the state in memory holds changes not written yet (a grain that writes on every change has none).</summary>
     protected virtual bool HasUnwrittenChanges => false;
 
-    public Task<byte[]?> ExportState()
-    {
-        SettleState();
-        return Task.FromResult(Persisted.RecordExists || HasUnwrittenChanges ? Serializer.SerializeToArray(Persisted.State) : null);
-    }
-
-    /// <summary>Brings up to date what the grain derives from its state lazily, before the state is written or copied out.</summary>
-    protected virtual void SettleState()
-    {
-    }
+    public Task<byte[]?> ExportState() =>
+        Task.FromResult(Persisted.RecordExists || HasUnwrittenChanges ? Serializer.SerializeToArray(Persisted.State) : null);
 
     public async Task ImportState(byte[] state)
     {

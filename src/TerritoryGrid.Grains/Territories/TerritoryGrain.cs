@@ -33,16 +33,6 @@ internal sealed class TerritoryGrain(
 
     private readonly MetricsOptions metrics = options.Value;
     private IGrainTimer? pushTimer;
-
-    /// <summary>
-    /// Contributions applied since the days were last revised: the revision runs once for all of them, from the
-    /// earliest change, at the next push, read, write or day boundary. A territory hears from its accounts every
-    /// roll-up flush, and re-evaluating its days each time cost about a fifth of live ingest. Every day is a pure
-    /// function of the book, so revising once after several contributions gives what revising after each gave.
-    /// </summary>
-    private bool revisionPending;
-
-    private DateTimeOffset? pendingRevisionFrom;
     private DateTimeOffset lastPush = DateTimeOffset.MinValue;
 
     private string TerritoryId => GrainKeys.IdOf(this.GetPrimaryKeyString());
@@ -83,7 +73,6 @@ internal sealed class TerritoryGrain(
 
     public async Task<string[]> BeginRebuild()
     {
-        Settle();
         if (State.Setup is not { } setup)
         {
             return [];
@@ -142,7 +131,6 @@ internal sealed class TerritoryGrain(
 
     public Task Setup(TerritorySetup setup)
     {
-        Settle();
         State.Setup = setup;
         MarkDirty();
         return CheckpointNowAsync();
@@ -150,7 +138,6 @@ internal sealed class TerritoryGrain(
 
     public async Task UpdateDefinition(string name, string? region, double annualQuota)
     {
-        Settle();
         if (State.Setup is { } setup)
         {
             State.Setup = setup with { Name = name, Region = region, AnnualQuota = annualQuota };
@@ -162,19 +149,11 @@ internal sealed class TerritoryGrain(
 
     public Task ApplyContributions(AccountContribution[] contributions)
     {
-        var closableBefore = State.Setup is { } before ? ClosableDay(before) : 0;
         var (changed, earliest) = State.Book.ApplyAll(contributions);
 
-        if (changed && State.Setup is { } setup)
+        if (changed && State.Setup is not null)
         {
-            DeferRevision(earliest);
-            // A day boundary passed is recorded (and a status change announced) at once; and a pending revision must
-            // not wait while the days move on, or it could fall behind the revision margin.
-            if (ClosableDay(setup) != closableBefore)
-            {
-                Settle();
-            }
-
+            CloseDays(earliest);
             MarkDirty();
             SchedulePush();
         }
@@ -182,49 +161,7 @@ internal sealed class TerritoryGrain(
         return Task.CompletedTask;
     }
 
-    public Task<TerritoryMetrics?> GetMetrics()
-    {
-        Settle();
-        return Task.FromResult(Metrics());
-    }
-
-    /// <summary>Revises the days a contribution changed, if any are waiting.</summary>
-    private void Settle()
-    {
-        if (revisionPending)
-        {
-            var from = pendingRevisionFrom;
-            (revisionPending, pendingRevisionFrom) = (false, null);
-            if (State.Setup is not null)
-            {
-                CloseDaysNow(from);
-            }
-        }
-    }
-
-    private void DeferRevision(DateTimeOffset? earliestChange)
-    {
-        pendingRevisionFrom = !revisionPending ? earliestChange
-            : pendingRevisionFrom is not { } pending ? earliestChange
-            : earliestChange is { } change && change < pending ? change : pending;
-        revisionPending = true;
-    }
-
-    /// <summary>Closes the days passed and revises from <paramref name="earliestChange"/>, with any revision waiting.</summary>
-    private void CloseDays(DateTimeOffset? earliestChange)
-    {
-        DeferRevision(earliestChange);
-        Settle();
-    }
-
-    /// <summary>The state leaves the grain (a checkpoint or a backup): with its days revised.</summary>
-    protected override void SettleState() => Settle();
-
-    protected override void OnStateImported()
-    {
-        (revisionPending, pendingRevisionFrom) = (false, null);
-        base.OnStateImported();
-    }
+    public Task<TerritoryMetrics?> GetMetrics() => Task.FromResult(Metrics());
 
     /// <summary>
     /// Announces the territory's figures at most once per push interval however many contributions arrive: at once
@@ -257,7 +194,6 @@ internal sealed class TerritoryGrain(
 
     private void Push()
     {
-        Settle();
         lastPush = DateTimeOffset.UtcNow;
         if (Metrics() is { } current)
         {
@@ -287,7 +223,6 @@ internal sealed class TerritoryGrain(
 
     public async Task Realign(string[] accountIds, string[] formerAccountIds, CapacityChange[] capacityChanges)
     {
-        Settle();
         if (State.Setup is { } setup)
         {
             var former = (setup.FormerAccountIds ?? []).Union(formerAccountIds, StringComparer.Ordinal).Except(accountIds, StringComparer.Ordinal);
@@ -300,7 +235,6 @@ internal sealed class TerritoryGrain(
 
     public Task<TerritoryAsOf?> GetMetricsAsOf(DateOnly day)
     {
-        Settle();
         var endOfDay = new DateTimeOffset(day.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         if (State.Setup is not { } setup || SnapshotAt(endOfDay) is not { } snapshot)
         {
@@ -344,7 +278,6 @@ internal sealed class TerritoryGrain(
 
     public async Task ApplyCapacityChanges(CapacityChange[] changes)
     {
-        Settle();
         foreach (var change in changes)
         {
             State.CapacityChanges.RemoveAll(c => c.RepId == change.RepId && c.EffectiveAt == change.EffectiveAt);
@@ -382,11 +315,7 @@ internal sealed class TerritoryGrain(
     public Task<DateTimeOffset?> GetWatermark() =>
         Task.FromResult(State.Setup is { } setup ? Watermark(setup) : (DateTimeOffset?)null);
 
-    public Task<StatusChange[]> GetStatusHistory()
-    {
-        Settle();
-        return Task.FromResult(State.History.ToArray());
-    }
+    public Task<StatusChange[]> GetStatusHistory() => Task.FromResult(State.History.ToArray());
 
     /// <summary>
     /// Records the status as of each day boundary the watermark has passed (by the closing delay), and revises the
@@ -394,10 +323,14 @@ internal sealed class TerritoryGrain(
     /// it, so the history is the same however the events were batched, coalesced or timed. Until every account has
     /// reported once, the status is provisional and re-evaluated (a partly loaded territory must not fix one).
     /// </summary>
-    private void CloseDaysNow(DateTimeOffset? earliestChange)
+    private void CloseDays(DateTimeOffset? earliestChange)
     {
         var setup = State.Setup!;
-        var closable = ClosableDay(setup);
+        var closable = EventDay.Of(Watermark(setup) - metrics.StatusClosingDelay);
+        if (State.RebuildHorizon is { } horizon)
+        {
+            closable = Math.Min(closable, EventDay.Of(horizon - metrics.StatusClosingDelay));
+        }
 
         int first;
         if (State.Provisional || State.Trend.Count == 0)
@@ -467,13 +400,6 @@ internal sealed class TerritoryGrain(
         {
             State.History.RemoveRange(0, State.History.Count - MaxHistory);
         }
-    }
-
-    /// <summary>The last day whose boundary the watermark has passed by the closing delay (and the rebuild's horizon, during one).</summary>
-    private int ClosableDay(TerritorySetup setup)
-    {
-        var closable = EventDay.Of(Watermark(setup) - metrics.StatusClosingDelay);
-        return State.RebuildHorizon is { } horizon ? Math.Min(closable, EventDay.Of(horizon - metrics.StatusClosingDelay)) : closable;
     }
 
     /// <summary>The first day whose start is at or after <paramref name="at"/> (a change at midnight belongs to that day's boundary).</summary>
