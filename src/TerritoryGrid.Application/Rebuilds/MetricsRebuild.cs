@@ -5,7 +5,6 @@ using TerritoryGrid.Contracts.Activity;
 using TerritoryGrid.Contracts.Grains;
 using TerritoryGrid.Contracts.Rebuilds;
 using TerritoryGrid.Contracts.Rollups;
-using TerritoryGrid.Domain;
 
 namespace TerritoryGrid.Application.Rebuilds;
 
@@ -13,8 +12,9 @@ namespace TerritoryGrid.Application.Rebuilds;
 /// Recomputes a workspace's metrics from its stored activity under the options in force now (thresholds, call
 /// patterns, formulas), while it keeps taking events: territories forget their figures and history, accounts forget
 /// their events, then the activity log is applied again in the order it was written, a chunk at a time, each
-/// territory closing days only as far as the replay has got and its accounts' contributions have been delivered. An event posted meanwhile is logged and applied as
-/// always: its account first applies its earlier records from the log, so nothing is lost or counted twice.
+/// territory closing days only as far as the replay has got and its accounts' contributions have been delivered. An
+/// event posted meanwhile is logged and applied as always: its account first applies its earlier records from the
+/// log, so nothing is lost or counted twice.
 /// </summary>
 public sealed partial class MetricsRebuild(
     IGrainFactory grains, IActivityLog log, IRollupDrain rollups, IOptions<RebuildOptions> rebuildOptions, ILogger<MetricsRebuild> logger)

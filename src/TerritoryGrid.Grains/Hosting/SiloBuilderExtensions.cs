@@ -13,7 +13,8 @@ public static class SiloBuilderExtensions
 {
     /// <summary>
     /// Adds TerritoryGrid's grains' services: the metrics options (bound from "Metrics") and the per-silo roll-up
-    /// dispatcher with its drain (which a rebuild's replay waits for). The caller chooses the "territorygrid" grain storage provider.
+    /// dispatcher with its drain (which a rebuild's replay waits for). The caller chooses the "territorygrid" grain
+    /// storage provider.
     /// </summary>
     public static ISiloBuilder AddTerritoryGridGrains(this ISiloBuilder builder)
     {

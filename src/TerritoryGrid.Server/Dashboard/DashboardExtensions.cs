@@ -39,7 +39,7 @@ public static class DashboardExtensions
         app.UseStaticFiles();
         // Long-lived connections: no request timeout.
         app.MapHub<TerritoryHub>(TerritoryHub.Path).RequireRole(Roles.Viewer).DisableRequestTimeout();
-        var hosting = app.Configuration.GetSection(OrleansHostingOptions.SectionName).Get<OrleansHostingOptions>() ?? new();
+        var hosting = OrleansHostingOptions.From(app.Configuration);
         if (hosting.Dashboard)
         {
             app.MapOrleansDashboard(routePrefix: "/orleans").RequireRole(Roles.Admin).DisableRequestTimeout();

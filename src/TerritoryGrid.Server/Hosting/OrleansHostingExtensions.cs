@@ -18,7 +18,7 @@ public static class OrleansHostingExtensions
     /// </summary>
     public static WebApplicationBuilder AddTerritoryGridSilo(this WebApplicationBuilder builder)
     {
-        var hosting = builder.Configuration.GetSection(OrleansHostingOptions.SectionName).Get<OrleansHostingOptions>() ?? new();
+        var hosting = OrleansHostingOptions.From(builder.Configuration);
         var storage = builder.Configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new();
         builder.UseOrleans(silo =>
         {

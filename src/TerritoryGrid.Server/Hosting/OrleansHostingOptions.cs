@@ -5,6 +5,13 @@ public sealed class OrleansHostingOptions
 {
     public const string SectionName = "Orleans";
 
+    /// <summary>
+    /// The options as configured: read before the host is built (the silo's ports and cluster) and again when the
+    /// endpoints are mapped (the Orleans Dashboard), so both see the same section.
+    /// </summary>
+    public static OrleansHostingOptions From(Microsoft.Extensions.Configuration.IConfiguration configuration) =>
+        configuration.GetSection(SectionName).Get<OrleansHostingOptions>() ?? new();
+
     /// <summary>Silo-to-silo port. The default is 11111.</summary>
     public int SiloPort { get; set; } = 11111;
 
