@@ -73,18 +73,18 @@ internal static class IngestScenario
         table.Add("limit: plain loop, 1 thread", limitRate, limitRate, null, null);
         table.Add("ceiling: no-op grain calls, 1,000 in flight", ceiling, limitRate, ceiling, null);
         table.Add("naive: 3 awaited calls per event, 1,000 in flight", naive, limitRate, ceiling, naive);
-        table.Add($"TerritoryGrid HTTP ingest, memory storage, {size.Clients} clients", memory.EventsPerSecond, limitRate, ceiling, naive, memory.Latency);
-        table.Add($"TerritoryGrid HTTP ingest, durable (SQLite log), {size.Clients} clients", durable.EventsPerSecond, limitRate, ceiling, naive, durable.Latency);
+        table.Add($"TerritoryGrid HTTP ingest, memory storage, {size.Clients} clients", memory.EventsPerSecond, limitRate, ceiling, naive, memory.Latency, memory.Gc);
+        table.Add($"TerritoryGrid HTTP ingest, durable (SQLite log), {size.Clients} clients", durable.EventsPerSecond, limitRate, ceiling, naive, durable.Latency, durable.Gc);
         if (clustered is not null)
         {
-            table.Add($"TerritoryGrid HTTP ingest, cluster mode (PostgreSQL log), 1 silo, {size.Clients} clients", clustered.EventsPerSecond, limitRate, ceiling, naive, clustered.Latency);
+            table.Add($"TerritoryGrid HTTP ingest, cluster mode (PostgreSQL log), 1 silo, {size.Clients} clients", clustered.EventsPerSecond, limitRate, ceiling, naive, clustered.Latency, clustered.Gc);
         }
 
         table.Print($"Scenario 1: live ingest, {size.Events:N0} events in batches of 1,000 over {size.Accounts:N0} accounts, {size.Reps:N0} reps, {size.Territories} territories");
         return exact;
     }
 
-    private sealed record Measurement(double EventsPerSecond, int Accepted, string Latency);
+    private sealed record Measurement(double EventsPerSecond, int Accepted, string Latency, string Gc);
 
     private static async Task<Measurement> PostAsync(HttpClient http, string workspace, IReadOnlyList<byte[]> batches, int clients)
     {
@@ -92,6 +92,7 @@ internal static class IngestScenario
         var latencies = new double[batches.Count];
         var accepted = 0;
         var next = -1;
+        var gc = new GcWindow();
         var watch = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, clients).Select(async _ =>
         {
@@ -109,7 +110,7 @@ internal static class IngestScenario
         }));
         var seconds = watch.Elapsed.TotalSeconds;
         var latency = $"{Percentiles.Of(latencies, 50):0} ms / {Percentiles.Of(latencies, 99):0} ms";
-        return new Measurement(accepted / seconds, accepted, latency);
+        return new Measurement(accepted / seconds, accepted, latency, gc.Summary());
     }
 
     /// <summary>Every posted event accepted once, and reflected once in the territories' totals after roll-ups drain.</summary>

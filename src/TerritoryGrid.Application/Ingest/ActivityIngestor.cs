@@ -48,26 +48,7 @@ public sealed class ActivityIngestor(
 
         batch = Commercial.CatalogueCheck.Apply(batch, (await terms.GetAsync(workspace)).Catalogue, options.Value.MaxAmount);
 
-        var byAccount = new Dictionary<string, List<IndexedEvent>>(StringComparer.Ordinal);
-        foreach (var item in batch.Valid)
-        {
-            if (!byAccount.TryGetValue(item.Event.AccountId, out var list))
-            {
-                list = new List<IndexedEvent>(1);
-                byAccount[item.Event.AccountId] = list;
-            }
-
-            list.Add(item);
-        }
-
-        var groups = new List<IndexedEvent>[byAccount.Count];
-        var records = new AccountEvents[byAccount.Count];
-        var n = 0;
-        foreach (var (accountId, items) in byAccount)
-        {
-            groups[n] = items;
-            records[n++] = new AccountEvents(accountId, [.. items.Select(i => i.Event)]);
-        }
+        var (groups, records) = GroupByAccount(batch.Valid);
 
         // One commit for the whole batch before any grain applies it: once the response says accepted, the events
         // are in the log, and an account that loses its in-memory state replays them.
@@ -85,8 +66,55 @@ public sealed class ActivityIngestor(
         return result;
     }
 
+    /// <summary>
+    /// The batch's events by account, in the order each account first appears, each account's in posted order. Written
+    /// for the common case of a live batch, one event per account: arrays of the exact size, no list per account.
+    /// </summary>
+    private static (IndexedEvent[][] Groups, AccountEvents[] Records) GroupByAccount(IReadOnlyList<IndexedEvent> valid)
+    {
+        var groupOf = new Dictionary<string, int>(valid.Count, StringComparer.Ordinal);
+        var groupOfEvent = new int[valid.Count];
+        var sizes = new int[valid.Count];
+        for (var i = 0; i < valid.Count; i++)
+        {
+            var accountId = valid[i].Event.AccountId;
+            if (!groupOf.TryGetValue(accountId, out var group))
+            {
+                group = groupOf.Count;
+                groupOf.Add(accountId, group);
+            }
+
+            groupOfEvent[i] = group;
+            sizes[group]++;
+        }
+
+        var groups = new IndexedEvent[groupOf.Count][];
+        var events = new ActivityEvent[groupOf.Count][];
+        for (var g = 0; g < groups.Length; g++)
+        {
+            groups[g] = new IndexedEvent[sizes[g]];
+            events[g] = new ActivityEvent[sizes[g]];
+            sizes[g] = 0;
+        }
+
+        for (var i = 0; i < valid.Count; i++)
+        {
+            var g = groupOfEvent[i];
+            groups[g][sizes[g]] = valid[i];
+            events[g][sizes[g]++] = valid[i].Event;
+        }
+
+        var records = new AccountEvents[groups.Length];
+        for (var g = 0; g < groups.Length; g++)
+        {
+            records[g] = new AccountEvents(events[g][0].AccountId, events[g]);
+        }
+
+        return (groups, records);
+    }
+
     private static IngestResult Summarise(
-        string workspace, int generation, ParsedBatch batch, List<IndexedEvent>[] groups, AccountBatchResult[] results,
+        string workspace, int generation, ParsedBatch batch, IndexedEvent[][] groups, AccountBatchResult[] results,
         List<ActivityEvent> applied, ApplyOutcome?[]? outcomes)
     {
         int accepted = 0, late = 0, duplicates = 0;
@@ -94,7 +122,7 @@ public sealed class ActivityIngestor(
         for (var g = 0; g < groups.Length; g++)
         {
             var result = results[g];
-            for (var i = 0; i < groups[g].Count; i++)
+            for (var i = 0; i < groups[g].Length; i++)
             {
                 var item = groups[g][i];
                 outcomes?[item.Index] = result.Outcomes[i];

@@ -34,7 +34,7 @@ internal sealed class AccountGrain(
     /// </summary>
     private SortedDictionary<long, AccountBatchResult>? appliedAhead;
 
-    private string AccountId => GrainKeys.IdOf(this.GetPrimaryKeyString());
+    private string AccountId => SiblingKeys.IdOf(this.GetGrainId());
 
     private AccountLedger Ledger => ledger ??= new AccountLedger(State, metrics);
 
@@ -447,12 +447,22 @@ internal sealed class AccountGrain(
     private void PublishTo(IEnumerable<string> reps, DateTimeOffset? earliestChange, bool includeFormer = false)
     {
         var setup = State.Setup!;
-        var coverage = ContributionBuilder.Coverage(State, metrics);
+        var accountId = AccountId;
+        // Covered from the current assignment: what the territory and the owner see, built once for both.
+        var coverage = ContributionBuilder.Coverage(State, metrics, State.AssignedFrom);
         includeFormer |= Ledger.FormerChanged;
         Ledger.FormerChanged = false;
-        foreach (var (territoryId, contribution) in ContributionBuilder.ForTerritories(AccountId, State, coverage, earliestChange, includeFormer))
+        if (State.FormerAssignments is null)
         {
-            dispatcher.Publish(RollupTargetKind.Territory, Key(territoryId), contribution);
+            // Never moved: one territory, which holds all of it.
+            dispatcher.Publish(RollupTargetKind.Territory, Key(setup.TerritoryId), ContributionBuilder.ForTerritory(accountId, State, coverage, earliestChange));
+        }
+        else
+        {
+            foreach (var (territoryId, contribution) in ContributionBuilder.ForTerritories(accountId, State, coverage, earliestChange, includeFormer))
+            {
+                dispatcher.Publish(RollupTargetKind.Territory, Key(territoryId), contribution);
+            }
         }
 
         if (includeFormer)
@@ -462,22 +472,18 @@ internal sealed class AccountGrain(
 
         if (setup.OwnerRepId is { } owner)
         {
-            dispatcher.Publish(RollupTargetKind.Rep, Key(owner), ContributionBuilder.ForRep(AccountId, owner, State, coverage, earliestChange));
+            dispatcher.Publish(RollupTargetKind.Rep, Key(owner), ContributionBuilder.ForRep(accountId, owner, State, coverage, earliestChange));
         }
 
         foreach (var rep in reps)
         {
             if (rep != setup.OwnerRepId)
             {
-                dispatcher.Publish(RollupTargetKind.Rep, Key(rep), ContributionBuilder.ForRep(AccountId, rep, State, coverage, earliestChange));
+                dispatcher.Publish(RollupTargetKind.Rep, Key(rep), ContributionBuilder.ForRep(accountId, rep, State, coverage, earliestChange));
             }
         }
     }
 
     /// <summary>The key of a sibling grain (same workspace and generation).</summary>
-    private string Key(string id)
-    {
-        var key = this.GetPrimaryKeyString();
-        return string.Concat(key.AsSpan(0, key.Length - AccountId.Length), id);
-    }
+    private string Key(string id) => SiblingKeys.Of(this.GetGrainId(), id);
 }

@@ -64,16 +64,33 @@ internal static class MonthlyMoneyLedger
             return null;
         }
 
-        var byMonth = new SortedDictionary<int, MonthMoney>();
+        // A few months at most (25 per rep): summed in a list kept in month order, no sorted dictionary per call.
+        List<MonthMoney>? months = null;
         foreach (var entry in entries)
         {
-            if (everyRep || entry.RepId == repId)
+            if (!everyRep && entry.RepId != repId)
             {
-                var sum = byMonth.GetValueOrDefault(entry.Month, new MonthMoney(entry.Month, 0, 0));
-                byMonth[entry.Month] = sum with { WonValue = sum.WonValue + entry.WonValue, Revenue = sum.Revenue + entry.Revenue };
+                continue;
+            }
+
+            months ??= new List<MonthMoney>(entries.Count);
+            var at = months.Count;
+            while (at > 0 && months[at - 1].Month > entry.Month)
+            {
+                at--;
+            }
+
+            if (at > 0 && months[at - 1].Month == entry.Month)
+            {
+                var sum = months[at - 1];
+                months[at - 1] = sum with { WonValue = sum.WonValue + entry.WonValue, Revenue = sum.Revenue + entry.Revenue };
+            }
+            else
+            {
+                months.Insert(at, new MonthMoney(entry.Month, entry.WonValue, entry.Revenue));
             }
         }
 
-        return byMonth.Count == 0 ? null : [.. byMonth.Values];
+        return months?.ToArray();
     }
 }
