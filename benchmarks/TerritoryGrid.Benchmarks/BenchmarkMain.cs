@@ -17,7 +17,9 @@ public static class BenchmarkMain
             ? double.Parse(given, System.Globalization.CultureInfo.InvariantCulture)
             : null;
         Console.WriteLine($"TerritoryGrid benchmarks ({(quick ? "quick" : "full")}), {Environment.ProcessorCount} cores, " +
-                          $"GC: {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}, {System.Runtime.GCSettings.LatencyMode}, .NET {Environment.Version}");
+                          $"GC: {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}, {System.Runtime.GCSettings.LatencyMode}, " +
+                          $"first-generation budget up to {Convert.ToInt64(GC.GetConfigurationVariables()["GCGen0MaxBudget"], System.Globalization.CultureInfo.InvariantCulture) >> 20} MB " +
+                          $"(DOTNET_GCgen0size={Environment.GetEnvironmentVariable("DOTNET_GCgen0size") ?? "unset"}), .NET {Environment.Version}");
 
         var exact = true;
         if (scenario is "all" or "ingest")
