@@ -10,6 +10,10 @@ namespace TerritoryGrid.Contracts.Rollups;
 /// territory can take the totals at the end of a past day; null from a silo of an earlier version.
 /// <see cref="MoneyByMonth"/>: won value and revenue by calendar month (the account's, or the rep's own), for
 /// fiscal periods; null when none.
+/// <see cref="DaysFrom"/>, when set, says <see cref="TotalsByDay"/> holds only the days from that day on (those a batch
+/// of events changed): the target keeps the earlier days it has, down to <see cref="OldestDay"/>, the account's oldest
+/// retained day. An account active for weeks holds up to 63 days; sending them all after every batch made them the
+/// largest allocation of a simulated season. Null: the days are all of them.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("tg.AccountContribution")]
 public sealed record AccountContribution(
@@ -22,4 +26,6 @@ public sealed record AccountContribution(
     [property: Id(6)] DateTimeOffset? LastContactAt,
     [property: Id(7)] DateTimeOffset? EarliestChangeAt = null,
     [property: Id(8)] DayTotals[]? TotalsByDay = null,
-    [property: Id(9)] MonthMoney[]? MoneyByMonth = null);
+    [property: Id(9)] MonthMoney[]? MoneyByMonth = null,
+    [property: Id(10)] int? DaysFrom = null,
+    [property: Id(11)] int? OldestDay = null);

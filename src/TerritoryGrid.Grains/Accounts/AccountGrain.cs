@@ -399,7 +399,7 @@ internal sealed class AccountGrain(
         {
             Ledger.Trim();
             State.Sequence++;
-            PublishTo(Ledger.TakeChangedReps(), batchEarliest);
+            PublishTo(Ledger.TakeChangedReps(), batchEarliest, changedDaysOnly: true);
             earliest = earliest is null || batchEarliest < earliest ? batchEarliest : earliest;
         }
 
@@ -444,7 +444,11 @@ internal sealed class AccountGrain(
     /// Sends the territory and owner their contribution, and <paramref name="reps"/> theirs, with the earliest event time
     /// changed. Former territories and owners hear only when activity was credited to their period, or when asked.
     /// </summary>
-    private void PublishTo(IEnumerable<string> reps, DateTimeOffset? earliestChange, bool includeFormer = false)
+    /// <remarks>
+    /// <paramref name="changedDaysOnly"/>: the change is a batch of events, which changed no day before the earliest of
+    /// them, so the territory is sent only the days from then on (every other change sends all of them).
+    /// </remarks>
+    private void PublishTo(IEnumerable<string> reps, DateTimeOffset? earliestChange, bool includeFormer = false, bool changedDaysOnly = false)
     {
         var setup = State.Setup!;
         var accountId = AccountId;
@@ -455,7 +459,8 @@ internal sealed class AccountGrain(
         if (State.FormerAssignments is null)
         {
             // Never moved: one territory, which holds all of it.
-            dispatcher.Publish(RollupTargetKind.Territory, Key(setup.TerritoryId), ContributionBuilder.ForTerritory(accountId, State, coverage, earliestChange));
+            dispatcher.Publish(RollupTargetKind.Territory, Key(setup.TerritoryId), ContributionBuilder.ForTerritory(
+                accountId, State, coverage, earliestChange, changedDaysOnly && earliestChange is { } from ? EventDay.Of(from) : null));
         }
         else
         {

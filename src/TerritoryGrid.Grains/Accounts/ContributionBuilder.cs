@@ -7,15 +7,54 @@ namespace TerritoryGrid.Grains.Accounts;
 /// <summary>Builds the contributions an account sends to its territory and reps from its current state.</summary>
 internal static class ContributionBuilder
 {
-    /// <summary>The account's whole contribution to its territory: all activity, whoever did it, and its coverage needs (built once per change by <see cref="Coverage"/>).</summary>
+    /// <summary>
+    /// The account's whole contribution to its territory: all activity, whoever did it, and its coverage needs (built
+    /// once per change by <see cref="Coverage"/>). Its days by event day are all of them, or, given
+    /// <paramref name="changedFromDay"/> (a batch of events changed nothing earlier), only those from that day on.
+    /// </summary>
     public static AccountContribution ForTerritory(
-        string accountId, AccountState state, AccountCoverage coverage, DateTimeOffset? earliestChange = null)
+        string accountId, AccountState state, AccountCoverage coverage, DateTimeOffset? earliestChange = null, int? changedFromDay = null)
     {
         var totals = state.Totals;
         SetOpenFunnel(ref totals, state, repId: null);
+        var (days, daysFrom, oldestDay) = changedFromDay is { } from ? DaysFrom(state, from) : (AllDays(state), null, null);
         return new AccountContribution(
             accountId, state.Sequence, totals, Products(state), coverage, state.Watermark, state.LastContactAt, earliestChange,
-            AllDays(state), MonthlyMoneyLedger.OfAccount(state));
+            days, MonthlyMoneyLedger.OfAccount(state), daysFrom, oldestDay);
+    }
+
+    /// <summary>The retained days from <paramref name="from"/> on, with the oldest retained day; all of them (no bounds) when none is older.</summary>
+    private static (DayTotals[] Days, int? From, int? Oldest) DaysFrom(AccountState state, int from)
+    {
+        int? oldest = null;
+        var older = 0;
+        foreach (var day in state.TotalsByDay.Keys)
+        {
+            oldest ??= day;
+            if (day >= from)
+            {
+                break;
+            }
+
+            older++;
+        }
+
+        if (older == 0)
+        {
+            return (AllDays(state), null, null);
+        }
+
+        var days = new DayTotals[state.TotalsByDay.Count - older];
+        var i = 0;
+        foreach (var (day, dayTotals) in state.TotalsByDay)
+        {
+            if (day >= from)
+            {
+                days[i++] = new DayTotals(day, dayTotals);
+            }
+        }
+
+        return (days, from, oldest);
     }
 
     /// <summary>

@@ -50,6 +50,7 @@ internal sealed class ContributionBook
             Add(previous, -1);
         }
 
+        contribution = WithDaysOfItsOwn(previous, contribution);
         Add(contribution, +1);
         ByAccount[contribution.AccountId] = contribution;
         if (contribution.LatestEventAt is { } latest && (Watermark is null || latest > Watermark))
@@ -166,6 +167,26 @@ internal sealed class ContributionBook
         }
 
         return totals;
+    }
+
+    /// <summary>
+    /// The contribution as the book keeps it: with all of the account's days, in an array only the book holds (copied
+    /// from a whole contribution; a partial one's changed days written over the held ones in place while the set of
+    /// days is the same), so applying the changed days of a busy account allocates no new array of days. Without a
+    /// held contribution (the book was emptied by a rebuild), a partial one is taken as it is: the account sends its
+    /// whole days again when the rebuild reaches it.
+    /// </summary>
+    private static AccountContribution WithDaysOfItsOwn(AccountContribution? previous, AccountContribution contribution)
+    {
+        if (contribution.TotalsByDay is not { } days)
+        {
+            return contribution;
+        }
+
+        var held = contribution.DaysFrom is { } from && previous?.TotalsByDay is { } previousDays
+            ? ChangedDays.Apply(previousDays, days, from, contribution.OldestDay)
+            : (DayTotals[])days.Clone();
+        return contribution with { TotalsByDay = held, DaysFrom = null, OldestDay = null };
     }
 
     private void Add(AccountContribution contribution, int sign)

@@ -229,7 +229,7 @@ internal sealed partial class RollupDispatcher(
                 return;
             }
 
-            latest[contribution.AccountId] = newer with { EarliestChangeAt = earliest };
+            latest[contribution.AccountId] = ChangedDays.Combine(older, newer) with { EarliestChangeAt = earliest };
         }
 
         private static bool SpansTooMuch(DateTimeOffset? earliest, DateTimeOffset? latest, int revisionDays) =>
