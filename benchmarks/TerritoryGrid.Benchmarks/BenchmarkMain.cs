@@ -18,7 +18,7 @@ public static class BenchmarkMain
             : null;
         Console.WriteLine($"TerritoryGrid benchmarks ({(quick ? "quick" : "full")}), {Environment.ProcessorCount} cores, " +
                           $"GC: {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}, {System.Runtime.GCSettings.LatencyMode}, " +
-                          $"first-generation budget up to {Convert.ToInt64(GC.GetConfigurationVariables()["GCGen0MaxBudget"], System.Globalization.CultureInfo.InvariantCulture) >> 20} MB " +
+                          $"first-generation budget up to {Convert.ToInt64(GC.GetConfigurationVariables().GetValueOrDefault("GCGen0MaxBudget", 0L), System.Globalization.CultureInfo.InvariantCulture) >> 20} MB " +
                           $"(DOTNET_GCgen0size={Environment.GetEnvironmentVariable("DOTNET_GCgen0size") ?? "unset"}), .NET {Environment.Version}");
 
         var exact = true;

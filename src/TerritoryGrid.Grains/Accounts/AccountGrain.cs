@@ -456,18 +456,10 @@ internal sealed class AccountGrain(
         var coverage = ContributionBuilder.Coverage(State, metrics, State.AssignedFrom);
         includeFormer |= Ledger.FormerChanged;
         Ledger.FormerChanged = false;
-        if (State.FormerAssignments is null)
+        var changedFromDay = changedDaysOnly && earliestChange is { } from ? EventDay.Of(from) : (int?)null;
+        foreach (var (territoryId, contribution) in ContributionBuilder.ForTerritories(accountId, State, coverage, earliestChange, includeFormer, changedFromDay))
         {
-            // Never moved: one territory, which holds all of it.
-            dispatcher.Publish(RollupTargetKind.Territory, Key(setup.TerritoryId), ContributionBuilder.ForTerritory(
-                accountId, State, coverage, earliestChange, changedDaysOnly && earliestChange is { } from ? EventDay.Of(from) : null));
-        }
-        else
-        {
-            foreach (var (territoryId, contribution) in ContributionBuilder.ForTerritories(accountId, State, coverage, earliestChange, includeFormer))
-            {
-                dispatcher.Publish(RollupTargetKind.Territory, Key(territoryId), contribution);
-            }
+            dispatcher.Publish(RollupTargetKind.Territory, Key(territoryId), contribution);
         }
 
         if (includeFormer)

@@ -59,18 +59,22 @@ internal static class ContributionBuilder
 
     /// <summary>
     /// The account's contribution to every territory it has belonged to, each with the activity credited while it
-    /// held the account (ownership is effective-dated in event time). An account that never moved has one.
+    /// held the account (ownership is effective-dated in event time). An account that never moved has one, which
+    /// carries only the days from <paramref name="changedFromDay"/> on when given; a moved account's are always whole.
     /// </summary>
     public static List<(string TerritoryId, AccountContribution Contribution)> ForTerritories(
-        string accountId, AccountState state, AccountCoverage coverage, DateTimeOffset? earliestChange = null, bool includeFormer = true)
+        string accountId, AccountState state, AccountCoverage coverage, DateTimeOffset? earliestChange = null, bool includeFormer = true,
+        int? changedFromDay = null)
     {
         var coveredFrom = CurrentTerritorySince(state);
-        var whole = ForTerritory(accountId, state, coverage.CoveredFrom == coveredFrom ? coverage : coverage with { CoveredFrom = coveredFrom }, earliestChange);
+        var current = coverage.CoveredFrom == coveredFrom ? coverage : coverage with { CoveredFrom = coveredFrom };
         var currentId = state.Setup!.TerritoryId;
         if (state.FormerAssignments is not { } formers)
         {
-            return [(currentId, whole)];
+            return [(currentId, ForTerritory(accountId, state, current, earliestChange, changedFromDay))];
         }
+
+        var whole = ForTerritory(accountId, state, current, earliestChange);
 
         // What the current territory holds is the whole account less what former periods were credited, plus any
         // earlier period in this same territory (an account moved away and back).
@@ -211,8 +215,9 @@ internal static class ContributionBuilder
         var setup = state.Setup!;
         var pattern = options.CallPatterns.For(setup.Segment);
         var baseDemand = Workload.DemandHoursPerWeek(pattern, setup.TravelKmFromOwner, 0, 0, options.Workload);
-        var leads = Spans(state.Leads, out var openLeads);
-        var opportunities = Spans(state.Opportunities, out var openOpportunities);
+        var leads = Spans(state.Leads, static l => l.IsOpen, static l => new FunnelSpan(l.CreatedAt, l.FirstTouchAt, l.ClosedAt), out var openLeads);
+        var opportunities = Spans(
+            state.Opportunities, static o => o.IsOpen, static o => new FunnelSpan(o.CreatedAt, null, o.ClosedAt, o.Amount), out var openOpportunities);
         var demand = state.ChurnedAt is not null
             ? 0
             : Workload.DemandHoursPerWeek(pattern, setup.TravelKmFromOwner, openLeads, openOpportunities, options.Workload);
@@ -245,39 +250,22 @@ internal static class ContributionBuilder
             OrphanedUntil: state.OrphanedUntil);
     }
 
-    private static FunnelSpan[] Spans(Dictionary<string, LeadRecord> leads, out int open)
+    /// <summary>The funnel spans of open and recent leads or opportunities, and how many are open (static selectors: nothing captured).</summary>
+    private static FunnelSpan[] Spans<TRecord>(
+        Dictionary<string, TRecord> records, Func<TRecord, bool> isOpen, Func<TRecord, FunnelSpan> span, out int open)
     {
         open = 0;
-        if (leads.Count == 0)
+        if (records.Count == 0)
         {
             return [];
         }
 
-        var spans = new FunnelSpan[leads.Count];
+        var spans = new FunnelSpan[records.Count];
         var i = 0;
-        foreach (var lead in leads.Values)
+        foreach (var record in records.Values)
         {
-            open += lead.IsOpen ? 1 : 0;
-            spans[i++] = new FunnelSpan(lead.CreatedAt, lead.FirstTouchAt, lead.ClosedAt);
-        }
-
-        return spans;
-    }
-
-    private static FunnelSpan[] Spans(Dictionary<string, OpportunityRecord> opportunities, out int open)
-    {
-        open = 0;
-        if (opportunities.Count == 0)
-        {
-            return [];
-        }
-
-        var spans = new FunnelSpan[opportunities.Count];
-        var i = 0;
-        foreach (var opportunity in opportunities.Values)
-        {
-            open += opportunity.IsOpen ? 1 : 0;
-            spans[i++] = new FunnelSpan(opportunity.CreatedAt, null, opportunity.ClosedAt, opportunity.Amount);
+            open += isOpen(record) ? 1 : 0;
+            spans[i++] = span(record);
         }
 
         return spans;
