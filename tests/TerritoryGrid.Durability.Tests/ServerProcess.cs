@@ -60,7 +60,22 @@ internal sealed class ServerProcess : IAsyncDisposable
         server.process.ErrorDataReceived += (_, e) => server.Keep(e.Data);
         server.process.BeginOutputReadLine();
         server.process.BeginErrorReadLine();
-        await server.WaitUntilServingAsync();
+        try
+        {
+            await server.WaitUntilServingAsync();
+        }
+        catch
+        {
+            // A server that never answered is nobody's to stop: left running, it slowed every later test of the run.
+            if (!server.process.HasExited)
+            {
+                await server.KillAsync();
+            }
+
+            server.process.Dispose();
+            throw;
+        }
+
         return server;
     }
 
