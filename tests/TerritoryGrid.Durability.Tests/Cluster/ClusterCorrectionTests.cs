@@ -43,6 +43,9 @@ public sealed class ClusterCorrectionTests
 
         await cluster.Silos[0].KillAsync();
         await AssertTotalsAsync(cluster.Silos[1], events, revenue);
+        // Restart only once the survivor has declared the killed silo dead: a silo still listed active but unreachable
+        // holds up the restarted silos' join (they must reach every active silo and cannot vote yet), past any deadline.
+        await WaitUntilActiveSilosAsync(postgres, "corrections", 1);
 
         await cluster.StopAllAsync();
         await cluster.StartAsync(2);
@@ -51,6 +54,23 @@ public sealed class ClusterCorrectionTests
         var again = await (await retry.PostAsJsonAsync("/api/workspaces/live/activity", Corrections())).Content.ReadFromJsonAsync<JsonObject>();
         Assert.Equal((0, VoidedOrders.Length + AmendedOrders.Length), ((int)again!["accepted"]!, (int)again["duplicates"]!));
         await AssertTotalsAsync(cluster.Silos[1], events, revenue);
+    }
+
+    private static async Task WaitUntilActiveSilosAsync(PostgresServer postgres, string clusterId, int count)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(postgres.ConnectionString);
+        await connection.OpenAsync();
+        await using var query = new Npgsql.NpgsqlCommand(
+            "SELECT count(*) FROM orleans_membership WHERE deployment_id = @cluster AND status = 3", connection);
+        query.Parameters.AddWithValue("cluster", clusterId);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        long active;
+        while ((active = (long)(await query.ExecuteScalarAsync())!) != count && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200);
+        }
+
+        Assert.True(active == count, $"{active} silos still listed active in cluster '{clusterId}', {count} expected");
     }
 
     private static JsonArray Corrections()
