@@ -32,6 +32,28 @@ internal sealed class ServerProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Waits until a line of the server's output contains <paramref name="text"/>; false if none had when <paramref name="cancellation"/> fired.</summary>
+    public async Task<bool> WaitForLogAsync(string text, CancellationToken cancellation)
+    {
+        while (true)
+        {
+            lock (output)
+            {
+                if (output.Any(line => line.Contains(text, StringComparison.Ordinal)))
+                {
+                    return true;
+                }
+            }
+
+            if (cancellation.IsCancellationRequested)
+            {
+                return false;
+            }
+
+            await Task.Delay(200, CancellationToken.None);
+        }
+    }
+
     public static async Task<ServerProcess> StartAsync(IReadOnlyDictionary<string, string> settings, int? httpPort = null)
     {
         var port = httpPort ?? FreePort();

@@ -1,6 +1,8 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Serialization;
 using TerritoryGrid.Application.Ingest;
+using TerritoryGrid.Application.Recovery;
 using TerritoryGrid.Contracts.Activity;
 using TerritoryGrid.Contracts.Grains;
 using TerritoryGrid.Domain;
@@ -15,7 +17,8 @@ namespace TerritoryGrid.Application.Backup;
 /// no durable log (in-memory) has the records beyond each account's state applied through the account instead.
 /// </summary>
 public sealed class WorkspaceRestore(
-    IGrainFactory grains, IActivityLog log, Serializer serializer, WorkspaceCache workspaces, IOptions<MetricsOptions> options)
+    IGrainFactory grains, IActivityLog log, Serializer serializer, WorkspaceCache workspaces, IOptions<MetricsOptions> options,
+    ILogger<WorkspaceRestore> logger)
 {
     /// <summary>Grain states written at once.</summary>
     private const int ImportParallelism = 128;
@@ -66,7 +69,7 @@ public sealed class WorkspaceRestore(
             await ReplayThroughAccountsAsync(archive, Key, cancellationToken);
         }
 
-        await ReportAgainAsync(archive.Ids, Key, cancellationToken);
+        await ReportAgainAsync(archive.Ids, workspace, generation, cancellationToken);
 
         // Last, and only if nobody loaded a company meanwhile: from here readers and ingest see the restored company.
         await CheckEmptyAsync(workspace);
@@ -114,17 +117,15 @@ public sealed class WorkspaceRestore(
     }
 
     /// <summary>
-    /// Every territory has its accounts send their contributions again (to it and to their reps), then every account
-    /// is waited for (its activation, with its replay of the log, is done when it answers), then the roll-ups: until
+    /// Every account of every territory sends its contribution again (to it and to its reps) and is waited for (it
+    /// answers once its activation, with its replay of the log, is done), then the roll-ups: until
     /// the territories' figures have not moved for two rep roll-up intervals (bounded), so the figures read after the
     /// restore include every restored event.
     /// </summary>
-    private async Task ReportAgainAsync(CompanyIds ids, Func<string, string> key, CancellationToken cancellationToken)
+    private async Task ReportAgainAsync(CompanyIds ids, string workspace, int generation, CancellationToken cancellationToken)
     {
-        var territories = ids.Territories.Select(id => grains.GetGrain<ITerritoryGrain>(key(id))).ToArray();
-        await Task.WhenAll(territories.Select(t => t.RepublishAccounts()));
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = ImportParallelism, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(ids.Accounts, parallel, async (id, _) => await grains.GetGrain<IAccountGrain>(key(id)).GetMetrics(null));
+        var territories = ids.Territories.Select(id => grains.GetGrain<ITerritoryGrain>(GrainKeys.Of(workspace, generation, id))).ToArray();
+        await AccountsReportAgain.RunAsync(grains, workspace, generation, ids.Territories, logger, cancellationToken);
 
         var metrics = options.Value;
         var quiet = 2 * (metrics.RepRollupFlushInterval > metrics.RollupFlushInterval ? metrics.RepRollupFlushInterval : metrics.RollupFlushInterval);

@@ -59,8 +59,12 @@ public interface IAccountGrain : IGrainWithStringKey, IStateTransfer
     [Alias("Close")]
     Task Close(DateTimeOffset at);
 
-    /// <summary>Sends the account's current contribution to its territory and reps again (after their recovery).</summary>
-    [Alias("Republish"), OneWay]
+    /// <summary>
+    /// Sends the account's current contribution to its territory and reps again (after their recovery); answers once
+    /// the account is active (its logged activity replayed) and the contribution is on its way. Not one-way: Orleans
+    /// drops a one-way message caught in a silo's failure, and a recovery must know every account has answered.
+    /// </summary>
+    [Alias("Republish")]
     Task Republish();
 
     /// <summary>

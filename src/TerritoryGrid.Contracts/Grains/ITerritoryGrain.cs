@@ -45,11 +45,12 @@ public interface ITerritoryGrain : IRollupTarget, IStateTransfer
     Task<DateTimeOffset?> GetWatermark();
 
     /// <summary>
-    /// Asks every account of the territory to send its contribution again (to the territory and its reps): after a silo
-    /// is lost, accounts that lived there reactivate, replay their logged activity and so restore what it held.
+    /// The ids of every account that reports here, current and former: after a silo is lost, a restart or a restore,
+    /// each is asked to send its contribution again (accounts that lived on the lost silo reactivate, replay their
+    /// logged activity and so restore what it held).
     /// </summary>
-    [Alias("RepublishAccounts")]
-    Task RepublishAccounts();
+    [Alias("GetAccountIds")]
+    Task<string[]> GetAccountIds();
 
     /// <summary>
     /// Starts a rebuild: forgets the accounts' contributions and the status history (the replay derives them again,

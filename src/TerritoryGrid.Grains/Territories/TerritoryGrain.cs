@@ -50,24 +50,23 @@ internal sealed class TerritoryGrain(
         }
     }
 
-    public Task RepublishAccounts()
-    {
-        AskAccountsToRepublish();
-        return Task.CompletedTask;
-    }
+    public Task<string[]> GetAccountIds() => Task.FromResult(ReportingAccountIds());
 
+    private string[] ReportingAccountIds() =>
+        State.Setup is { } setup ? [.. setup.AccountIds.Concat(setup.FormerAccountIds ?? []).Distinct(StringComparer.Ordinal)] : [];
+
+    /// <summary>
+    /// Not awaited: a territory must not wait on its accounts while it activates. The recoveries that need every
+    /// account's answer (a silo lost, a restart, a restore) ask the accounts themselves, and ask again on failure.
+    /// </summary>
     private void AskAccountsToRepublish()
     {
-        if (State.Setup is not { } setup)
-        {
-            return;
-        }
-
         var key = this.GetPrimaryKeyString();
         var prefix = key[..(key.Length - TerritoryId.Length)];
-        foreach (var accountId in setup.AccountIds.Concat(setup.FormerAccountIds ?? []))
+        foreach (var accountId in ReportingAccountIds())
         {
-            _ = GrainFactory.GetGrain<IAccountGrain>(prefix + accountId).Republish();
+            _ = GrainFactory.GetGrain<IAccountGrain>(prefix + accountId).Republish()
+                .ContinueWith(static failed => failed.Exception, TaskContinuationOptions.OnlyOnFaulted);
         }
     }
 
@@ -95,7 +94,7 @@ internal sealed class TerritoryGrain(
         MarkDirty();
         await CheckpointNowAsync();
         SchedulePush();
-        return [.. setup.AccountIds.Concat(setup.FormerAccountIds ?? []).Distinct(StringComparer.Ordinal)];
+        return ReportingAccountIds();
     }
 
     public Task AdvanceRebuild(DateTimeOffset horizon)

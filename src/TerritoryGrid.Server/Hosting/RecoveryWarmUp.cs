@@ -1,11 +1,12 @@
+using TerritoryGrid.Application.Recovery;
 using TerritoryGrid.Contracts.Activity;
 
 namespace TerritoryGrid.Server.Hosting;
 
 /// <summary>
-/// After a (re)start on a durable store, activates every territory of every workspace: each asks its accounts to
-/// report again, and accounts replay the activity logged after their last checkpoint, so the first read after a
-/// crash already shows every acknowledged event.
+/// After a (re)start on a durable store, has every account of every workspace's territories report again (waiting
+/// for each answer): accounts replay the activity logged after their last checkpoint and territories read back from
+/// theirs take the accounts' latest contributions, so reads soon after a crash show every acknowledged event.
 /// </summary>
 internal sealed partial class RecoveryWarmUp(
     IGrainFactory grains, IActivityLog log, IHostApplicationLifetime lifetime, ILogger<RecoveryWarmUp> logger) : IHostedService
@@ -27,11 +28,10 @@ internal sealed partial class RecoveryWarmUp(
     {
         try
         {
-            await foreach (var (workspace, territories) in EveryTerritory.ByWorkspaceAsync(grains))
+            await foreach (var (workspace, generation, territoryIds) in EveryTerritory.ByWorkspaceAsync(grains))
             {
-                await Task.WhenAll(territories.Select(t => t.GetWatermark()));
-                LogWarmedUp(logger, workspace, territories.Length);
-                cancellationToken.ThrowIfCancellationRequested();
+                var accounts = await AccountsReportAgain.RunAsync(grains, workspace, generation, territoryIds, logger, cancellationToken);
+                LogWarmedUp(logger, workspace, accounts, territoryIds.Length);
             }
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
@@ -40,8 +40,8 @@ internal sealed partial class RecoveryWarmUp(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Recovered workspace {Workspace}: {Territories} territories asked their accounts to report")]
-    private static partial void LogWarmedUp(ILogger logger, string workspace, int territories);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Recovered workspace {Workspace}: all {Accounts} accounts of {Territories} territories reported again")]
+    private static partial void LogWarmedUp(ILogger logger, string workspace, int accounts, int territories);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Recovery warm-up failed; territories recover when first read")]
     private static partial void LogWarmUpFailed(ILogger logger, Exception exception);

@@ -1,13 +1,14 @@
 using Orleans.Runtime;
+using TerritoryGrid.Application.Recovery;
 using TerritoryGrid.Contracts.Activity;
 
 namespace TerritoryGrid.Server.Hosting;
 
 /// <summary>
 /// When the cluster declares a silo dead, what it held since its last checkpoints is gone: accounts' latest state and
-/// contributions still on their way to territories and reps. The oldest living silo then asks every territory to have
-/// its accounts report again; accounts that lived on the lost silo reactivate elsewhere, replay their logged activity
-/// and send what they had, so totals again include every acknowledged event.
+/// contributions still on their way to territories and reps. The oldest living silo then asks every account of every
+/// territory to report again and waits for each to answer; accounts that lived on the lost silo reactivate elsewhere,
+/// replay their logged activity and send what they had, so totals again include every acknowledged event.
 /// </summary>
 internal sealed partial class SiloLossRecovery(
     IClusterMembershipService membership, ILocalSiloDetails localSilo, IGrainFactory grains, IActivityLog log,
@@ -51,15 +52,14 @@ internal sealed partial class SiloLossRecovery(
         LogSiloLost(logger, string.Join(", ", lost));
         try
         {
-            var territories = 0;
-            await foreach (var (_, inWorkspace) in EveryTerritory.ByWorkspaceAsync(grains))
+            int territories = 0, accounts = 0;
+            await foreach (var (workspace, generation, territoryIds) in EveryTerritory.ByWorkspaceAsync(grains))
             {
-                await Task.WhenAll(inWorkspace.Select(t => t.RepublishAccounts()));
-                territories += inWorkspace.Length;
-                cancellationToken.ThrowIfCancellationRequested();
+                accounts += await AccountsReportAgain.RunAsync(grains, workspace, generation, territoryIds, logger, cancellationToken);
+                territories += territoryIds.Length;
             }
 
-            LogRecovered(logger, territories);
+            LogRecovered(logger, accounts, territories);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -70,8 +70,8 @@ internal sealed partial class SiloLossRecovery(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Silo(s) {Silos} declared dead; asking every territory's accounts to report again")]
     private static partial void LogSiloLost(ILogger logger, string silos);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Recovery after silo loss: {Territories} territories asked their accounts to report")]
-    private static partial void LogRecovered(ILogger logger, int territories);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Recovery after silo loss: all {Accounts} accounts of {Territories} territories reported again")]
+    private static partial void LogRecovered(ILogger logger, int accounts, int territories);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Recovery after silo loss failed")]
     private static partial void LogRecoveryFailed(ILogger logger, Exception exception);

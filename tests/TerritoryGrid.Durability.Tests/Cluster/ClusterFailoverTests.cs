@@ -70,14 +70,32 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output)
 
         output.WriteLine($"Totals exact on every surviving silo {killedAt.Elapsed.TotalSeconds:F1} s after the kill");
         Assert.Equal(Territories, frames.Territories.Count);
+        // The recovery itself must finish: every account answered (the totals above may also come from accounts' own activity).
+        var recovered = $"Recovery after silo loss: all {Territories * AccountsPerTerritory} accounts of {Territories} territories reported again";
+        // One survivor coordinates the recovery: the first to have logged it ends the wait.
+        using var recoveryWait = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var coordinator = await Task.WhenAny(survivors.Select(s => s.WaitForLogAsync(recovered, recoveryWait.Token)));
+        Assert.True(await coordinator, $"No surviving silo logged \"{recovered}\":\n{string.Join("\n---\n", survivors.Select(s => s.Output))}");
+        output.WriteLine($"Recovery after the silo loss finished by {killedAt.Elapsed.TotalSeconds:F1} s after the kill");
 
         await cluster.StopAllAsync();
+        var restart = Stopwatch.StartNew();
         await cluster.StartAsync(3, SlowRepRollups);
+        output.WriteLine($"Cluster restarted in {restart.Elapsed.TotalSeconds:F1} s");
         foreach (var silo in cluster.Silos)
         {
             AssertTotals(expected, await WaitForTotalsAsync(silo, expected));
             await AssertRepTotalsAsync(silo, expected);
         }
+
+        var warmedUp = $"Recovered workspace live: all {Territories * AccountsPerTerritory} accounts of {Territories} territories reported again";
+        foreach (var silo in cluster.Silos)
+        {
+            using var warmUpWait = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            Assert.True(await silo.WaitForLogAsync(warmedUp, warmUpWait.Token), $"No \"{warmedUp}\" from {silo.Address}:\n{silo.Output}");
+        }
+
+        output.WriteLine($"Totals exact on every silo and every silo's warm-up finished {restart.Elapsed.TotalSeconds:F1} s after the restart began");
 
         using var retry = TestKeys.Client(cluster.Silos[2].Address);
         var again = await (await retry.PostAsJsonAsync("/api/workspaces/live/activity", events.Batch(nextBusyBatch))).Content.ReadFromJsonAsync<JsonObject>();
