@@ -36,6 +36,12 @@ internal sealed class AccountLedger(AccountState state, MetricsOptions options)
                 $"occurredAt {e.OccurredAt:O} is more than {options.DuplicateHorizonDays} days before this account's latest event, {RefusalReasons.OutsideDuplicateHorizon}");
         }
 
+        if (e.OccurredAt.UtcTicks <= state.ForgottenThroughTicks)
+        {
+            return (ApplyOutcome.Invalid,
+                $"occurredAt {e.OccurredAt:O} is not after {new DateTimeOffset(state.ForgottenThroughTicks, TimeSpan.Zero):O}, the latest event time this account has forgotten ids of (it remembers at most {options.MaxRememberedEventIds} event ids), {RefusalReasons.OutsideDuplicateHorizon}");
+        }
+
         var idHash = StableHash.Of(e.Id);
         var payloadHash = StableHash.OfPayload(e);
         if (state.SeenEvents.TryGetValue(idHash, out var seen))
@@ -56,7 +62,7 @@ internal sealed class AccountLedger(AccountState state, MetricsOptions options)
             // counts nothing; an amended one counts as amended.
             if (corrected is null)
             {
-                state.SeenEvents[idHash] = new SeenEvent(payloadHash, day);
+                state.SeenEvents[idHash] = new SeenEvent(payloadHash, day, e.OccurredAt.UtcTicks);
                 return (ApplyOutcome.Accepted, null);
             }
 
@@ -69,7 +75,7 @@ internal sealed class AccountLedger(AccountState state, MetricsOptions options)
             return (ApplyOutcome.Invalid, refusal);
         }
 
-        state.SeenEvents[idHash] = new SeenEvent(payloadHash, day);
+        state.SeenEvents[idHash] = new SeenEvent(payloadHash, day, e.OccurredAt.UtcTicks);
         var late = state.Watermark is { } watermark && e.OccurredAt < watermark.AddDays(-options.LatenessDays);
         Count(e, day, late);
         if (state.Watermark is null || e.OccurredAt > state.Watermark)
@@ -100,7 +106,7 @@ internal sealed class AccountLedger(AccountState state, MetricsOptions options)
     {
         if (state.Corrections?.Accepted.Contains(idHash) == true)
         {
-            state.SeenEvents[idHash] = new SeenEvent(payloadHash, day);
+            state.SeenEvents[idHash] = new SeenEvent(payloadHash, day, correction.OccurredAt.UtcTicks);
             return (ApplyOutcome.Accepted, null);
         }
 
@@ -135,7 +141,7 @@ internal sealed class AccountLedger(AccountState state, MetricsOptions options)
         var corrections = state.Corrections ??= new CorrectionBook();
         corrections.ByTarget[targetHash] = correction.Kind == ActivityKind.Void ? null : Amended(current, correction);
         corrections.Accepted.Add(idHash);
-        state.SeenEvents[idHash] = new SeenEvent(payloadHash, day);
+        state.SeenEvents[idHash] = new SeenEvent(payloadHash, day, correction.OccurredAt.UtcTicks);
         correctedFrom = correctedFrom is { } from && from < original.OccurredAt ? from : original.OccurredAt;
         return (ApplyOutcome.Accepted, null);
     }
@@ -204,13 +210,6 @@ internal sealed class AccountLedger(AccountState state, MetricsOptions options)
         }
 
         var forgetThrough = today - options.DuplicateHorizonDays;
-        if (state.SeenEvents.Count > options.MaxRememberedEventIds)
-        {
-            // Forget whole days, oldest first, until under the cap; the refusal floor moves with them.
-            var days = state.SeenEvents.Values.Select(s => s.Day).Order().ToArray();
-            forgetThrough = Math.Max(forgetThrough, days[state.SeenEvents.Count - options.MaxRememberedEventIds - 1]);
-        }
-
         if (forgetThrough > state.ForgottenThroughDay)
         {
             state.ForgottenThroughDay = forgetThrough;
@@ -220,6 +219,42 @@ internal sealed class AccountLedger(AccountState state, MetricsOptions options)
                 {
                     state.SeenEvents.Remove(id);
                 }
+            }
+        }
+
+        ForgetOldestOverTheCap();
+    }
+
+    /// <summary>
+    /// Over <see cref="MetricsOptions.MaxRememberedEventIds"/>, forgets the oldest events by event time (not whole days:
+    /// a busy account can pass the cap within its current day) down to seven eighths of the cap, so that a busy account
+    /// sorts its ids once per eighth of the cap rather than after every batch; events at or before the newest instant
+    /// forgotten are refused from then on.
+    /// </summary>
+    private void ForgetOldestOverTheCap()
+    {
+        var cap = options.MaxRememberedEventIds;
+        if (state.SeenEvents.Count <= cap)
+        {
+            return;
+        }
+
+        var keep = cap - (cap / 8);
+        var times = new long[state.SeenEvents.Count];
+        var i = 0;
+        foreach (var seen in state.SeenEvents.Values)
+        {
+            times[i++] = seen.At;
+        }
+
+        Array.Sort(times);
+        var forgetThrough = times[times.Length - keep - 1];
+        state.ForgottenThroughTicks = Math.Max(state.ForgottenThroughTicks, forgetThrough);
+        foreach (var (id, seen) in state.SeenEvents)
+        {
+            if (seen.At <= state.ForgottenThroughTicks)
+            {
+                state.SeenEvents.Remove(id);
             }
         }
     }

@@ -99,6 +99,12 @@ internal sealed class AccountState : IVersionedState
     /// <summary>When the CRM closed the account: from then on it asks for no work; its past activity stays credited.</summary>
     [Id(27)] public DateTimeOffset? ClosedAt { get; set; }
 
+    /// <summary>
+    /// Events at or before this instant (UTC ticks) are refused: the ids of some were forgotten to stay within
+    /// <see cref="MetricsOptions.MaxRememberedEventIds"/>, so a re-sent one could not be told from a new one.
+    /// </summary>
+    [Id(28)] public long ForgottenThroughTicks { get; set; }
+
     /// <summary>Whether the account is orphaned at <paramref name="at"/>.</summary>
     public bool IsOrphanedAt(DateTimeOffset at) => OrphanedFrom <= at && (OrphanedUntil is null || at < OrphanedUntil);
 

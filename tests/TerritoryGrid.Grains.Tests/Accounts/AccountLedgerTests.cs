@@ -1,6 +1,7 @@
 using TerritoryGrid.Contracts.Activity;
 using TerritoryGrid.Domain;
 using TerritoryGrid.Domain.Accounts;
+using TerritoryGrid.Grains.Accounts;
 using static TerritoryGrid.Grains.Tests.Accounts.LedgerFixture;
 
 namespace TerritoryGrid.Grains.Tests.Accounts;
@@ -158,9 +159,47 @@ public sealed class AccountLedgerTests
 
         ledger.Trim();
 
-        Assert.Equal(10, ledger.State.SeenEvents.Count);
+        // Down to seven eighths of the cap (rounded up): 9 of 10.
+        Assert.Equal(9, ledger.State.SeenEvents.Count);
         Assert.Equal(ApplyOutcome.Invalid, ledger.Apply(Event("e5", ActivityKind.Email, 5)).Outcome);
+        Assert.Equal(ApplyOutcome.Invalid, ledger.Apply(Event("e10", ActivityKind.Email, 10)).Outcome);
+        Assert.Equal(ApplyOutcome.Duplicate, ledger.Apply(Event("e11", ActivityKind.Email, 11)).Outcome);
         Assert.Equal(ApplyOutcome.Duplicate, ledger.Apply(Event("e15", ActivityKind.Email, 15)).Outcome);
+    }
+
+    /// <summary>
+    /// A busy account passes the cap within one day: it forgets its oldest events of the day, not the whole day, so
+    /// its later events that day are still taken (found by the dashboard benchmark: 1,024 events in a day made an
+    /// account refuse the rest of the day as "more than 90 days before its latest event").
+    /// </summary>
+    [Fact]
+    public void Trim_OverTheIdCapWithinOneDay_ForgetsTheOldestEventsAndTakesLaterOnes()
+    {
+        var ledger = NewLedger(new MetricsOptions { MaxRememberedEventIds = 16 });
+        var day = PlanStart.AddDays(3);
+        ActivityEvent At(string id, int second) => Event(id, ActivityKind.Order, 3, amount: 1) with { OccurredAt = day.AddSeconds(second) };
+        for (var i = 0; i < 100; i++)
+        {
+            Assert.Equal(ApplyOutcome.Accepted, ledger.Apply(At($"e{i}", i)).Outcome);
+            ledger.Trim();
+        }
+
+        Assert.Equal(100, ledger.State.Totals.Revenue);
+        Assert.InRange(ledger.State.SeenEvents.Count, 14, 16);
+        Assert.Equal(ApplyOutcome.Duplicate, ledger.Apply(At("e99", 99)).Outcome);
+        var (outcome, reason) = ledger.Apply(At("e0", 0));
+        Assert.Equal(ApplyOutcome.Invalid, outcome);
+        Assert.Contains("remembers at most 16 event ids", reason);
+        Assert.Equal(ApplyOutcome.Accepted, ledger.Apply(At("e100", 100)).Outcome);
+        Assert.Equal(101, ledger.State.Totals.Revenue);
+    }
+
+    [Fact]
+    public void SeenEvent_WrittenBeforeItsTimeWasKept_CountsAsAtTheStartOfItsDay()
+    {
+        var day = EventDayOf(3);
+        Assert.Equal(day * TimeSpan.TicksPerDay, new SeenEvent(1, day, 0).At);
+        Assert.Equal(day * TimeSpan.TicksPerDay + 5, new SeenEvent(1, day, day * TimeSpan.TicksPerDay + 5).At);
     }
 
     [Fact]
