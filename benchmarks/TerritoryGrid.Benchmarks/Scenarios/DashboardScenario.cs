@@ -20,9 +20,13 @@ namespace TerritoryGrid.Benchmarks.Scenarios;
 /// </summary>
 internal static class DashboardScenario
 {
-    /// <summary><see cref="EventsPerSecond"/>: the rate posted at most; null: as fast as the server answers.</summary>
+    /// <summary>
+    /// <see cref="EventsPerSecond"/>: the rate posted at most; null: as fast as the server answers.
+    /// <see cref="EventsPerAccount"/>: events for each account a batch names (1: every event on a different account).
+    /// </summary>
     public sealed record Size(
-        int Territories, int Reps, int Accounts, TimeSpan Duration, TimeSpan SampleEvery, int Clients, bool JudgeTimings, double? EventsPerSecond = null);
+        int Territories, int Reps, int Accounts, TimeSpan Duration, TimeSpan SampleEvery, int Clients, bool JudgeTimings,
+        double? EventsPerSecond = null, int EventsPerAccount = 1);
 
     public const double FrameBudgetMs = 100;
 
@@ -30,8 +34,8 @@ internal static class DashboardScenario
 
     private const string Workspace = "dashboard";
 
-    public static Size Full(double minutes, double? eventsPerSecond) =>
-        new(1_000, 3_000, 100_000, TimeSpan.FromMinutes(minutes), TimeSpan.FromSeconds(10), 4, JudgeTimings: true, eventsPerSecond);
+    public static Size Full(double minutes, double? eventsPerSecond, int eventsPerAccount) =>
+        new(1_000, 3_000, 100_000, TimeSpan.FromMinutes(minutes), TimeSpan.FromSeconds(10), 4, JudgeTimings: true, eventsPerSecond, eventsPerAccount);
 
     public static async Task<bool> RunAsync(Size size)
     {
@@ -45,7 +49,8 @@ internal static class DashboardScenario
 
         var stream = new ActivityStream(company.Company, host.Http, Workspace);
         var watch = Stopwatch.StartNew();
-        var streaming = stream.RunAsync(size.Clients, eventsPerTerritory: Math.Max(1, 1_000 / size.Territories), size.Duration, size.EventsPerSecond);
+        var eventsPerTerritory = Math.Max(1, 1_000 / size.Territories);
+        var streaming = stream.RunAsync(size.Clients, eventsPerTerritory, size.Duration, size.EventsPerSecond, size.EventsPerAccount);
         var samples = new List<BrowserSample>();
         var windows = new List<double>();
         var (lastAccepted, lastAt) = (0L, 0.0);
@@ -102,7 +107,8 @@ internal static class DashboardScenario
         var over = frameMs.Count(ms => ms > FrameBudgetMs);
         table.Add("company", $"{size.Territories:N0} territories, {size.Reps:N0} reps, {size.Accounts:N0} accounts", $"loaded through PUT /company in {loadSeconds:0.0} s");
         table.Add("events/s reached (HTTP ingest)", F(stream.Accepted / seconds, "N0"),
-            $"{size.Clients} clients, batches of {Math.Max(1, 1_000 / size.Territories) * size.Territories:N0} (same count per territory), " +
+            $"{size.Clients} clients, batches of {stream.BatchSize(eventsPerTerritory, size.EventsPerAccount):N0} " +
+            (size.EventsPerAccount == 1 ? "(same count per territory, every event on a different account), " : $"({size.EventsPerAccount} events per account, one account per territory, territories in turn), ") +
             (size.EventsPerSecond is { } rate ? $"paced to {rate:N0} events/s; " : "as fast as answered; ") +
             $"{size.SampleEvery.TotalSeconds:0}-s windows {F(windows.DefaultIfEmpty().Min(), "N0")}–{F(windows.DefaultIfEmpty().Max(), "N0")}");
         table.Add("events posted / accepted / counted by the server", $"{stream.Posted:N0} / {stream.Accepted:N0} / {counted:N0}", $"over {seconds:0} s");
@@ -142,7 +148,7 @@ internal static class DashboardScenario
         exact &= Check(final.FramesReceived > 0, "the page received no overview frame");
         exact &= Check(final.FramesRendered == final.FramesReceived, $"the page rendered {final.FramesRendered} of {final.FramesReceived} frames");
         exact &= Check(browser.Frames.Count == final.FramesReceived && browser.Overwritten == 0, $"{browser.Frames.Count} frame samples read of {final.FramesReceived} ({browser.Overwritten} overwritten)");
-        exact &= Check(stream.Accepted == stream.Posted && stream.FailedBatches == 0, $"{stream.Accepted} of {stream.Posted} events accepted ({stream.FailedBatches} batches failed)");
+        exact &= Check(stream.Accepted == stream.Posted && stream.FailedBatches == 0, $"{stream.Accepted} of {stream.Posted} events accepted ({stream.FailedBatches} batches failed{(stream.FirstFailure is { } why ? $"; the first: {why}" : "")})");
         exact &= Check(counted == stream.Accepted, $"the territories count {counted} events, {stream.Accepted} were accepted");
         exact &= Check(Math.Abs(countedRevenue - stream.Revenue) < 0.01 + 1e-9 * stream.Revenue, $"territory revenue {countedRevenue:F2}, posted {stream.Revenue:F2}");
         exact &= Check(rows == size.Territories, $"the page shows {rows} territory rows of {size.Territories}");
