@@ -71,7 +71,10 @@ internal sealed class DashboardBrowser : IAsyncDisposable
     public string Priority { get; private set; } = "not raised";
 
     /// <summary>Per frame, as the page recorded it: ms from arrival to DOM, and territories carried.</summary>
-    public List<(double Ms, int Territories)> Frames { get; } = [];
+    public List<(double Ms, int Territories, double At)> Frames { get; } = [];
+
+    /// <summary>When the benchmark read the page (its clock, performance.now()), to tell a slow frame caused by the reading.</summary>
+    public List<double> Reads { get; } = [];
 
     /// <summary>Per render, ms of the render's own work.</summary>
     public List<double> Renders { get; } = [];
@@ -119,6 +122,7 @@ internal sealed class DashboardBrowser : IAsyncDisposable
                 framesReceived: t.framesReceived, framesRendered: t.framesRendered, territoriesReceived: t.territoriesReceived,
                 renders: t.renders, longTasks: t.longTasks, longTaskMs: t.longTaskMs, capacity: t.capacity,
                 frameMs: ring(t.frameMs, frameFrom, t.framesRendered), frameTerritories: ring(t.frameTerritories, frameFrom, t.framesRendered),
+                frameAt: ring(t.frameAt, frameFrom, t.framesRendered), now: performance.now(),
                 renderMs: ring(t.renderMs, renderFrom, t.renders),
               };
             }
@@ -129,7 +133,9 @@ internal sealed class DashboardBrowser : IAsyncDisposable
             read.GetProperty("longTasks").GetInt64(), read.GetProperty("longTaskMs").GetDouble());
         var frameMs = read.GetProperty("frameMs").EnumerateArray().Select(e => e.GetDouble()).ToList();
         var frameTerritories = read.GetProperty("frameTerritories").EnumerateArray().Select(e => e.GetInt32()).ToList();
-        Frames.AddRange(frameMs.Zip(frameTerritories));
+        var frameAt = read.GetProperty("frameAt").EnumerateArray().Select(e => e.GetDouble());
+        Frames.AddRange(frameMs.Zip(frameTerritories, frameAt));
+        Reads.Add(read.GetProperty("now").GetDouble());
         Renders.AddRange(read.GetProperty("renderMs").EnumerateArray().Select(e => e.GetDouble()));
         Overwritten += counters.FramesRendered - frameCursor - frameMs.Count;
         frameCursor = (int)counters.FramesRendered;

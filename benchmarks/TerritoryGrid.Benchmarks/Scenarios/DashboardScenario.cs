@@ -124,7 +124,7 @@ internal static class DashboardScenario
         table.Add("territories per frame while streaming", $"p50 {P(carried, 50)}",
             $"min {F(carried.DefaultIfEmpty().Min(), "N0")}, max {F(carried.DefaultIfEmpty().Max(), "N0")}; frames at most every {DashboardPusher.Interval.TotalMilliseconds:0} ms");
         table.Add("frame arrival → DOM updated, ms", $"p50 {P(frameMs, 50, "0.0")} / p99 {P(frameMs, 99, "0.0")} / max {F(frameMs.DefaultIfEmpty().Max(), "0.0")}",
-            $"{over:N0} of {frameMs.Count:N0} frames over {FrameBudgetMs:0} ms");
+            $"{over:N0} of {frameMs.Count:N0} frames over {FrameBudgetMs:0} ms; slowest {SlowestFrames(browser)}");
         table.Add("render work, ms", $"p50 {P(browser.Renders, 50, "0.0")} / p99 {P(browser.Renders, 99, "0.0")} / max {F(browser.Renders.DefaultIfEmpty().Max(), "0.0")}",
             "the render function alone, per render");
         table.Add("page main thread busy", Percent((last.TaskSeconds - first.TaskSeconds) / span),
@@ -157,6 +157,17 @@ internal static class DashboardScenario
     }
 
     /// <summary>The events and revenue the territories count once roll-ups have drained (waits up to a minute for <paramref name="expected"/>).</summary>
+    /// <summary>
+    /// The slowest frames: their number in arrival order, size, and how long after the benchmark last read the page
+    /// they arrived (a frame slowed by the reading itself arrives within a few ms of it).
+    /// </summary>
+    private static string SlowestFrames(DashboardBrowser browser) =>
+        string.Join(", ", browser.Frames.Select((f, i) => (f.Ms, f.Territories, f.At, Number: i + 1)).OrderByDescending(f => f.Ms).Take(3)
+            .Select(f => $"#{f.Number:N0} ({f.Ms:0} ms, {f.Territories:N0} territories, {SinceLastRead(browser.Reads, f.At)})"));
+
+    private static string SinceLastRead(List<double> reads, double at) =>
+        reads.LastOrDefault(r => r <= at) is var last and > 0 ? $"{at - last:0} ms after a read" : "before the first read";
+
     private static async Task<(long Events, double Revenue)> CountedAsync(HttpClient http, long expected)
     {
         var deadline = DateTime.UtcNow.AddMinutes(1);

@@ -9,8 +9,10 @@ export const telemetry = {
   framesReceived: 0,
   framesRendered: 0,
   territoriesReceived: 0,
-  // frameMs[i % capacity] is the i-th frame's time from arrival to DOM, frameTerritories[i % capacity] its size.
+  // frameMs[i % capacity] is the i-th frame's time from arrival to DOM, frameTerritories[i % capacity] its size,
+  // frameAt[i % capacity] when it arrived (performance.now()), to line a slow frame up with what else happened then.
   frameMs: new Float32Array(capacity),
+  frameAt: new Float64Array(capacity),
   frameTerritories: new Uint32Array(capacity),
   renders: 0,
   // renderMs[i % capacity] is the i-th render's own work; one render can carry several frames.
@@ -34,6 +36,7 @@ export function rendered(startedAt) {
   for (const [at, territories] of received) {
     const slot = telemetry.framesRendered++ % capacity;
     telemetry.frameMs[slot] = now - at;
+    telemetry.frameAt[slot] = at;
     telemetry.frameTerritories[slot] = territories;
   }
   received.length = 0;
