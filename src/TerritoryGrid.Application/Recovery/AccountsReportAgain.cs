@@ -8,7 +8,7 @@ namespace TerritoryGrid.Application.Recovery;
 /// answered (an account answers after its activation has replayed its logged activity). A recovery that fires and
 /// forgets can lose a request in the failure it recovers from (a silo dying, a cluster still forming), and the
 /// territory and reps would then lack that account's latest events until its next one: so a call that fails is made
-/// again, and one that keeps failing fails the recovery, which says so.
+/// again, and accounts that keep failing fail the recovery, which names them, once every other account has been asked.
 /// </summary>
 public static partial class AccountsReportAgain
 {
@@ -29,12 +29,32 @@ public static partial class AccountsReportAgain
             WithRetriesAsync(Key(id), () => grains.GetGrain<ITerritoryGrain>(Key(id)).GetAccountIds(), logger, cancellationToken)));
         var accountIds = perTerritory.SelectMany(ids => ids).Distinct(StringComparer.Ordinal).ToArray();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken };
+        var unanswered = new System.Collections.Concurrent.ConcurrentQueue<(string Account, Exception Error)>();
         await Parallel.ForEachAsync(accountIds, parallel, async (id, token) =>
-            await WithRetriesAsync(Key(id), async () =>
+        {
+            try
             {
-                await grains.GetGrain<IAccountGrain>(Key(id)).Republish();
-                return true;
-            }, logger, token));
+                await WithRetriesAsync(Key(id), async () =>
+                {
+                    await grains.GetGrain<IAccountGrain>(Key(id)).Republish();
+                    return true;
+                }, logger, token);
+            }
+            catch (Exception error) when (error is not OperationCanceledException)
+            {
+                // One account that cannot answer must not stop the others being asked.
+                unanswered.Enqueue((id, error));
+            }
+        });
+
+        if (!unanswered.IsEmpty)
+        {
+            var (account, error) = unanswered.First();
+            throw new InvalidOperationException(
+                $"{unanswered.Count} of {accountIds.Length} accounts of workspace '{workspace}' did not report again after {Attempts} attempts " +
+                $"(their territories and reps lack their latest events until their next one); the first, '{account}': {error.Message}", error);
+        }
+
         return accountIds.Length;
     }
 
