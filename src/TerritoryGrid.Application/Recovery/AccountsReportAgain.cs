@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using TerritoryGrid.Contracts.Grains;
 
@@ -8,7 +9,8 @@ namespace TerritoryGrid.Application.Recovery;
 /// answered (an account answers after its activation has replayed its logged activity). A recovery that fires and
 /// forgets can lose a request in the failure it recovers from (a silo dying, a cluster still forming), and the
 /// territory and reps would then lack that account's latest events until its next one: so a call that fails is made
-/// again, and accounts that keep failing fail the recovery, which names them, once every other account has been asked.
+/// again, and territories or accounts that keep failing fail the recovery, which names them, once every other one has
+/// been asked.
 /// </summary>
 public static partial class AccountsReportAgain
 {
@@ -25,37 +27,46 @@ public static partial class AccountsReportAgain
         CancellationToken cancellationToken)
     {
         string Key(string id) => GrainKeys.Of(workspace, generation, id);
+        var unanswered = new ConcurrentQueue<(string Grain, Exception Error)>();
         var perTerritory = await Task.WhenAll(territoryIds.Select(id =>
-            WithRetriesAsync(Key(id), () => grains.GetGrain<ITerritoryGrain>(Key(id)).GetAccountIds(), logger, cancellationToken)));
+            AskAsync(Key(id), () => grains.GetGrain<ITerritoryGrain>(Key(id)).GetAccountIds(), [], unanswered, logger, cancellationToken)));
         var accountIds = perTerritory.SelectMany(ids => ids).Distinct(StringComparer.Ordinal).ToArray();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken };
-        var unanswered = new System.Collections.Concurrent.ConcurrentQueue<(string Account, Exception Error)>();
         await Parallel.ForEachAsync(accountIds, parallel, async (id, token) =>
-        {
-            try
+            await AskAsync(Key(id), async () =>
             {
-                await WithRetriesAsync(Key(id), async () =>
-                {
-                    await grains.GetGrain<IAccountGrain>(Key(id)).Republish();
-                    return true;
-                }, logger, token);
-            }
-            catch (Exception error) when (error is not OperationCanceledException)
-            {
-                // One account that cannot answer must not stop the others being asked.
-                unanswered.Enqueue((id, error));
-            }
-        });
+                await grains.GetGrain<IAccountGrain>(Key(id)).Republish();
+                return true;
+            }, false, unanswered, logger, token));
 
         if (!unanswered.IsEmpty)
         {
-            var (account, error) = unanswered.First();
+            var (grain, error) = unanswered.First();
             throw new InvalidOperationException(
-                $"{unanswered.Count} of {accountIds.Length} accounts of workspace '{workspace}' did not report again after {Attempts} attempts " +
-                $"(their territories and reps lack their latest events until their next one); the first, '{account}': {error.Message}", error);
+                $"{unanswered.Count} grains of workspace '{workspace}' (of {accountIds.Length} accounts asked) did not answer after {Attempts} attempts " +
+                $"(their territories and reps lack those accounts' latest events until their next one); the first, '{grain}': {error.Message}", error);
         }
 
         return accountIds.Length;
+    }
+
+    /// <summary>
+    /// The call's answer, asked again on failure; <paramref name="otherwise"/> once every attempt failed, the grain noted
+    /// in <paramref name="unanswered"/>: one grain that cannot answer must not stop the others being asked.
+    /// </summary>
+    private static async Task<T> AskAsync<T>(
+        string grain, Func<Task<T>> call, T otherwise, ConcurrentQueue<(string Grain, Exception Error)> unanswered, ILogger logger,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await WithRetriesAsync(grain, call, logger, cancellationToken);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            unanswered.Enqueue((grain, error));
+            return otherwise;
+        }
     }
 
     private static async Task<T> WithRetriesAsync<T>(string grain, Func<Task<T>> call, ILogger logger, CancellationToken cancellationToken)
