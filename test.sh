@@ -29,7 +29,10 @@ for project in $(grep -l 'Microsoft.NET.Test.Sdk' tests/*/*.csproj); do
     passed=$((passed + $(get passed))); failed=$((failed + $(get failed)))
     skipped=$((skipped + $(get notExecuted)))
     failures=$(awk '/<UnitTestResult / && /outcome="Failed"/ { match($0, /testName="[^"]*"/); name = substr($0, RSTART + 10, RLENGTH - 11); want = 1 }
-                   want && /<Message>/ { sub(/.*<Message>/, ""); print "FAILED " name ": " substr($0, 1, 600); want = 0 }' "$trx")
+                   want && /<Message>/ { sub(/.*<Message>/, ""); message = ""; reading = 1 }
+                   reading { line = $0
+                             if (sub(/<\/Message>.*/, "", line)) { print "FAILED " name ": " substr(message line, 1, 4000); reading = 0; want = 0 }
+                             else { message = message line "\n" } }' "$trx")
     [ -z "$failures" ] || failed_tests="$failed_tests$failures"$'\n'
   else
     echo "no results for $name"; failed=$((failed + 1)); status=1

@@ -332,9 +332,12 @@ internal sealed class TerritoryGrain(
         }
 
         int first;
+        // The recorded changes this evaluation removes to derive again: announced already, as were the retracted ones.
+        var removed = new List<StatusChange>();
         if (State.Provisional || State.Trend.Count == 0)
         {
             // History starts at the plan start, whenever loading finished, so it does not depend on timing.
+            removed.AddRange(State.History);
             State.Trend.Clear();
             State.History.Clear();
             State.Snapshots.Clear();
@@ -357,10 +360,13 @@ internal sealed class TerritoryGrain(
         first = Math.Max(first, closable - metrics.TrendDays + 1);
         if (first > closable)
         {
+            Retract(removed);
             return;
         }
 
-        var revised = Truncate(first);
+        removed.AddRange(Truncate(first));
+        // A change re-derived is the same change again (late events may refine its reason's figures): announced once.
+        var announced = removed.Concat(State.Retracted).Select(Identity).ToHashSet();
         var previous = State.Trend.Count > 0 ? State.Trend[^1].Status : ServiceStatus.Balanced;
         for (var day = first; day <= closable; day++)
         {
@@ -370,7 +376,7 @@ internal sealed class TerritoryGrain(
                 var change = new StatusChange(TerritoryId, point.Day, previous, classification.Status, classification.Reason);
                 State.History.Add(change);
                 // A rebuild re-derives old changes: they were announced when they happened (its end announces the outcome).
-                if (!revised.Contains(change) && State.RebuildHorizon is null)
+                if (!announced.Contains(Identity(change)) && State.RebuildHorizon is null)
                 {
                     changes.StatusChanged(GrainKeys.WorkspaceOf(this.GetPrimaryKeyString()), change);
                 }
@@ -399,19 +405,45 @@ internal sealed class TerritoryGrain(
         {
             State.History.RemoveRange(0, State.History.Count - MaxHistory);
         }
+
+        Retract(removed);
     }
+
+    /// <summary>
+    /// Remembers the announced changes a revision removed and did not derive again, while their days can still be
+    /// derived again: a later revision bringing one back (more late events) must not announce it a second time.
+    /// </summary>
+    private void Retract(List<StatusChange> removed)
+    {
+        if (removed.Count == 0 && State.Retracted.Count == 0)
+        {
+            return;
+        }
+
+        var recorded = State.History.Select(Identity).ToHashSet();
+        var oldestRevisable = State.Trend.Count > 0 ? State.Trend[0].Day : DateTimeOffset.MinValue;
+        State.Retracted.AddRange(removed.Where(change => !recorded.Contains(Identity(change))));
+        State.Retracted = [.. State.Retracted
+            .Where(change => !recorded.Contains(Identity(change)) && change.At >= oldestRevisable)
+            .DistinctBy(Identity)
+            .OrderBy(change => change.At)
+            .TakeLast(MaxHistory)];
+    }
+
+    private static (DateTimeOffset At, ServiceStatus From, ServiceStatus To) Identity(StatusChange change) =>
+        (change.At, change.From, change.To);
 
     /// <summary>The first day whose start is at or after <paramref name="at"/> (a change at midnight belongs to that day's boundary).</summary>
     private static int FirstBoundaryAfter(DateTimeOffset at) =>
         EventDay.Start(EventDay.Of(at)) == at ? EventDay.Of(at) : EventDay.Of(at) + 1;
 
     /// <summary>Removes the days from <paramref name="first"/> on, returning the status changes removed (to be re-derived).</summary>
-    private HashSet<StatusChange> Truncate(int first)
+    private List<StatusChange> Truncate(int first)
     {
         var from = EventDay.Start(first);
         State.Trend.RemoveAll(p => p.Day >= from);
         State.Snapshots.RemoveAll(p => p.At >= from);
-        var removed = State.History.Where(c => c.At >= from).ToHashSet();
+        var removed = State.History.Where(c => c.At >= from).ToList();
         State.History.RemoveAll(c => c.At >= from);
         return removed;
     }

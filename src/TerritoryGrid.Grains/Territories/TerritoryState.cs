@@ -48,6 +48,9 @@ internal sealed class TerritoryState : IVersionedState
     /// <summary>The status before the rebuild began: a rebuild announces one change, at its end, if it differs.</summary>
     [Id(13)] public ServiceStatus StatusBeforeRebuild { get; set; }
 
+    /// <summary>Changes announced, then revised away by late events, while their days can be revised again (oldest first).</summary>
+    [Id(14)] public List<StatusChange> Retracted { get; set; } = [];
+
     public void MigrateFrom(int version)
     {
         // 0 to 1: the snapshot list starts empty: days closed before the upgrade have no "as of" figures.

@@ -34,6 +34,10 @@ public class ClusterFixture : IAsyncLifetime
     /// <summary>The services of each silo, in start order.</summary>
     public IReadOnlyList<IServiceProvider> SiloServices => [.. cluster!.Silos.Select(silo => silo.ServiceProvider)];
 
+    /// <summary>The status changes every silo's territories announced in <paramref name="workspace"/>.</summary>
+    public IReadOnlyList<TerritoryGrid.Contracts.Metrics.StatusChange> AnnouncedStatusChanges(string workspace) =>
+        [.. SiloServices.SelectMany(silo => silo.GetRequiredService<AnnouncedChanges>().StatusChangesOf(workspace))];
+
     private WorkspaceCache? workspaces;
 
     private WorkspaceCache Workspaces => workspaces ??= new WorkspaceCache(Grains, TimeProvider.System);
@@ -60,6 +64,8 @@ public class ClusterFixture : IAsyncLifetime
         {
             silo.AddTerritoryGridMemoryStorage(StorageNames.Grains);
             silo.AddTerritoryGridGrains();
+            silo.Services.AddSingleton<AnnouncedChanges>();
+            silo.Services.AddSingleton<TerritoryGrid.Grains.Notifications.ITerritoryChangeSink>(services => services.GetRequiredService<AnnouncedChanges>());
             silo.Services.Configure<MetricsOptions>(o =>
             {
                 o.RollupFlushInterval = territoryFlush;

@@ -1,4 +1,5 @@
 using TerritoryGrid.Contracts.Activity;
+using TerritoryGrid.Contracts.Metrics;
 using TerritoryGrid.Domain.Accounts;
 using TerritoryGrid.Domain.Coverage;
 using TerritoryGrid.Grains.Tests.Cluster;
@@ -96,5 +97,56 @@ public sealed class StatusHistoryTests(ClusterFixture cluster)
         var into = Assert.Single(detail.StatusHistory, c => c.To == ServiceStatus.UnderServed && c.At > TestCompany.PlanStart.AddDays(30));
         Assert.InRange(into.At, TestCompany.PlanStart.AddDays(31), TestCompany.PlanStart.AddDays(45));
         Assert.Matches("call-plan adherence|waiting longer than 48 h", into.Reason);
+    }
+
+    [Fact]
+    public async Task AChangeReDerivedWithRefinedFigures_IsAnnouncedOnce()
+    {
+        // A calls-only month on 40 C accounts: the first half of the accounts' calls land (days close with their figures),
+        // then the other half, earlier in event time, revise those days: the same changes come out with other figures.
+        const string workspace = "status-revised";
+        await cluster.Loader.LoadAsync(workspace, TestCompany.Create(1, 1, 40, Segment.C));
+        var calls = Enumerable.Range(0, 40).Select(i => new ActivityEvent(
+            $"call-{i}", ActivityKind.Call, TestCompany.PlanStart.AddDays(20 + i % 15).AddHours(10), $"t0-a{i}", "t0-r0")).ToList();
+        await IngestAndWaitAsync(workspace, 20, [.. calls[..20].AsEnumerable().Reverse()]);
+        var history = await IngestAndWaitAsync(workspace, 40, [.. calls[20..].AsEnumerable().Reverse()]);
+
+        var announced = cluster.AnnouncedStatusChanges(workspace);
+        Assert.NotEmpty(history);
+        Assert.All(history, change => Assert.Contains(announced, a => (a.At, a.From, a.To) == (change.At, change.From, change.To)));
+        var repeated = announced.GroupBy(a => (a.At, a.From, a.To)).Where(g => g.Count() > 1).Select(g => string.Join(" | ", g)).ToList();
+        Assert.True(repeated.Count == 0, string.Join("\n", repeated));
+    }
+
+    [Fact]
+    public async Task AChangeRevisedAwayAndThenBack_IsAnnouncedOnce()
+    {
+        // A month of calls on 40 C accounts leaves the territory over-served from day 32 (one rep, little demand); a wave
+        // of leads dated day 27 revises that change away; disqualifying them at day 28 brings it back as it was.
+        const string workspace = "status-retracted";
+        await cluster.Loader.LoadAsync(workspace, TestCompany.Create(1, 1, 40, Segment.C));
+        var accounts = Enumerable.Range(0, 40).ToList();
+        Func<int, DateTimeOffset> dayOf = day => TestCompany.PlanStart.AddDays(day).AddHours(10);
+        Predicate<StatusChange> intoOverServed = c => c.To == ServiceStatus.OverServed && c.At == TestCompany.PlanStart.AddDays(32);
+
+        var served = await IngestAndWaitAsync(workspace, 40, [.. accounts.Select(i => new ActivityEvent($"call-{i}", ActivityKind.Call, dayOf(20 + i % 15), $"t0-a{i}", "t0-r0"))]);
+        Assert.Contains(served, intoOverServed);
+        var leads = await IngestAndWaitAsync(workspace, 80, [.. accounts.Select(i => new ActivityEvent($"lead-{i}", ActivityKind.LeadCreated, dayOf(27), $"t0-a{i}", "t0-r0", ReferenceId: $"L{i}"))]);
+        Assert.DoesNotContain(leads, intoOverServed);
+        var closed = await IngestAndWaitAsync(workspace, 120, [.. accounts.Select(i => new ActivityEvent($"dq-{i}", ActivityKind.LeadDisqualified, dayOf(28), $"t0-a{i}", "t0-r0", ReferenceId: $"L{i}"))]);
+        Assert.Contains(closed, intoOverServed);
+
+        var announced = cluster.AnnouncedStatusChanges(workspace);
+        Assert.Single(announced, c => intoOverServed(c));
+        Assert.Equal(announced.Count, announced.DistinctBy(c => (c.At, c.From, c.To)).Count());
+    }
+
+    /// <summary>Posts a batch; returns the territory's status history once it has counted <paramref name="total"/> events.</summary>
+    private async Task<IReadOnlyList<StatusChange>> IngestAndWaitAsync(string workspace, int total, List<ActivityEvent> batch)
+    {
+        var result = await cluster.Ingestor.IngestAsync(workspace, batch);
+        Assert.Equal(batch.Count, result.Accepted);
+        var detail = await Eventually.Get(() => cluster.Reader.TerritoryAsync(workspace, "t0"), d => d!.Territory.Totals.Events == total);
+        return detail!.StatusHistory;
     }
 }
