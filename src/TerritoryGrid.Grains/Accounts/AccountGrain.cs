@@ -67,12 +67,8 @@ internal sealed class AccountGrain(
     /// </summary>
     internal static long IncarnationSequence(DateTimeOffset now) => now.ToUnixTimeMilliseconds() << 20;
 
-    /// <summary>
-    /// Without a durable log the state lives in process memory (in-memory storage), which a shutting-down silo loses
-    /// anyway: writing 100,000 states on the way out only delays the stop.
-    /// </summary>
-    protected override bool CheckpointsOnDeactivation(DeactivationReason reason) =>
-        log.IsDurable || reason.ReasonCode != DeactivationReasonCode.ShuttingDown;
+    /// <summary>Without a durable log the state lives in process memory (in-memory storage): 100,000 writes on the way out would only delay the stop.</summary>
+    protected override bool StateOutlivesTheProcess => log.IsDurable;
 
     public Task Republish()
     {

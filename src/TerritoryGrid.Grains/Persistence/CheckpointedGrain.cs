@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+
 namespace TerritoryGrid.Grains.Persistence;
 
 /// <summary>
@@ -50,12 +52,18 @@ internal abstract class CheckpointedGrain<TState>(IPersistentState<TState> persi
         return base.OnActivateAsync(cancellationToken);
     }
 
-    /// <summary>Whether to write the state when deactivating for <paramref name="reason"/>. Yes, unless a subclass knows better.</summary>
-    protected virtual bool CheckpointsOnDeactivation(DeactivationReason reason) => true;
+    /// <summary>
+    /// False when the state lives in process memory (in-memory storage): a stopping silo loses it anyway, and Orleans'
+    /// memory-storage grain may already be gone, so writing it on the way out only fails and delays the stop.
+    /// </summary>
+    protected virtual bool StateOutlivesTheProcess => true;
+
+    private bool Stopping =>
+        ServiceProvider.GetService<Microsoft.Extensions.Hosting.IHostApplicationLifetime>()?.ApplicationStopping.IsCancellationRequested == true;
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        if (CheckpointsOnDeactivation(reason))
+        if (StateOutlivesTheProcess || reason.ReasonCode != DeactivationReasonCode.ShuttingDown)
         {
             await CheckpointNowAsync(cancellationToken);
         }
@@ -70,7 +78,10 @@ internal abstract class CheckpointedGrain<TState>(IPersistentState<TState> persi
         checkpointTimer = null;
         try
         {
-            await CheckpointNowAsync(CancellationToken.None);
+            if (StateOutlivesTheProcess || !Stopping)
+            {
+                await CheckpointNowAsync(CancellationToken.None);
+            }
         }
         finally
         {

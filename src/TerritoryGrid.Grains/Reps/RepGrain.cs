@@ -24,9 +24,8 @@ internal sealed class RepGrain(
 {
     private readonly MetricsOptions metrics = options.Value;
 
-    /// <summary>Without a durable log the state lives in process memory, which a stopping silo loses anyway (and its storage grain is gone first).</summary>
-    protected override bool CheckpointsOnDeactivation(DeactivationReason reason) =>
-        log.IsDurable || reason.ReasonCode != DeactivationReasonCode.ShuttingDown;
+    /// <summary>Without a durable log the state lives in process memory (in-memory storage).</summary>
+    protected override bool StateOutlivesTheProcess => log.IsDurable;
 
     public Task Setup(RepSetup setup)
     {

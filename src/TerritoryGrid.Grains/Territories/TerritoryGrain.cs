@@ -24,9 +24,8 @@ internal sealed class TerritoryGrain(
     IActivityLog log)
     : CheckpointedGrain<TerritoryState>(persisted, options.Value.CheckpointDelay), ITerritoryGrain
 {
-    /// <summary>Without a durable log the state lives in process memory, which a stopping silo loses anyway (and its storage grain is gone first).</summary>
-    protected override bool CheckpointsOnDeactivation(DeactivationReason reason) =>
-        log.IsDurable || reason.ReasonCode != DeactivationReasonCode.ShuttingDown;
+    /// <summary>Without a durable log the state lives in process memory (in-memory storage).</summary>
+    protected override bool StateOutlivesTheProcess => log.IsDurable;
 
     /// <summary>Status changes kept per territory (a daily flip for almost three years).</summary>
     private const int MaxHistory = 1000;
