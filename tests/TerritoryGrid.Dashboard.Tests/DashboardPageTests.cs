@@ -72,8 +72,18 @@ public sealed class DashboardPageTests(DashboardServer server, BrowserFixture br
         await Assertions.Expect(north.Locator(".status")).ToHaveTextAsync("under-served");
         await Assertions.Expect(north.Locator("td").Nth(2)).ToHaveTextAsync("0.35");
         var alert = page.Locator("#alerts li").First;
-        await Assertions.Expect(alert).ToContainTextAsync("North balanced → under-served");
-        await Assertions.Expect(alert).ToContainTextAsync("coverage 0.35 < 0.90: 1 rep (3 capacity hours/week) for 9 demand hours/week");
+        try
+        {
+            await Assertions.Expect(alert).ToContainTextAsync("North balanced → under-served");
+            await Assertions.Expect(alert).ToContainTextAsync("coverage 0.35 < 0.90: 1 rep (3 capacity hours/week) for 9 demand hours/week");
+        }
+        catch (PlaywrightException missing)
+        {
+            // Whether the territory recorded the change tells a change not announced from an announcement not shown.
+            var detail = await server.Http.GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>($"/api/workspaces/{workspace}/territories/north");
+            throw new Xunit.Sdk.XunitException($"alerts shown: '{await page.Locator("#alerts").InnerTextAsync()}'\n" +
+                $"north's recorded changes: {detail!["statusHistory"]?.ToJsonString()}\n{missing.Message}");
+        }
 
         await north.ClickAsync();
         await Assertions.Expect(page.Locator("#drill-title")).ToHaveTextAsync("North — under-served");

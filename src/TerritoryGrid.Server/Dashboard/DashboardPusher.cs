@@ -15,8 +15,10 @@ public sealed partial class DashboardPusher(IHubContext<TerritoryHub> hub, ApiKe
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(100);
 
-    private ConcurrentDictionary<(string Workspace, string Territory), TerritoryMetrics> changed = new();
-    private ConcurrentQueue<(string Workspace, StatusChange Change)> alerts = new();
+    // Taken entry by entry, never swapped for new collections: a grain that had read the old one's reference just
+    // before a swap would write into it after the push had read it, and that change or alert would be lost.
+    private readonly ConcurrentDictionary<(string Workspace, string Territory), TerritoryMetrics> changed = new();
+    private readonly ConcurrentQueue<(string Workspace, StatusChange Change)> alerts = new();
     private long frames;
 
     // The trend each territory last carried in an overview frame; touched only by the push loop.
@@ -61,9 +63,14 @@ public sealed partial class DashboardPusher(IHubContext<TerritoryHub> hub, ApiKe
 
     private async Task PushAsync(CancellationToken cancellationToken)
     {
-        var territories = Interlocked.Exchange(ref changed, new());
-        var flips = Interlocked.Exchange(ref alerts, new());
-        if (territories.IsEmpty && flips.IsEmpty)
+        var territories = TakeChanged();
+        var flips = new List<(string Workspace, StatusChange Change)>();
+        while (alerts.TryDequeue(out var flip))
+        {
+            flips.Add(flip);
+        }
+
+        if (territories.Count == 0 && flips.Count == 0)
         {
             return;
         }
@@ -90,6 +97,21 @@ public sealed partial class DashboardPusher(IHubContext<TerritoryHub> hub, ApiKe
         await Task.WhenAll(sends);
         DashboardTelemetry.Frames.Add(byWorkspace.Keys.Union(alertsByWorkspace.Keys).Count(), new KeyValuePair<string, object?>("kind", "overview"));
         DashboardTelemetry.Frames.Add(territories.Count, new KeyValuePair<string, object?>("kind", "territory"));
+    }
+
+    /// <summary>The latest figures of each changed territory; figures written after one is taken wait for the next push.</summary>
+    private List<KeyValuePair<(string Workspace, string Territory), TerritoryMetrics>> TakeChanged()
+    {
+        var taken = new List<KeyValuePair<(string Workspace, string Territory), TerritoryMetrics>>();
+        foreach (var key in changed.Keys)
+        {
+            if (changed.TryRemove(key, out var metrics))
+            {
+                taken.Add(new(key, metrics));
+            }
+        }
+
+        return taken;
     }
 
     /// <summary>Each key limited to part of the company gets the frame cut to its territories (nothing when nothing is left).</summary>
