@@ -69,6 +69,13 @@ public sealed class MetricsOptions
     /// </summary>
     public TimeSpan AccountCheckpointDelay { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// How long a territory holds a status change before announcing it (dashboard alert, webhook): the rest of a batch
+    /// spanning days, reaching the territory in a later roll-up flush, refines the change's figures or revises it away
+    /// in that time, and the change is announced once, as settled. The default is 500 ms.
+    /// </summary>
+    public TimeSpan StatusSettleDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+
     /// <summary>Most often a territory announces a change to dashboards. The default is 250 ms.</summary>
     public TimeSpan PushInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 

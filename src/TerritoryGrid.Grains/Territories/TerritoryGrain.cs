@@ -34,7 +34,18 @@ internal sealed class TerritoryGrain(
     private IGrainTimer? pushTimer;
     private DateTimeOffset lastPush = DateTimeOffset.MinValue;
 
+    // Changes derived and not announced yet (see AnnounceWhenSettled); held in memory only, announced at deactivation.
+    private HashSet<(DateTimeOffset At, ServiceStatus From, ServiceStatus To)>? unsettled;
+    private IGrainTimer? settleTimer;
+
     private string TerritoryId => GrainKeys.IdOf(this.GetPrimaryKeyString());
+
+    /// <summary>Changes still settling are announced as they stand: a deactivated territory has no timer to wait for.</summary>
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        AnnounceSettled();
+        return base.OnDeactivateAsync(reason, cancellationToken);
+    }
 
     /// <summary>
     /// With a durable log, state read back may predate the last contributions (they arrive between checkpoints): ask
@@ -119,7 +130,8 @@ internal sealed class TerritoryGrain(
         CloseDays(null);
         if (State.Status != State.StatusBeforeRebuild && State.History.Count > 0)
         {
-            changes.StatusChanged(GrainKeys.WorkspaceOf(this.GetPrimaryKeyString()), State.History[^1]);
+            // The outcome is news even when the change that leads to it was announced before the rebuild.
+            Announce(State.History[^1], evenIfAnnouncedBefore: true);
         }
 
         MarkDirty();
@@ -331,12 +343,9 @@ internal sealed class TerritoryGrain(
         }
 
         int first;
-        // The recorded changes this evaluation removes to derive again: announced already, as were the retracted ones.
-        var removed = new List<StatusChange>();
         if (State.Provisional || State.Trend.Count == 0)
         {
             // History starts at the plan start, whenever loading finished, so it does not depend on timing.
-            removed.AddRange(State.History);
             State.Trend.Clear();
             State.History.Clear();
             State.Snapshots.Clear();
@@ -359,13 +368,10 @@ internal sealed class TerritoryGrain(
         first = Math.Max(first, closable - metrics.TrendDays + 1);
         if (first > closable)
         {
-            Retract(removed);
             return;
         }
 
-        removed.AddRange(Truncate(first));
-        // A change re-derived is the same change again (late events may refine its reason's figures): announced once.
-        var announced = removed.Concat(State.Retracted).Select(Identity).ToHashSet();
+        Truncate(first);
         var previous = State.Trend.Count > 0 ? State.Trend[^1].Status : ServiceStatus.Balanced;
         for (var day = first; day <= closable; day++)
         {
@@ -375,9 +381,9 @@ internal sealed class TerritoryGrain(
                 var change = new StatusChange(TerritoryId, point.Day, previous, classification.Status, classification.Reason);
                 State.History.Add(change);
                 // A rebuild re-derives old changes: they were announced when they happened (its end announces the outcome).
-                if (!announced.Contains(Identity(change)) && State.RebuildHorizon is null)
+                if (State.RebuildHorizon is null)
                 {
-                    changes.StatusChanged(GrainKeys.WorkspaceOf(this.GetPrimaryKeyString()), change);
+                    AnnounceWhenSettled(change);
                 }
             }
 
@@ -405,28 +411,71 @@ internal sealed class TerritoryGrain(
             State.History.RemoveRange(0, State.History.Count - MaxHistory);
         }
 
-        Retract(removed);
+        // Older days than the trend holds are never derived again: nothing there can be announced twice.
+        for (var i = State.Announced.Count - 1; i >= 0; i--)
+        {
+            if (State.Announced[i].At < State.Trend[0].Day)
+            {
+                State.Announced.RemoveAt(i);
+            }
+        }
     }
 
     /// <summary>
-    /// Remembers the announced changes a revision removed and did not derive again, while their days can still be
-    /// derived again: a later revision bringing one back (more late events) must not announce it a second time.
+    /// Holds a change just derived for <see cref="MetricsOptions.StatusSettleDelay"/>, then announces it as the history
+    /// then records it: a batch whose contributions land in more than one roll-up flush settles first.
     /// </summary>
-    private void Retract(List<StatusChange> removed)
+    private void AnnounceWhenSettled(StatusChange change)
     {
-        if (removed.Count == 0 && State.Retracted.Count == 0)
+        if (IsAnnounced(change))
         {
             return;
         }
 
-        var recorded = State.History.Select(Identity).ToHashSet();
-        var oldestRevisable = State.Trend.Count > 0 ? State.Trend[0].Day : DateTimeOffset.MinValue;
-        State.Retracted.AddRange(removed.Where(change => !recorded.Contains(Identity(change))));
-        State.Retracted = [.. State.Retracted
-            .Where(change => !recorded.Contains(Identity(change)) && change.At >= oldestRevisable)
-            .DistinctBy(Identity)
-            .OrderBy(change => change.At)
-            .TakeLast(MaxHistory)];
+        (unsettled ??= []).Add(Identity(change));
+        settleTimer ??= this.RegisterGrainTimer(
+            _ =>
+            {
+                settleTimer?.Dispose();
+                settleTimer = null;
+                AnnounceSettled();
+                return Task.CompletedTask;
+            },
+            new GrainTimerCreationOptions { DueTime = metrics.StatusSettleDelay, Period = Timeout.InfiniteTimeSpan });
+    }
+
+    /// <summary>Announces, once each, the held changes the history still records (a revision may have moved or removed some).</summary>
+    private void AnnounceSettled()
+    {
+        if (unsettled is not { Count: > 0 } held)
+        {
+            return;
+        }
+
+        unsettled = null;
+        foreach (var change in State.History.Where(c => held.Contains(Identity(c))).OrderBy(c => c.At))
+        {
+            Announce(change);
+        }
+    }
+
+    private bool IsAnnounced(StatusChange change) => State.Announced.Exists(a => Identity(a) == Identity(change));
+
+    private void Announce(StatusChange change, bool evenIfAnnouncedBefore = false)
+    {
+        if (IsAnnounced(change) && !evenIfAnnouncedBefore)
+        {
+            return;
+        }
+
+        State.Announced.Add(change);
+        if (State.Announced.Count > MaxHistory)
+        {
+            State.Announced.RemoveAt(0);
+        }
+
+        MarkDirty();
+        changes.StatusChanged(GrainKeys.WorkspaceOf(this.GetPrimaryKeyString()), change);
     }
 
     private static (DateTimeOffset At, ServiceStatus From, ServiceStatus To) Identity(StatusChange change) =>
@@ -436,15 +485,13 @@ internal sealed class TerritoryGrain(
     private static int FirstBoundaryAfter(DateTimeOffset at) =>
         EventDay.Start(EventDay.Of(at)) == at ? EventDay.Of(at) : EventDay.Of(at) + 1;
 
-    /// <summary>Removes the days from <paramref name="first"/> on, returning the status changes removed (to be re-derived).</summary>
-    private List<StatusChange> Truncate(int first)
+    /// <summary>Removes the days from <paramref name="first"/> on, with their status changes (to be derived again).</summary>
+    private void Truncate(int first)
     {
         var from = EventDay.Start(first);
         State.Trend.RemoveAll(p => p.Day >= from);
         State.Snapshots.RemoveAll(p => p.At >= from);
-        var removed = State.History.Where(c => c.At >= from).ToList();
         State.History.RemoveAll(c => c.At >= from);
-        return removed;
     }
 
     /// <summary>

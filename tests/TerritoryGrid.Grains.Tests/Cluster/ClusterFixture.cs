@@ -29,6 +29,9 @@ public class ClusterFixture : IAsyncLifetime
         this.repFlush = repFlush;
     }
 
+    /// <summary>Longer than a loaded machine takes to land a batch in its territory's roll-up flushes (the default is 500 ms).</summary>
+    public static readonly TimeSpan StatusSettleDelay = TimeSpan.FromSeconds(2);
+
     public IGrainFactory Grains => cluster!.Client;
 
     /// <summary>The services of each silo, in start order.</summary>
@@ -70,6 +73,7 @@ public class ClusterFixture : IAsyncLifetime
             {
                 o.RollupFlushInterval = territoryFlush;
                 o.RepRollupFlushInterval = repFlush;
+                o.StatusSettleDelay = StatusSettleDelay;
             });
         });
         builder.ConfigureSilo((_, silo) => ConfigureSilo(silo));
