@@ -468,7 +468,8 @@ internal sealed class TerritoryGrain(
             return;
         }
 
-        State.Announced.Add(change);
+        // The identity is what counts; the reason would double what the history already stores.
+        State.Announced.Add(change with { Reason = "" });
         if (State.Announced.Count > MaxHistory)
         {
             State.Announced.RemoveAt(0);

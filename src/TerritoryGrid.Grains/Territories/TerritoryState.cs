@@ -48,7 +48,7 @@ internal sealed class TerritoryState : IVersionedState
     /// <summary>The status before the rebuild began: a rebuild announces one change, at its end, if it differs.</summary>
     [Id(13)] public ServiceStatus StatusBeforeRebuild { get; set; }
 
-    /// <summary>The changes announced, while their days can still be revised (oldest first): each is announced once.</summary>
+    /// <summary>The changes announced (day and statuses, no reason) while their days can still be revised: each is announced once.</summary>
     [Id(14)] public List<StatusChange> Announced { get; set; } = [];
 
     public void MigrateFrom(int version)
