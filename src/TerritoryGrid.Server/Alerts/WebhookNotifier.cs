@@ -26,10 +26,6 @@ public sealed partial class WebhookNotifier(
 
     private long dropped;
 
-    // The last change sent per territory: a revision that re-announces the same change (same day, same statuses, a
-    // refined reason) is one status change, notified once. Touched only by the delivery loop.
-    private readonly Dictionary<(string Workspace, string Territory), (ServiceStatusPair Statuses, DateTimeOffset At)> lastSent = [];
-
     public bool Enabled => !string.IsNullOrWhiteSpace(settings.WebhookUrl);
 
     /// <summary>Notifications dropped because the queue was full.</summary>
@@ -54,16 +50,9 @@ public sealed partial class WebhookNotifier(
         {
             await foreach (var notification in queue.Reader.ReadAllAsync(stoppingToken))
             {
-                var key = (notification.Workspace, notification.Change.TerritoryId);
-                var sent = (new ServiceStatusPair(notification.Change.From, notification.Change.To), notification.Change.At);
-                if (lastSent.TryGetValue(key, out var previous) && previous == sent)
-                {
-                    continue;
-                }
-
+                // Each change arrives once: territories announce a change once, settled (TerritoryGrain.AnnounceWhenSettled).
                 if (await StillWantedAsync(notification))
                 {
-                    lastSent[key] = sent;
                     await DeliverAsync(notification, stoppingToken);
                 }
             }
@@ -139,8 +128,6 @@ public sealed partial class WebhookNotifier(
     }
 
     private sealed record Notification(string Id, string Workspace, StatusChange Change);
-
-    private readonly record struct ServiceStatusPair(Domain.Coverage.ServiceStatus From, Domain.Coverage.ServiceStatus To);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Acknowledged alerts could not be read; notifying anyway")]
     private static partial void LogAcknowledgementsUnavailable(ILogger logger, Exception exception);
