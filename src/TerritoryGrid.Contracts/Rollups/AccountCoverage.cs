@@ -30,8 +30,6 @@ public sealed record AccountCoverage(
     [property: Id(15)] DateTimeOffset? OrphanedFrom = null,
     [property: Id(16)] DateTimeOffset? OrphanedUntil = null)
 {
-    public bool IsOrphanedAt(DateTimeOffset at) => OrphanedFrom <= at && (OrphanedUntil is null || at < OrphanedUntil);
-
     public bool IsChurnedAt(DateTimeOffset at) => ChurnedAt <= at;
 
     /// <summary>
@@ -44,52 +42,6 @@ public sealed record AccountCoverage(
     /// <summary>False for a former owner's or territory's record of the account: it counts in history, not in today's figures.</summary>
     public bool IsCurrent => CoveredUntil is null;
 
-    /// <summary>Weekly demand hours as of <paramref name="at"/>: the call pattern plus what was open then.</summary>
-    public double DemandHoursAt(DateTimeOffset at, Domain.Coverage.WorkloadOptions options)
-    {
-        if (IsChurnedAt(at))
-        {
-            return 0;
-        }
-
-        var leads = 0;
-        foreach (var lead in Leads)
-        {
-            leads += lead.IsOpenAt(at) ? 1 : 0;
-        }
-
-        var opportunities = 0;
-        foreach (var opportunity in Opportunities)
-        {
-            opportunities += opportunity.IsOpenAt(at) ? 1 : 0;
-        }
-
-        return BaseDemandHoursPerWeek + leads * options.HoursPerOpenLeadPerWeek + opportunities * options.HoursPerOpenOpportunityPerWeek;
-    }
-
-    public int LeadsWaitingAt(DateTimeOffset at, DateTimeOffset deadline)
-    {
-        var waiting = 0;
-        foreach (var lead in Leads)
-        {
-            waiting += lead.IsWaitingAt(at, deadline) ? 1 : 0;
-        }
-
-        return waiting;
-    }
-
     /// <summary>Qualifying touches in the days (<paramref name="fromDay"/>, <paramref name="toDay"/>].</summary>
-    public int TouchesBetween(int fromDay, int toDay)
-    {
-        var total = 0;
-        for (var i = 0; i < TouchDays.Length; i++)
-        {
-            if (TouchDays[i] > fromDay && TouchDays[i] <= toDay)
-            {
-                total += TouchCounts[i];
-            }
-        }
-
-        return total;
-    }
+    public int TouchesBetween(int fromDay, int toDay) => CoverageCounts.TouchesBetween(TouchDays, TouchCounts, fromDay, toDay);
 }

@@ -64,7 +64,7 @@ internal sealed class RepGrain(
         var window = book.At(watermark, EventDay.Of(watermark), metrics);
         var availability = State.Availability.At(watermark, setup.Availability);
         var capacity = Workload.CapacityHoursPerWeek(setup.SellingHoursPerWeek, availability);
-        var owned = book.ByAccount.Values.Where(c => c.Coverage is { IsCurrent: true }).Select(c => c.AccountId).Order(StringComparer.Ordinal);
+        var owned = book.ByAccount.Where(c => c.Value.Coverage is { IsCurrent: true }).Select(c => c.Key).Order(StringComparer.Ordinal);
         return Task.FromResult<RepMetrics?>(new RepMetrics(
             GrainKeys.IdOf(this.GetPrimaryKeyString()), setup.Name, setup.TerritoryId, setup.Role, capacity, availability,
             book.CoveredAccounts, book.DemandHours, book.RevenuePotential, book.AnnualRevenue, window.Adherence, book.Totals,

@@ -7,8 +7,8 @@ namespace TerritoryGrid.Grains.Reps;
 [GenerateSerializer, Alias("tg.RepState")]
 internal sealed class RepState : IVersionedState
 {
-    /// <summary>0: written before states carried a version (commit 9eca594). 1: the version itself; no field changed. 2: the book's money by month.</summary>
-    public static int CurrentVersion => 2;
+    /// <summary>0: written before states carried a version (commit 9eca594). 1: the version itself; no field changed. 2: the book's money by month. 3: the book keeps copies of its own of the contributions.</summary>
+    public static int CurrentVersion => 3;
 
     [Id(3)] public int Version { get; set; }
 
@@ -22,5 +22,9 @@ internal sealed class RepState : IVersionedState
     {
         // 0 to 1: nothing to convert.
         // 1 to 2: the book's money by month starts empty and fills as accounts send contributions carrying it.
+        if (version == 2)
+        {
+            Book.MigrateHeld();
+        }
     }
 }

@@ -16,7 +16,14 @@ internal sealed class ContributionBook
     /// <summary>Share of an account's call plan below which its annual revenue is at risk (DOMAIN.md: 0.5).</summary>
     public const double RevenueAtRiskAdherence = 0.5;
 
-    [Id(0)] public Dictionary<string, AccountContribution> ByAccount { get; set; } = new(StringComparer.Ordinal);
+    /// <summary>
+    /// The accounts' latest contributions as books of state version 2 and earlier kept them; <see cref="MigrateHeld"/>
+    /// moves them into <see cref="ByAccount"/>. Read only from stored states.
+    /// </summary>
+    [Id(0)] public Dictionary<string, AccountContribution>? Legacy { get; set; }
+
+    /// <summary>What the book keeps of each account's latest contribution.</summary>
+    [Id(9)] public Dictionary<string, HeldContribution> ByAccount { get; set; } = new(StringComparer.Ordinal);
 
     [Id(1)] public ActivityTotals Totals;
 
@@ -37,22 +44,41 @@ internal sealed class ContributionBook
 
     public MonthMoney[] Months() => [.. MoneyByMonth.Values.Where(m => m.WonValue != 0 || m.Revenue != 0).OrderBy(m => m.Month)];
 
+    /// <summary>
+    /// Version 2 to 3: the contributions a stored book kept become the book's own copies. The sums already count them.
+    /// </summary>
+    public void MigrateHeld()
+    {
+        foreach (var (accountId, contribution) in Legacy ?? [])
+        {
+            var held = new HeldContribution();
+            held.CopyFrom(contribution);
+            ByAccount[accountId] = held;
+        }
+
+        Legacy = null;
+    }
+
     /// <summary>Applies a contribution; false when it was stale (a re-send or out of order) and changed nothing.</summary>
     public bool Apply(AccountContribution contribution)
     {
-        if (ByAccount.TryGetValue(contribution.AccountId, out var previous))
+        if (ByAccount.TryGetValue(contribution.AccountId, out var held))
         {
-            if (previous.Sequence >= contribution.Sequence)
+            if (held.Sequence >= contribution.Sequence)
             {
                 return false;
             }
 
-            Add(previous, -1);
+            Add(held, -1);
+        }
+        else
+        {
+            held = new HeldContribution();
+            ByAccount[contribution.AccountId] = held;
         }
 
-        contribution = WithDaysOfItsOwn(previous, contribution);
-        Add(contribution, +1);
-        ByAccount[contribution.AccountId] = contribution;
+        held.CopyFrom(contribution);
+        Add(held, +1);
         if (contribution.LatestEventAt is { } latest && (Watermark is null || latest > Watermark))
         {
             Watermark = latest;
@@ -93,7 +119,7 @@ internal sealed class ContributionBook
         var waiting = 0;
         List<string>? orphaned = null;
         var leadDeadline = at.AddHours(-classification.LeadResponseTargetHours);
-        foreach (var contribution in ByAccount.Values)
+        foreach (var (accountId, contribution) in ByAccount)
         {
             if (contribution.Coverage is not { } coverage || coverage.IsChurnedAt(at) || !coverage.IsCoveredAt(at))
             {
@@ -113,7 +139,7 @@ internal sealed class ContributionBook
             waiting += coverage.LeadsWaitingAt(at, leadDeadline);
             if (coverage.IsOrphanedAt(at))
             {
-                (orphaned ??= []).Add(contribution.AccountId);
+                (orphaned ??= []).Add(accountId);
             }
         }
 
@@ -133,7 +159,7 @@ internal sealed class ContributionBook
         var before = boundary.AddTicks(-1);
         foreach (var contribution in ByAccount.Values)
         {
-            foreach (var day in contribution.TotalsByDay ?? [])
+            foreach (var day in contribution.TotalsByDay)
             {
                 if (day.Day >= firstDayAfter)
                 {
@@ -169,27 +195,7 @@ internal sealed class ContributionBook
         return totals;
     }
 
-    /// <summary>
-    /// The contribution as the book keeps it: with all of the account's days, in an array only the book holds (copied
-    /// from a whole contribution; a partial one's changed days written over the held ones in place while the set of
-    /// days is the same), so applying the changed days of a busy account allocates no new array of days. Without a
-    /// held contribution (the book was emptied by a rebuild), a partial one is taken as it is: the account sends its
-    /// whole days again when the rebuild reaches it.
-    /// </summary>
-    private static AccountContribution WithDaysOfItsOwn(AccountContribution? previous, AccountContribution contribution)
-    {
-        if (contribution.TotalsByDay is not { } days)
-        {
-            return contribution;
-        }
-
-        var held = contribution.DaysFrom is { } from && previous?.TotalsByDay is { } previousDays
-            ? ChangedDays.Apply(previousDays, days, from, contribution.OldestDay)
-            : (DayTotals[])days.Clone();
-        return contribution with { TotalsByDay = held, DaysFrom = null, OldestDay = null };
-    }
-
-    private void Add(AccountContribution contribution, int sign)
+    private void Add(HeldContribution contribution, int sign)
     {
         Totals.Add(contribution.Totals, sign);
         foreach (var product in contribution.RevenueByProduct)
@@ -198,7 +204,7 @@ internal sealed class ContributionBook
             RevenueByProduct[product.Product] = amount;
         }
 
-        foreach (var month in contribution.MoneyByMonth ?? [])
+        foreach (var month in contribution.MoneyByMonth)
         {
             var sum = MoneyByMonth.GetValueOrDefault(month.Month, new MonthMoney(month.Month, 0, 0));
             MoneyByMonth[month.Month] = sum with { WonValue = sum.WonValue + (sign * month.WonValue), Revenue = sum.Revenue + (sign * month.Revenue) };

@@ -10,8 +10,8 @@ namespace TerritoryGrid.Grains.Territories;
 [GenerateSerializer, Alias("tg.TerritoryState")]
 internal sealed class TerritoryState : IVersionedState
 {
-    /// <summary>0: written before states carried a version (commit 9eca594). 1: adds the daily snapshots. 2: the book's money by month.</summary>
-    public static int CurrentVersion => 2;
+    /// <summary>0: written before states carried a version (commit 9eca594). 1: adds the daily snapshots. 2: the book's money by month. 3: the book keeps copies of its own of the contributions.</summary>
+    public static int CurrentVersion => 3;
 
     [Id(11)] public int Version { get; set; }
 
@@ -55,5 +55,9 @@ internal sealed class TerritoryState : IVersionedState
     {
         // 0 to 1: the snapshot list starts empty: days closed before the upgrade have no "as of" figures.
         // 1 to 2: the book's money by month starts empty and fills as accounts send contributions carrying it.
+        if (version == 2)
+        {
+            Book.MigrateHeld();
+        }
     }
 }

@@ -5,6 +5,7 @@ using TerritoryGrid.Domain.Coverage;
 using TerritoryGrid.Grains.Accounts;
 using TerritoryGrid.Grains.Persistence;
 using TerritoryGrid.Grains.Reps;
+using TerritoryGrid.Grains.Rollups;
 using TerritoryGrid.Grains.Territories;
 using TerritoryGrid.Grains.Workspaces;
 using TerritoryGrid.Storage.Sqlite;
@@ -42,6 +43,7 @@ public sealed class StateVersionTests : IDisposable
         Assert.Equal(2, state.Trend.Count);
         Assert.Single(state.History);
         Assert.Equal(1000, state.Book.Totals.Revenue);
+        AssertKeptAsTheBooksOwn(state.Book);
         Assert.NotNull(state.Snapshots);
         Assert.Empty(state.Snapshots);
         Assert.Empty(state.Book.MoneyByMonth);
@@ -69,6 +71,7 @@ public sealed class StateVersionTests : IDisposable
         var rep = await MigrateAsync<RepState>("rep", "RepState");
         Assert.Equal("Ann", rep.Setup!.Name);
         Assert.Equal(1000, rep.Book.Totals.Revenue);
+        AssertKeptAsTheBooksOwn(rep.Book);
 
         var workspace = await MigrateAsync<WorkspaceState>("workspace", "WorkspaceState");
         Assert.Equal(2, workspace.Generation);
@@ -86,6 +89,16 @@ public sealed class StateVersionTests : IDisposable
 
         Assert.Equal(state.Book.Totals.Revenue, before.Revenue);
         Assert.Equal(0, before.OpenLeads);
+    }
+
+    /// <summary>Version 3: the contributions a book kept are now copies of its own, and a migrated book keeps them so.</summary>
+    private static void AssertKeptAsTheBooksOwn(ContributionBook book)
+    {
+        Assert.Null(book.Legacy);
+        var (accountId, held) = Assert.Single(book.ByAccount);
+        Assert.Equal("a1", accountId);
+        Assert.Equal(1000, held.Totals.Revenue);
+        Assert.True(held.Sequence > 0);
     }
 
     /// <summary>

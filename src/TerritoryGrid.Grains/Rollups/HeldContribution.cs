@@ -1,0 +1,73 @@
+using TerritoryGrid.Contracts.Rollups;
+
+namespace TerritoryGrid.Grains.Rollups;
+
+/// <summary>
+/// What a book keeps of an account's latest contribution, in storage of its own that the account's next contribution
+/// overwrites. Keeping the contributions themselves made every one of them live until the account's next (about two
+/// seconds under load), promoted through the collector's generations by the long-lived book pointing at it: most of
+/// what each collection promoted.
+/// </summary>
+[GenerateSerializer, Alias("tg.HeldContribution")]
+internal sealed class HeldContribution
+{
+    [Id(0)] public long Sequence;
+    [Id(1)] public ActivityTotals Totals;
+    [Id(2)] public ProductAmount[] RevenueByProduct = [];
+    [Id(3)] public DateTimeOffset? LatestEventAt;
+
+    /// <summary>All of the account's retained days, whatever part of them the latest contribution carried.</summary>
+    [Id(4)] public DayTotals[] TotalsByDay = [];
+
+    [Id(5)] public MonthMoney[] MoneyByMonth = [];
+
+    /// <summary>Null for a rep who worked the account without owning it.</summary>
+    [Id(6)] public HeldCoverage? Coverage;
+
+    /// <summary>
+    /// Takes <paramref name="contribution"/>'s figures. Its days replace the held ones from
+    /// <see cref="AccountContribution.DaysFrom"/> on when it carries only the changed days (down to the account's oldest
+    /// retained day); without held days (the book was emptied by a rebuild), a partial contribution's days are taken
+    /// as they are until the account's whole reset arrives, which a rebuild always sends.
+    /// </summary>
+    public void CopyFrom(AccountContribution contribution)
+    {
+        Sequence = contribution.Sequence;
+        Totals = contribution.Totals;
+        RevenueByProduct = WithHeldNames(RevenueByProduct, contribution.RevenueByProduct);
+        LatestEventAt = contribution.LatestEventAt;
+        TotalsByDay = contribution.TotalsByDay is not { } days ? []
+            : contribution.DaysFrom is { } from && TotalsByDay.Length > 0 ? ChangedDays.Apply(TotalsByDay, days, from, contribution.OldestDay)
+            : HeldArrays.Overwrite(TotalsByDay, days);
+        MoneyByMonth = HeldArrays.Overwrite(MoneyByMonth, contribution.MoneyByMonth ?? []);
+        if (contribution.Coverage is not { } coverage)
+        {
+            Coverage = null;
+            return;
+        }
+
+        Coverage ??= new HeldCoverage();
+        Coverage.CopyFrom(coverage);
+    }
+
+    /// <summary>
+    /// The amounts by product, keeping the product names already held where they are the same: a name deserialized
+    /// from another silo is a new string each time.
+    /// </summary>
+    private static ProductAmount[] WithHeldNames(ProductAmount[] held, ProductAmount[] incoming)
+    {
+        if (held.Length != incoming.Length)
+        {
+            return HeldArrays.Overwrite(held, incoming);
+        }
+
+        for (var i = 0; i < incoming.Length; i++)
+        {
+            held[i] = string.Equals(held[i].Product, incoming[i].Product, StringComparison.Ordinal)
+                ? held[i] with { Amount = incoming[i].Amount }
+                : incoming[i];
+        }
+
+        return held;
+    }
+}

@@ -1,0 +1,70 @@
+using TerritoryGrid.Contracts.Rollups;
+using TerritoryGrid.Domain.Coverage;
+
+namespace TerritoryGrid.Grains.Rollups;
+
+/// <summary>
+/// A book's own copy of what an account's <see cref="AccountCoverage"/> says: overwritten in place by the account's
+/// next contribution (arrays too, while their length is the same), so the contribution that brought it is garbage at
+/// once instead of living on from a long-lived book until the account's next one.
+/// </summary>
+[GenerateSerializer, Alias("tg.HeldCoverage")]
+internal sealed class HeldCoverage
+{
+    [Id(0)] public double DemandHoursPerWeek;
+    [Id(1)] public double RevenuePotential;
+    [Id(2)] public double AnnualRevenue;
+    [Id(3)] public int TouchesPer4Weeks;
+    [Id(4)] public int PlanStartDay;
+    [Id(5)] public int[] TouchDays = [];
+    [Id(6)] public int[] TouchCounts = [];
+    [Id(7)] public double BaseDemandHoursPerWeek;
+    [Id(8)] public FunnelSpan[] Leads = [];
+    [Id(9)] public FunnelSpan[] Opportunities = [];
+    [Id(10)] public DateTimeOffset? ChurnedAt;
+    [Id(11)] public DateTimeOffset? CoveredFrom;
+    [Id(12)] public DateTimeOffset? CoveredUntil;
+    [Id(13)] public DateTimeOffset? OrphanedFrom;
+    [Id(14)] public DateTimeOffset? OrphanedUntil;
+
+    /// <summary>False for a former owner's or territory's record of the account: it counts in history, not in today's figures.</summary>
+    public bool IsCurrent => CoveredUntil is null;
+
+    public void CopyFrom(AccountCoverage coverage)
+    {
+        DemandHoursPerWeek = coverage.DemandHoursPerWeek;
+        RevenuePotential = coverage.RevenuePotential;
+        AnnualRevenue = coverage.AnnualRevenue;
+        TouchesPer4Weeks = coverage.TouchesPer4Weeks;
+        PlanStartDay = coverage.PlanStartDay;
+        TouchDays = HeldArrays.Overwrite(TouchDays, coverage.TouchDays);
+        TouchCounts = HeldArrays.Overwrite(TouchCounts, coverage.TouchCounts);
+        BaseDemandHoursPerWeek = coverage.BaseDemandHoursPerWeek;
+        Leads = HeldArrays.Overwrite(Leads, coverage.Leads);
+        Opportunities = HeldArrays.Overwrite(Opportunities, coverage.Opportunities);
+        ChurnedAt = coverage.ChurnedAt;
+        CoveredFrom = coverage.CoveredFrom;
+        CoveredUntil = coverage.CoveredUntil;
+        OrphanedFrom = coverage.OrphanedFrom;
+        OrphanedUntil = coverage.OrphanedUntil;
+    }
+
+    public bool IsOrphanedAt(DateTimeOffset at) => OrphanedFrom <= at && (OrphanedUntil is null || at < OrphanedUntil);
+
+    public bool IsChurnedAt(DateTimeOffset at) => ChurnedAt <= at;
+
+    /// <summary>Whether the target held the account at <paramref name="at"/> (ownership is effective-dated in event time).</summary>
+    public bool IsCoveredAt(DateTimeOffset at) => (CoveredFrom is null || at >= CoveredFrom) && (CoveredUntil is null || at < CoveredUntil);
+
+    /// <summary>Weekly demand hours as of <paramref name="at"/>: the call pattern plus what was open then.</summary>
+    public double DemandHoursAt(DateTimeOffset at, WorkloadOptions options) => IsChurnedAt(at)
+        ? 0
+        : BaseDemandHoursPerWeek
+            + (CoverageCounts.OpenAt(Leads, at) * options.HoursPerOpenLeadPerWeek)
+            + (CoverageCounts.OpenAt(Opportunities, at) * options.HoursPerOpenOpportunityPerWeek);
+
+    public int LeadsWaitingAt(DateTimeOffset at, DateTimeOffset deadline) => CoverageCounts.WaitingAt(Leads, at, deadline);
+
+    /// <summary>Qualifying touches in the days (<paramref name="fromDay"/>, <paramref name="toDay"/>].</summary>
+    public int TouchesBetween(int fromDay, int toDay) => CoverageCounts.TouchesBetween(TouchDays, TouchCounts, fromDay, toDay);
+}
