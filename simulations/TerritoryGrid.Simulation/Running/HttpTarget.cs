@@ -101,6 +101,9 @@ public sealed class HttpTarget : ISimulationTarget
         return list!["territories"].Deserialize<List<TerritoryMetrics>>(TerritoryGridJson.Options)!;
     }
 
+    /// <summary>The API has no call to hurry roll-ups: the runner waits for the server's flushes.</summary>
+    public Task DeliverRollupsAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
     public async Task<CompanyBalance> BalanceAsync(CancellationToken cancellationToken) =>
         (await http.GetFromJsonAsync<CompanyBalance>($"/api/workspaces/{Workspace}/balance", TerritoryGridJson.Options, cancellationToken))!;
 

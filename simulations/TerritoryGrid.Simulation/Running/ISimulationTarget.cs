@@ -22,6 +22,12 @@ public interface ISimulationTarget : IAsyncDisposable
     /// <summary>Ingests events; returns how many were accepted and the indexes of those refused.</summary>
     Task<(long Accepted, IReadOnlySet<int> Refused)> IngestAsync(IReadOnlyList<ActivityEvent> events, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Delivers the roll-ups still coalescing to territories and reps now, where the target can (in process); elsewhere
+    /// returns at once and the runner waits for the next flushes.
+    /// </summary>
+    Task DeliverRollupsAsync(CancellationToken cancellationToken);
+
     Task<IReadOnlyList<TerritoryMetrics>> TerritoriesAsync(CancellationToken cancellationToken);
 
     Task<CompanyBalance> BalanceAsync(CancellationToken cancellationToken);

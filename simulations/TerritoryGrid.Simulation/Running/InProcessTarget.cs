@@ -58,6 +58,10 @@ public sealed class InProcessTarget(IServiceProvider services, string workspace,
         return (result.Accepted, result.Rejected.Select(r => r.Index).ToHashSet());
     }
 
+    /// <summary>A silo's services drain every silo's roll-ups; a client's (no roll-ups of its own) leave them to their flushes.</summary>
+    public Task DeliverRollupsAsync(CancellationToken cancellationToken) =>
+        services.GetService<Contracts.Rollups.IRollupDrain>()?.DrainWithRepsAsync() ?? Task.CompletedTask;
+
     public Task<IReadOnlyList<TerritoryMetrics>> TerritoriesAsync(CancellationToken cancellationToken) => reader.TerritoriesAsync(workspace);
 
     public Task<CompanyBalance> BalanceAsync(CancellationToken cancellationToken) => reader.BalanceAsync(workspace);

@@ -91,6 +91,7 @@ public sealed class SimulationRunner(Action<string>? progress = null)
             }
 
             var week = day / 7 - WarmUpWeeks;
+            await target.DeliverRollupsAsync(cancellationToken);
             var territories = await DrainedAsync(target, accepted, cancellationToken);
             progress?.Invoke($"week {week,3}/{scenario.Period.Weeks} {dayEnd.AddDays(-7):yyyy-MM-dd}  {accepted,10:N0} events  {accepted / watch.Elapsed.TotalSeconds,9:N0} events/s  {day / watch.Elapsed.TotalSeconds,6:N1} simulated days/s");
             if (week >= 1)

@@ -9,4 +9,10 @@ public interface IRollupDrain
 {
     /// <summary>Returns when every contribution published before the call has reached its territory (or its send failed and waits for the next flush).</summary>
     Task DrainAsync();
+
+    /// <summary>
+    /// As <see cref="DrainAsync()"/>, and the reps' contributions too (rolled up less often): a simulation closing a
+    /// week reads the reps' figures at once instead of waiting up to their flush interval.
+    /// </summary>
+    Task DrainWithRepsAsync();
 }

@@ -8,17 +8,22 @@ namespace TerritoryGrid.Grains.Rollups;
 internal sealed partial class ClusterRollupDrain(IServiceProvider services, IClusterMembershipService membership, ILogger<ClusterRollupDrain> logger)
     : GrainServiceClient<IRollupDrainService>(services), IRollupDrain
 {
-    public async Task DrainAsync()
+    public Task DrainAsync() => DrainEverySiloAsync(includeReps: false);
+
+    public Task DrainWithRepsAsync() => DrainEverySiloAsync(includeReps: true);
+
+    private async Task DrainEverySiloAsync(bool includeReps)
     {
         var silos = membership.CurrentSnapshot.Members.Values.Where(m => m.Status == SiloStatus.Active).Select(m => m.SiloAddress);
-        await Task.WhenAll(silos.Select(DrainAsync));
+        await Task.WhenAll(silos.Select(silo => DrainAsync(silo, includeReps)));
     }
 
-    private async Task DrainAsync(SiloAddress silo)
+    private async Task DrainAsync(SiloAddress silo, bool includeReps)
     {
         try
         {
-            await GetGrainService(silo).Drain();
+            var service = GetGrainService(silo);
+            await (includeReps ? service.DrainWithReps() : service.Drain());
         }
         catch (Exception error)
         {

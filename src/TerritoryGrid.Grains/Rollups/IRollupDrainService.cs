@@ -9,4 +9,8 @@ public interface IRollupDrainService : IGrainService
     /// <summary>Sends this silo's pending territory contributions now and returns when they are delivered.</summary>
     [Alias("Drain")]
     Task Drain();
+
+    /// <summary>Sends this silo's pending contributions to territories and reps now and returns when they are delivered.</summary>
+    [Alias("DrainWithReps")]
+    Task DrainWithReps();
 }

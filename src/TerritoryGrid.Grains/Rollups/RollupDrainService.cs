@@ -9,4 +9,6 @@ internal sealed class RollupDrainService(GrainId id, Silo silo, ILoggerFactory l
     : GrainService(id, silo, loggerFactory), IRollupDrainService
 {
     public Task Drain() => dispatcher.FlushAsync(includeReps: false);
+
+    public Task DrainWithReps() => dispatcher.FlushAsync(includeReps: true);
 }

@@ -40,4 +40,26 @@ public sealed class RollupDrainTests(HeldRollupsFixture cluster) : IClassFixture
         Assert.Equal(40, territory.Totals.Events);
         Assert.Equal(orders.Sum(o => o.Amount), territory.Totals.Revenue);
     }
+
+    [Fact]
+    public async Task DrainWithReps_DeliversTheRepsContributionsToo_WhichATerritoryDrainLeavesForTheirFlush()
+    {
+        const string workspace = "drain-reps";
+        await cluster.Loader.LoadAsync(workspace, TestCompany.Create(1, 2, 40));
+        var orders = Enumerable.Range(0, 40)
+            .Select(i => new ActivityEvent($"o{i}", ActivityKind.Order, TestCompany.PlanStart.AddDays(1 + (i % 7)), $"t0-a{i}", $"t0-r{i % 2}", Amount: 10 + i))
+            .ToList();
+        Assert.Equal(40, (await cluster.Ingestor.IngestAsync(workspace, orders)).Accepted);
+        var drain = cluster.SiloServices[0].GetRequiredService<IRollupDrain>();
+
+        await drain.DrainAsync();
+        Assert.Equal(40, (await cluster.Reader.TerritoryAsync(workspace, "t0"))!.Territory.Totals.Events);
+        Assert.Equal(0, (await RepEventsAsync(workspace)).Sum());
+
+        await drain.DrainWithRepsAsync();
+        Assert.Equal(new long[] { 20, 20 }, await RepEventsAsync(workspace));
+    }
+
+    private Task<long[]> RepEventsAsync(string workspace) =>
+        Task.WhenAll(new[] { "t0-r0", "t0-r1" }.Select(async rep => (await cluster.Reader.RepAsync(workspace, rep))!.Rep.Totals.Events));
 }
