@@ -174,12 +174,12 @@ internal sealed class ContributionBook
                 totals.OpenOpportunities -= current.OpenOpportunities;
                 totals.OpenPipeline -= current.OpenPipeline;
                 totals.ChurnedAccounts -= current.ChurnedAccounts;
-                foreach (var lead in coverage.Leads)
+                foreach (var lead in coverage.Leads.Span)
                 {
                     totals.OpenLeads += lead.IsOpenAt(before) ? 1 : 0;
                 }
 
-                foreach (var opportunity in coverage.Opportunities)
+                foreach (var opportunity in coverage.Opportunities.Span)
                 {
                     if (opportunity.IsOpenAt(before))
                     {
@@ -204,7 +204,7 @@ internal sealed class ContributionBook
             RevenueByProduct[product.Product] = amount;
         }
 
-        foreach (var month in contribution.MoneyByMonth)
+        foreach (var month in contribution.MoneyByMonth.Span)
         {
             var sum = MoneyByMonth.GetValueOrDefault(month.Month, new MonthMoney(month.Month, 0, 0));
             MoneyByMonth[month.Month] = sum with { WonValue = sum.WonValue + (sign * month.WonValue), Revenue = sum.Revenue + (sign * month.Revenue) };

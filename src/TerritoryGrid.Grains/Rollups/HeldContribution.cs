@@ -19,7 +19,7 @@ internal sealed class HeldContribution
     /// <summary>All of the account's retained days, whatever part of them the latest contribution carried.</summary>
     [Id(4)] public DayTotals[] TotalsByDay = [];
 
-    [Id(5)] public MonthMoney[] MoneyByMonth = [];
+    [Id(5)] public HeldList<MonthMoney> MoneyByMonth;
 
     /// <summary>Null for a rep who worked the account without owning it.</summary>
     [Id(6)] public HeldCoverage? Coverage;
@@ -39,7 +39,7 @@ internal sealed class HeldContribution
         TotalsByDay = contribution.TotalsByDay is not { } days ? []
             : contribution.DaysFrom is { } from && TotalsByDay.Length > 0 ? ChangedDays.Apply(TotalsByDay, days, from, contribution.OldestDay)
             : HeldArrays.Overwrite(TotalsByDay, days);
-        MoneyByMonth = HeldArrays.Overwrite(MoneyByMonth, contribution.MoneyByMonth ?? []);
+        MoneyByMonth.Overwrite(contribution.MoneyByMonth);
         if (contribution.Coverage is not { } coverage)
         {
             Coverage = null;

@@ -5,7 +5,7 @@ namespace TerritoryGrid.Grains.Rollups;
 
 /// <summary>
 /// A book's own copy of what an account's <see cref="AccountCoverage"/> says: overwritten in place by the account's
-/// next contribution (arrays too, while their length is the same), so the contribution that brought it is garbage at
+/// next contribution (its lists too, while they fit), so the contribution that brought it is garbage at
 /// once instead of living on from a long-lived book until the account's next one.
 /// </summary>
 [GenerateSerializer, Alias("tg.HeldCoverage")]
@@ -16,11 +16,11 @@ internal sealed class HeldCoverage
     [Id(2)] public double AnnualRevenue;
     [Id(3)] public int TouchesPer4Weeks;
     [Id(4)] public int PlanStartDay;
-    [Id(5)] public int[] TouchDays = [];
-    [Id(6)] public int[] TouchCounts = [];
+    [Id(5)] public HeldList<int> TouchDays;
+    [Id(6)] public HeldList<int> TouchCounts;
     [Id(7)] public double BaseDemandHoursPerWeek;
-    [Id(8)] public FunnelSpan[] Leads = [];
-    [Id(9)] public FunnelSpan[] Opportunities = [];
+    [Id(8)] public HeldList<FunnelSpan> Leads;
+    [Id(9)] public HeldList<FunnelSpan> Opportunities;
     [Id(10)] public DateTimeOffset? ChurnedAt;
     [Id(11)] public DateTimeOffset? CoveredFrom;
     [Id(12)] public DateTimeOffset? CoveredUntil;
@@ -37,11 +37,11 @@ internal sealed class HeldCoverage
         AnnualRevenue = coverage.AnnualRevenue;
         TouchesPer4Weeks = coverage.TouchesPer4Weeks;
         PlanStartDay = coverage.PlanStartDay;
-        TouchDays = HeldArrays.Overwrite(TouchDays, coverage.TouchDays);
-        TouchCounts = HeldArrays.Overwrite(TouchCounts, coverage.TouchCounts);
+        TouchDays.Overwrite(coverage.TouchDays);
+        TouchCounts.Overwrite(coverage.TouchCounts);
         BaseDemandHoursPerWeek = coverage.BaseDemandHoursPerWeek;
-        Leads = HeldArrays.Overwrite(Leads, coverage.Leads);
-        Opportunities = HeldArrays.Overwrite(Opportunities, coverage.Opportunities);
+        Leads.Overwrite(coverage.Leads);
+        Opportunities.Overwrite(coverage.Opportunities);
         ChurnedAt = coverage.ChurnedAt;
         CoveredFrom = coverage.CoveredFrom;
         CoveredUntil = coverage.CoveredUntil;
@@ -60,11 +60,11 @@ internal sealed class HeldCoverage
     public double DemandHoursAt(DateTimeOffset at, WorkloadOptions options) => IsChurnedAt(at)
         ? 0
         : BaseDemandHoursPerWeek
-            + (CoverageCounts.OpenAt(Leads, at) * options.HoursPerOpenLeadPerWeek)
-            + (CoverageCounts.OpenAt(Opportunities, at) * options.HoursPerOpenOpportunityPerWeek);
+            + (CoverageCounts.OpenAt(Leads.Span, at) * options.HoursPerOpenLeadPerWeek)
+            + (CoverageCounts.OpenAt(Opportunities.Span, at) * options.HoursPerOpenOpportunityPerWeek);
 
-    public int LeadsWaitingAt(DateTimeOffset at, DateTimeOffset deadline) => CoverageCounts.WaitingAt(Leads, at, deadline);
+    public int LeadsWaitingAt(DateTimeOffset at, DateTimeOffset deadline) => CoverageCounts.WaitingAt(Leads.Span, at, deadline);
 
     /// <summary>Qualifying touches in the days (<paramref name="fromDay"/>, <paramref name="toDay"/>].</summary>
-    public int TouchesBetween(int fromDay, int toDay) => CoverageCounts.TouchesBetween(TouchDays, TouchCounts, fromDay, toDay);
+    public int TouchesBetween(int fromDay, int toDay) => CoverageCounts.TouchesBetween(TouchDays.Span, TouchCounts.Span, fromDay, toDay);
 }
