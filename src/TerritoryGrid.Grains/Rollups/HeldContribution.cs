@@ -14,7 +14,6 @@ internal sealed class HeldContribution
     [Id(0)] public long Sequence;
     [Id(1)] public ActivityTotals Totals;
     [Id(2)] public ProductAmount[] RevenueByProduct = [];
-    [Id(3)] public DateTimeOffset? LatestEventAt;
 
     /// <summary>All of the account's retained days, whatever part of them the latest contribution carried.</summary>
     [Id(4)] public DayTotals[] TotalsByDay = [];
@@ -35,7 +34,6 @@ internal sealed class HeldContribution
         Sequence = contribution.Sequence;
         Totals = contribution.Totals;
         RevenueByProduct = WithHeldNames(RevenueByProduct, contribution.RevenueByProduct);
-        LatestEventAt = contribution.LatestEventAt;
         TotalsByDay = contribution.TotalsByDay is not { } days ? []
             : contribution.DaysFrom is { } from && TotalsByDay.Length > 0 ? ChangedDays.Apply(TotalsByDay, days, from, contribution.OldestDay)
             : HeldArrays.Overwrite(TotalsByDay, days);

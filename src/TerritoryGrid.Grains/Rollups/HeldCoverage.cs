@@ -21,14 +21,16 @@ internal sealed class HeldCoverage
     [Id(7)] public double BaseDemandHoursPerWeek;
     [Id(8)] public HeldList<FunnelSpan> Leads;
     [Id(9)] public HeldList<FunnelSpan> Opportunities;
-    [Id(10)] public DateTimeOffset? ChurnedAt;
-    [Id(11)] public DateTimeOffset? CoveredFrom;
-    [Id(12)] public DateTimeOffset? CoveredUntil;
-    [Id(13)] public DateTimeOffset? OrphanedFrom;
-    [Id(14)] public DateTimeOffset? OrphanedUntil;
+    // Instants as UTC ticks, "never" and "always" as the extremes: 8 bytes each instead of a nullable DateTimeOffset's
+    // 24, in two books per account (scenario 4 budgets 8 KB per account all in).
+    [Id(10)] public long ChurnedAtTicks = long.MaxValue;
+    [Id(11)] public long CoveredFromTicks = long.MinValue;
+    [Id(12)] public long CoveredUntilTicks = long.MaxValue;
+    [Id(13)] public long OrphanedFromTicks = long.MaxValue;
+    [Id(14)] public long OrphanedUntilTicks = long.MaxValue;
 
     /// <summary>False for a former owner's or territory's record of the account: it counts in history, not in today's figures.</summary>
-    public bool IsCurrent => CoveredUntil is null;
+    public bool IsCurrent => CoveredUntilTicks == long.MaxValue;
 
     public void CopyFrom(AccountCoverage coverage)
     {
@@ -42,19 +44,19 @@ internal sealed class HeldCoverage
         BaseDemandHoursPerWeek = coverage.BaseDemandHoursPerWeek;
         Leads.Overwrite(coverage.Leads);
         Opportunities.Overwrite(coverage.Opportunities);
-        ChurnedAt = coverage.ChurnedAt;
-        CoveredFrom = coverage.CoveredFrom;
-        CoveredUntil = coverage.CoveredUntil;
-        OrphanedFrom = coverage.OrphanedFrom;
-        OrphanedUntil = coverage.OrphanedUntil;
+        ChurnedAtTicks = coverage.ChurnedAt?.UtcTicks ?? long.MaxValue;
+        CoveredFromTicks = coverage.CoveredFrom?.UtcTicks ?? long.MinValue;
+        CoveredUntilTicks = coverage.CoveredUntil?.UtcTicks ?? long.MaxValue;
+        OrphanedFromTicks = coverage.OrphanedFrom?.UtcTicks ?? long.MaxValue;
+        OrphanedUntilTicks = coverage.OrphanedUntil?.UtcTicks ?? long.MaxValue;
     }
 
-    public bool IsOrphanedAt(DateTimeOffset at) => OrphanedFrom <= at && (OrphanedUntil is null || at < OrphanedUntil);
+    public bool IsOrphanedAt(DateTimeOffset at) => OrphanedFromTicks <= at.UtcTicks && at.UtcTicks < OrphanedUntilTicks;
 
-    public bool IsChurnedAt(DateTimeOffset at) => ChurnedAt <= at;
+    public bool IsChurnedAt(DateTimeOffset at) => ChurnedAtTicks <= at.UtcTicks;
 
     /// <summary>Whether the target held the account at <paramref name="at"/> (ownership is effective-dated in event time).</summary>
-    public bool IsCoveredAt(DateTimeOffset at) => (CoveredFrom is null || at >= CoveredFrom) && (CoveredUntil is null || at < CoveredUntil);
+    public bool IsCoveredAt(DateTimeOffset at) => at.UtcTicks >= CoveredFromTicks && at.UtcTicks < CoveredUntilTicks;
 
     /// <summary>Weekly demand hours as of <paramref name="at"/>: the call pattern plus what was open then.</summary>
     public double DemandHoursAt(DateTimeOffset at, WorkloadOptions options) => IsChurnedAt(at)
