@@ -43,5 +43,17 @@ public sealed record AccountCoverage(
     public bool IsCurrent => CoveredUntil is null;
 
     /// <summary>Qualifying touches in the days (<paramref name="fromDay"/>, <paramref name="toDay"/>].</summary>
-    public int TouchesBetween(int fromDay, int toDay) => CoverageCounts.TouchesBetween(TouchDays, TouchCounts, fromDay, toDay);
+    public int TouchesBetween(int fromDay, int toDay)
+    {
+        var total = 0;
+        for (var i = 0; i < TouchDays.Length; i++)
+        {
+            if (TouchDays[i] > fromDay && TouchDays[i] <= toDay)
+            {
+                total += TouchCounts[i];
+            }
+        }
+
+        return total;
+    }
 }

@@ -174,20 +174,10 @@ internal sealed class ContributionBook
                 totals.OpenOpportunities -= current.OpenOpportunities;
                 totals.OpenPipeline -= current.OpenPipeline;
                 totals.ChurnedAccounts -= current.ChurnedAccounts;
-                foreach (var lead in coverage.Leads.Span)
-                {
-                    totals.OpenLeads += lead.IsOpenAt(before) ? 1 : 0;
-                }
-
-                foreach (var opportunity in coverage.Opportunities.Span)
-                {
-                    if (opportunity.IsOpenAt(before))
-                    {
-                        totals.OpenOpportunities++;
-                        totals.OpenPipeline += opportunity.Amount;
-                    }
-                }
-
+                totals.OpenLeads += coverage.LeadsOpenAt(before);
+                var (openOpportunities, pipeline) = coverage.OpportunitiesOpenAt(before);
+                totals.OpenOpportunities += openOpportunities;
+                totals.OpenPipeline += pipeline;
                 totals.ChurnedAccounts += coverage.IsChurnedAt(before) ? 1 : 0;
             }
         }

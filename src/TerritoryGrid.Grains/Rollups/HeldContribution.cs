@@ -5,8 +5,8 @@ namespace TerritoryGrid.Grains.Rollups;
 /// <summary>
 /// What a book keeps of an account's latest contribution, in storage of its own that the account's next contribution
 /// overwrites. Keeping the contributions themselves made every one of them live until the account's next (about two
-/// seconds under load), promoted through the collector's generations by the long-lived book pointing at it: most of
-/// what each collection promoted.
+/// seconds under load), promoted through the collector's generations by the long-lived book pointing at it (a sixth of
+/// what each collection promoted in live ingest: 69 MB then, 57 MB since).
 /// </summary>
 [GenerateSerializer, Alias("tg.HeldContribution")]
 internal sealed class HeldContribution

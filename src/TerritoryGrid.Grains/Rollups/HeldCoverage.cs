@@ -16,11 +16,10 @@ internal sealed class HeldCoverage
     [Id(2)] public double AnnualRevenue;
     [Id(3)] public int TouchesPer4Weeks;
     [Id(4)] public int PlanStartDay;
-    [Id(5)] public HeldList<int> TouchDays;
-    [Id(6)] public HeldList<int> TouchCounts;
+    [Id(5)] public HeldList<TouchDay> TouchDays;
     [Id(7)] public double BaseDemandHoursPerWeek;
-    [Id(8)] public HeldList<FunnelSpan> Leads;
-    [Id(9)] public HeldList<FunnelSpan> Opportunities;
+    [Id(8)] public HeldList<HeldSpan> Leads;
+    [Id(9)] public HeldList<HeldSpan> Opportunities;
     // Instants as UTC ticks, "never" and "always" as the extremes: 8 bytes each instead of a nullable DateTimeOffset's
     // 24, in two books per account (scenario 4 budgets 8 KB per account all in).
     [Id(10)] public long ChurnedAtTicks = long.MaxValue;
@@ -39,11 +38,15 @@ internal sealed class HeldCoverage
         AnnualRevenue = coverage.AnnualRevenue;
         TouchesPer4Weeks = coverage.TouchesPer4Weeks;
         PlanStartDay = coverage.PlanStartDay;
-        TouchDays.Overwrite(coverage.TouchDays);
-        TouchCounts.Overwrite(coverage.TouchCounts);
+        var touchDays = TouchDays.Resize(coverage.TouchDays.Length);
+        for (var i = 0; i < touchDays.Length; i++)
+        {
+            touchDays[i] = new TouchDay(coverage.TouchDays[i], coverage.TouchCounts[i]);
+        }
+
         BaseDemandHoursPerWeek = coverage.BaseDemandHoursPerWeek;
-        Leads.Overwrite(coverage.Leads);
-        Opportunities.Overwrite(coverage.Opportunities);
+        CopySpans(ref Leads, coverage.Leads);
+        CopySpans(ref Opportunities, coverage.Opportunities);
         ChurnedAtTicks = coverage.ChurnedAt?.UtcTicks ?? long.MaxValue;
         CoveredFromTicks = coverage.CoveredFrom?.UtcTicks ?? long.MinValue;
         CoveredUntilTicks = coverage.CoveredUntil?.UtcTicks ?? long.MaxValue;
@@ -62,11 +65,71 @@ internal sealed class HeldCoverage
     public double DemandHoursAt(DateTimeOffset at, WorkloadOptions options) => IsChurnedAt(at)
         ? 0
         : BaseDemandHoursPerWeek
-            + (CoverageCounts.OpenAt(Leads.Span, at) * options.HoursPerOpenLeadPerWeek)
-            + (CoverageCounts.OpenAt(Opportunities.Span, at) * options.HoursPerOpenOpportunityPerWeek);
+            + (OpenAt(Leads.Span, at.UtcTicks) * options.HoursPerOpenLeadPerWeek)
+            + (OpenAt(Opportunities.Span, at.UtcTicks) * options.HoursPerOpenOpportunityPerWeek);
 
-    public int LeadsWaitingAt(DateTimeOffset at, DateTimeOffset deadline) => CoverageCounts.WaitingAt(Leads.Span, at, deadline);
+    public int LeadsOpenAt(DateTimeOffset at) => OpenAt(Leads.Span, at.UtcTicks);
+
+    public int LeadsWaitingAt(DateTimeOffset at, DateTimeOffset deadline)
+    {
+        var waiting = 0;
+        foreach (var lead in Leads.Span)
+        {
+            waiting += lead.IsWaitingAt(at.UtcTicks, deadline.UtcTicks) ? 1 : 0;
+        }
+
+        return waiting;
+    }
+
+    /// <summary>Open opportunities at <paramref name="at"/> and the value they hold.</summary>
+    public (int Count, double Pipeline) OpportunitiesOpenAt(DateTimeOffset at)
+    {
+        var count = 0;
+        var pipeline = 0.0;
+        foreach (var opportunity in Opportunities.Span)
+        {
+            if (opportunity.IsOpenAt(at.UtcTicks))
+            {
+                count++;
+                pipeline += opportunity.Amount;
+            }
+        }
+
+        return (count, pipeline);
+    }
 
     /// <summary>Qualifying touches in the days (<paramref name="fromDay"/>, <paramref name="toDay"/>].</summary>
-    public int TouchesBetween(int fromDay, int toDay) => CoverageCounts.TouchesBetween(TouchDays.Span, TouchCounts.Span, fromDay, toDay);
+    public int TouchesBetween(int fromDay, int toDay)
+    {
+        var total = 0;
+        foreach (var touchDay in TouchDays.Span)
+        {
+            if (touchDay.Day > fromDay && touchDay.Day <= toDay)
+            {
+                total += touchDay.Touches;
+            }
+        }
+
+        return total;
+    }
+
+    private static int OpenAt(ReadOnlySpan<HeldSpan> spans, long ticks)
+    {
+        var open = 0;
+        foreach (var span in spans)
+        {
+            open += span.IsOpenAt(ticks) ? 1 : 0;
+        }
+
+        return open;
+    }
+
+    private static void CopySpans(ref HeldList<HeldSpan> held, FunnelSpan[] spans)
+    {
+        var copies = held.Resize(spans.Length);
+        for (var i = 0; i < spans.Length; i++)
+        {
+            copies[i] = HeldSpan.Of(spans[i]);
+        }
+    }
 }

@@ -16,20 +16,23 @@ internal struct HeldList<T>
 
     public readonly ReadOnlySpan<T> Span => Items.AsSpan(0, Count);
 
-    public void Overwrite(ReadOnlySpan<T> incoming)
+    public void Overwrite(ReadOnlySpan<T> incoming) => incoming.CopyTo(Resize(incoming.Length));
+
+    /// <summary>Makes the list <paramref name="count"/> items long and returns them, for the caller to write every one.</summary>
+    public Span<T> Resize(int count)
     {
-        if (incoming.Length > (Items?.Length ?? 0))
+        if (count > (Items?.Length ?? 0))
         {
             // Exact the first time (most lists never change length); room for a few more once one has grown.
-            Items = new T[Items is null ? incoming.Length : incoming.Length + 2 + (incoming.Length / 8)];
+            Items = new T[Items is null ? count : count + 2 + (count / 8)];
         }
 
-        incoming.CopyTo(Items);
-        if (RuntimeHelpers.IsReferenceOrContainsReferences<T>() && Count > incoming.Length)
+        if (RuntimeHelpers.IsReferenceOrContainsReferences<T>() && Count > count)
         {
-            Items.AsSpan(incoming.Length, Count - incoming.Length).Clear();
+            Items.AsSpan(count, Count - count).Clear();
         }
 
-        Count = incoming.Length;
+        Count = count;
+        return Items.AsSpan(0, count);
     }
 }

@@ -23,12 +23,7 @@ public sealed class RollupDrainTests(HeldRollupsFixture cluster) : IClassFixture
     public async Task Drain_ContributionsWaitingOnBothSilos_ReachTheTerritoryBeforeItReturns()
     {
         const string workspace = "drain";
-        await cluster.Loader.LoadAsync(workspace, TestCompany.Create(1, 2, 40));
-        var orders = Enumerable.Range(0, 40)
-            .Select(i => new ActivityEvent($"o{i}", ActivityKind.Order, TestCompany.PlanStart.AddDays(1 + (i % 7)), $"t0-a{i}", $"t0-r{i % 2}", Amount: 10 + i))
-            .ToList();
-        var ingested = await cluster.Ingestor.IngestAsync(workspace, orders);
-        Assert.Equal(40, ingested.Accepted);
+        var orders = await LoadAndOrderAsync(workspace);
         var dispatchers = cluster.SiloServices.Select(s => s.GetRequiredService<RollupDispatcher>()).ToList();
         var before = dispatchers.Select(d => d.Counts).ToList();
         Assert.All(before, counts => Assert.True(counts.Published > counts.Delivered, $"a silo has nothing waiting: {counts}"));
@@ -45,11 +40,7 @@ public sealed class RollupDrainTests(HeldRollupsFixture cluster) : IClassFixture
     public async Task DrainWithReps_DeliversTheRepsContributionsToo_WhichATerritoryDrainLeavesForTheirFlush()
     {
         const string workspace = "drain-reps";
-        await cluster.Loader.LoadAsync(workspace, TestCompany.Create(1, 2, 40));
-        var orders = Enumerable.Range(0, 40)
-            .Select(i => new ActivityEvent($"o{i}", ActivityKind.Order, TestCompany.PlanStart.AddDays(1 + (i % 7)), $"t0-a{i}", $"t0-r{i % 2}", Amount: 10 + i))
-            .ToList();
-        Assert.Equal(40, (await cluster.Ingestor.IngestAsync(workspace, orders)).Accepted);
+        await LoadAndOrderAsync(workspace);
         var drain = cluster.SiloServices[0].GetRequiredService<IRollupDrain>();
 
         await drain.DrainAsync();
@@ -58,6 +49,17 @@ public sealed class RollupDrainTests(HeldRollupsFixture cluster) : IClassFixture
 
         await drain.DrainWithRepsAsync();
         Assert.Equal(new long[] { 20, 20 }, await RepEventsAsync(workspace));
+    }
+
+    /// <summary>A territory of two reps and 40 accounts, and one order on each account (its rep alternating), all accepted.</summary>
+    private async Task<List<ActivityEvent>> LoadAndOrderAsync(string workspace)
+    {
+        await cluster.Loader.LoadAsync(workspace, TestCompany.Create(1, 2, 40));
+        var orders = Enumerable.Range(0, 40)
+            .Select(i => new ActivityEvent($"o{i}", ActivityKind.Order, TestCompany.PlanStart.AddDays(1 + (i % 7)), $"t0-a{i}", $"t0-r{i % 2}", Amount: 10 + i))
+            .ToList();
+        Assert.Equal(40, (await cluster.Ingestor.IngestAsync(workspace, orders)).Accepted);
+        return orders;
     }
 
     private Task<long[]> RepEventsAsync(string workspace) =>
