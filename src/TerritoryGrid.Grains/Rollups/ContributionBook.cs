@@ -188,7 +188,7 @@ internal sealed class ContributionBook
     private void Add(HeldContribution contribution, int sign)
     {
         Totals.Add(contribution.Totals, sign);
-        foreach (var product in contribution.RevenueByProduct)
+        foreach (var product in contribution.RevenueByProduct.Span)
         {
             var amount = RevenueByProduct.GetValueOrDefault(product.Product) + sign * product.Amount;
             RevenueByProduct[product.Product] = amount;

@@ -13,7 +13,7 @@ internal sealed class HeldContribution
 {
     [Id(0)] public long Sequence;
     [Id(1)] public ActivityTotals Totals;
-    [Id(2)] public ProductAmount[] RevenueByProduct = [];
+    [Id(2)] public HeldList<ProductAmount> RevenueByProduct;
 
     /// <summary>All of the account's retained days, whatever part of them the latest contribution carried.</summary>
     [Id(4)] public DayTotals[] TotalsByDay = [];
@@ -33,10 +33,10 @@ internal sealed class HeldContribution
     {
         Sequence = contribution.Sequence;
         Totals = contribution.Totals;
-        RevenueByProduct = WithHeldNames(RevenueByProduct, contribution.RevenueByProduct);
+        CopyKeepingHeldNames(contribution.RevenueByProduct);
         TotalsByDay = contribution.TotalsByDay is not { } days ? []
             : contribution.DaysFrom is { } from && TotalsByDay.Length > 0 ? ChangedDays.Apply(TotalsByDay, days, from, contribution.OldestDay)
-            : HeldArrays.Overwrite(TotalsByDay, days);
+            : OwnCopy(TotalsByDay, days);
         MoneyByMonth.Overwrite(contribution.MoneyByMonth);
         if (contribution.Coverage is not { } coverage)
         {
@@ -52,20 +52,30 @@ internal sealed class HeldContribution
     /// The amounts by product, keeping the product names already held where they are the same: a name deserialized
     /// from another silo is a new string each time.
     /// </summary>
-    private static ProductAmount[] WithHeldNames(ProductAmount[] held, ProductAmount[] incoming)
+    private void CopyKeepingHeldNames(ProductAmount[] incoming)
     {
-        if (held.Length != incoming.Length)
-        {
-            return HeldArrays.Overwrite(held, incoming);
-        }
-
+        var held = RevenueByProduct.Resize(incoming.Length);
         for (var i = 0; i < incoming.Length; i++)
         {
             held[i] = string.Equals(held[i].Product, incoming[i].Product, StringComparison.Ordinal)
                 ? held[i] with { Amount = incoming[i].Amount }
                 : incoming[i];
         }
+    }
 
-        return held;
+    /// <summary>
+    /// <paramref name="incoming"/> written into <paramref name="held"/> when the days are as many, else a copy: never
+    /// <paramref name="incoming"/> itself, which is young and would be kept alive by the book. The days stay an exact
+    /// array because <see cref="ChangedDays.Apply"/> reads the held set of days from its length.
+    /// </summary>
+    private static DayTotals[] OwnCopy(DayTotals[] held, DayTotals[] incoming)
+    {
+        if (held.Length == incoming.Length)
+        {
+            incoming.CopyTo(held, 0);
+            return held;
+        }
+
+        return incoming.Length == 0 ? [] : (DayTotals[])incoming.Clone();
     }
 }
