@@ -56,8 +56,23 @@ public sealed class DashboardPageTests(DashboardServer server, BrowserFixture br
         await page.CloseAsync();
     }
 
+    /// <summary>
+    /// How many opaque pixels of a colour the map's upper half holds: north's accounts lie five degrees north of
+    /// south's, so the fitted map puts them there, and a status colour there is north's dots and centre.
+    /// </summary>
+    private const string NorthOfTheMapIn = """
+        ((hex) => {
+          const canvas = document.getElementById('map');
+          const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height / 2).data;
+          const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+          let count = 0;
+          for (let i = 0; i < data.length; i += 4) if (data[i] === r && data[i + 1] === g && data[i + 2] === b && data[i + 3] === 255) count++;
+          return count;
+        })
+        """;
+
     [Fact]
-    public async Task LeadWave_TurnsABalancedTerritoryUnderServed_LiveWithTheAlertAndTheNumbers()
+    public async Task LeadWave_TurnsABalancedTerritoryUnderServed_LiveWithTheAlertTheNumbersAndTheMap()
     {
         const string workspace = "browser-flip";
         await Scenario.LoadAsync(server.Http, workspace, Scenario.Company());
@@ -66,11 +81,13 @@ public sealed class DashboardPageTests(DashboardServer server, BrowserFixture br
         var north = page.Locator("#territories tbody tr[data-id='north']");
         await Assertions.Expect(north.Locator(".status")).ToHaveTextAsync("balanced");
         await Assertions.Expect(north.Locator("td").Nth(2)).ToHaveTextAsync("1.20");
+        await page.WaitForFunctionAsync($"() => ({NorthOfTheMapIn}('#2e7d32')) > 0 && ({NorthOfTheMapIn}('#c0392b')) === 0");
 
         await Scenario.PostAsync(server.Http, workspace, Scenario.LeadWave());
 
         await Assertions.Expect(north.Locator(".status")).ToHaveTextAsync("under-served");
         await Assertions.Expect(north.Locator("td").Nth(2)).ToHaveTextAsync("0.35");
+        await page.WaitForFunctionAsync($"() => ({NorthOfTheMapIn}('#c0392b')) > 0 && ({NorthOfTheMapIn}('#2e7d32')) === 0");
         var alert = page.Locator("#alerts li").First;
         try
         {
