@@ -3,7 +3,7 @@ using TerritoryGrid.Benchmarks.Scenarios;
 namespace TerritoryGrid.Benchmarks;
 
 /// <summary>
-/// One command per figure (--scenario NAME; --minutes N, --rate EVENTS_PER_SECOND and --events-per-account N for the dashboard run); --quick runs a small version of everything (CI's smoke test: counts must be exact,
+/// One command per figure (--scenario NAME; --minutes N, --rate EVENTS_PER_SECOND, --events-per-account N and --trace FILE for the dashboard run); --quick runs a small version of everything (CI's smoke test: counts must be exact,
 /// timings are reported, never judged). A named entry point: the server's top-level Program is referenced too.
 /// </summary>
 public static class BenchmarkMain
@@ -17,6 +17,7 @@ public static class BenchmarkMain
             ? double.Parse(given, System.Globalization.CultureInfo.InvariantCulture)
             : null;
         var eventsPerAccount = int.Parse(args.SkipWhile(a => a != "--events-per-account").Skip(1).FirstOrDefault() ?? "1", System.Globalization.CultureInfo.InvariantCulture);
+        var trace = args.SkipWhile(a => a != "--trace").Skip(1).FirstOrDefault();
         Console.WriteLine($"TerritoryGrid benchmarks ({(quick ? "quick" : "full")}), {Environment.ProcessorCount} cores, " +
                           $"GC: {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}, {System.Runtime.GCSettings.LatencyMode}, " +
                           $"first-generation budget up to {Convert.ToInt64(GC.GetConfigurationVariables().GetValueOrDefault("GCGen0MaxBudget", 0L), System.Globalization.CultureInfo.InvariantCulture) >> 20} MB " +
@@ -40,7 +41,7 @@ public static class BenchmarkMain
 
         if (scenario is "all" or "dashboard")
         {
-            exact &= await DashboardScenario.RunAsync(quick ? DashboardScenario.Quick : DashboardScenario.Full(minutes, rate, eventsPerAccount));
+            exact &= await DashboardScenario.RunAsync(quick ? DashboardScenario.Quick : DashboardScenario.Full(minutes, rate, eventsPerAccount, trace));
         }
 
         if (scenario is "all" or "apply")

@@ -134,11 +134,42 @@ public sealed class HubTests(DashboardServer server)
 
         double LatestNorthRevenue() => frames.SelectMany(f => f.GetProperty("territories").EnumerateArray())
             .Where(t => t.GetProperty("id").GetString() == "north")
-            .Select(t => t.GetProperty("totals").GetProperty("revenue").GetDouble()).LastOrDefault();
+            .Select(t => t.GetProperty("revenue").GetDouble()).LastOrDefault();
         var revenue = await WithinAsync(LatestNorthRevenue, r => r == batches * 10 * 10.0);
 
         Assert.Equal(4000, revenue);
         Assert.True(frames.Count < batches / 2, $"{batches} batches produced {frames.Count} overview frames");
+    }
+
+    [Fact]
+    public async Task OverviewFrames_CarryWhatTheOverviewShows_AndACoverageTrendOnlyWhenItChanged()
+    {
+        const string workspace = "hub-overview";
+        await Scenario.LoadAsync(server.Http, workspace, Scenario.Company());
+        await using var connection = await ConnectAsync();
+        var frames = new ConcurrentQueue<JsonElement>();
+        connection.On<JsonElement>("overview", frame => frames.Enqueue(frame.Clone()));
+        await connection.InvokeAsync("SubscribeOverview", workspace);
+        JsonElement[] NorthIn() => [.. frames.SelectMany(f => f.GetProperty("territories").EnumerateArray()).Where(t => t.GetProperty("id").GetString() == "north")];
+
+        await Scenario.PostAsync(server.Http, workspace, Scenario.Served());
+        var first = (await WithinAsync(NorthIn, north => north.Any(t => t.GetProperty("events").GetInt64() == 40))).Last();
+
+        Assert.Equal(
+            ["id", "name", "region", "watermark", "status", "statusReason", "statusSince", "coverage", "adherence", "demandHours",
+             "capacityHours", "revenue", "netProfit", "conversionRate", "events", "coverageTrend"],
+            first.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("balanced", first.GetProperty("status").GetString());
+        Assert.Equal(1.2, first.GetProperty("coverage").GetDouble(), 2);
+        Assert.NotEqual(0, first.GetProperty("coverageTrend").GetArrayLength());
+
+        // An order the same event day as the last call: no day closes and coverage stands, so the trend is not sent again.
+        await Scenario.PostAsync(server.Http, workspace, Scenario.Order("same-day-order", "n14", "nora", Scenario.Today.AddDays(-6).AddHours(11), 25));
+        var later = (await WithinAsync(NorthIn, north => north.Any(t => t.GetProperty("revenue").GetDouble() == 25))).Last();
+
+        Assert.Equal(0, later.GetProperty("coverageTrend").GetArrayLength());
+        Assert.Contains(frames, f => f.GetProperty("trendUnchanged").EnumerateArray().Any(id => id.GetString() == "north")
+            && f.GetProperty("territories").EnumerateArray().Any(t => t.GetProperty("id").GetString() == "north" && t.GetProperty("revenue").GetDouble() == 25));
     }
 
     [Fact]

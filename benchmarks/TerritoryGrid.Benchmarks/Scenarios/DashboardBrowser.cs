@@ -17,6 +17,7 @@ internal sealed class DashboardBrowser : IAsyncDisposable
     private readonly ICDPSession devTools;
     private int frameCursor;
     private int renderCursor;
+    private ICDPSession? trace;
 
     private DashboardBrowser(IPlaywright playwright, IBrowser browser, IPage page, ICDPSession devTools)
     {
@@ -105,6 +106,16 @@ internal sealed class DashboardBrowser : IAsyncDisposable
         await Assertions.Expect(page.Locator("#territories")).ToHaveAttributeAsync("data-territories", territories.ToString(System.Globalization.CultureInfo.InvariantCulture), new() { Timeout = 120_000 });
         opened.Priority = BrowserPriority.Raise();
         return opened;
+    }
+
+    /// <summary>Starts a Chromium performance trace of the browser (see <see cref="PageTrace"/>).</summary>
+    public async Task StartTraceAsync() => trace = await PageTrace.StartAsync(browser);
+
+    /// <summary>Ends the trace, writes it to <paramref name="path"/> and says what the page's long tasks held.</summary>
+    public async Task<string> StopTraceAsync(string path)
+    {
+        await PageTrace.StopAsync(trace ?? throw new InvalidOperationException("no trace was started"), path);
+        return PageTrace.Summarise(path);
     }
 
     /// <summary>The territories the table lists (it draws only those in its scroll box).</summary>

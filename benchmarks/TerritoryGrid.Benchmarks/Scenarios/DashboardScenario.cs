@@ -26,7 +26,7 @@ internal static class DashboardScenario
     /// </summary>
     public sealed record Size(
         int Territories, int Reps, int Accounts, TimeSpan Duration, TimeSpan SampleEvery, int Clients, bool JudgeTimings,
-        double? EventsPerSecond = null, int EventsPerAccount = 1);
+        double? EventsPerSecond = null, int EventsPerAccount = 1, string? TracePath = null);
 
     public const double FrameBudgetMs = 100;
 
@@ -34,8 +34,8 @@ internal static class DashboardScenario
 
     private const string Workspace = "dashboard";
 
-    public static Size Full(double minutes, double? eventsPerSecond, int eventsPerAccount) =>
-        new(1_000, 3_000, 100_000, TimeSpan.FromMinutes(minutes), TimeSpan.FromSeconds(10), 4, JudgeTimings: true, eventsPerSecond, eventsPerAccount);
+    public static Size Full(double minutes, double? eventsPerSecond, int eventsPerAccount, string? tracePath) =>
+        new(1_000, 3_000, 100_000, TimeSpan.FromMinutes(minutes), TimeSpan.FromSeconds(10), 4, JudgeTimings: true, eventsPerSecond, eventsPerAccount, tracePath);
 
     public static async Task<bool> RunAsync(Size size)
     {
@@ -46,6 +46,10 @@ internal static class DashboardScenario
         var loadSeconds = load.Elapsed.TotalSeconds;
         await using var browser = await DashboardBrowser.OpenAsync(host.Http.BaseAddress!, Workspace, size.Territories);
         var before = await browser.SampleAsync(0, collectGarbage: true);
+        if (size.TracePath is not null)
+        {
+            await browser.StartTraceAsync();
+        }
 
         var stream = new ActivityStream(company.Company, host.Http, Workspace);
         var watch = Stopwatch.StartNew();
@@ -88,6 +92,10 @@ internal static class DashboardScenario
         }
 
         var seconds = await streaming;
+        if (size.TracePath is not null && pageLost is null)
+        {
+            Console.WriteLine(await browser.StopTraceAsync(size.TracePath));
+        }
         var atStop = pageLost is null ? await browser.ReadAsync() : counters;
         var streamingFrames = browser.Frames.Count;
         var (counted, countedRevenue) = await CountedAsync(host.Http, stream.Accepted);

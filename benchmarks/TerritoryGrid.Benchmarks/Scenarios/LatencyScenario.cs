@@ -38,7 +38,7 @@ internal static class LatencyScenario
         {
             var at = watch.Elapsed.TotalMilliseconds;
             var counts = frame.GetProperty("territories").EnumerateArray()
-                .ToDictionary(t => t.GetProperty("id").GetString()!, t => t.GetProperty("totals").GetProperty("events").GetInt64());
+                .ToDictionary(t => t.GetProperty("id").GetString()!, t => t.GetProperty("events").GetInt64());
             frameTimes.Enqueue((at, counts));
         });
         await hub.StartAsync();

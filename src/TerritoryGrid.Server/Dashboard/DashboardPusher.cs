@@ -21,8 +21,8 @@ public sealed partial class DashboardPusher(IHubContext<TerritoryHub> hub, ApiKe
     private readonly ConcurrentQueue<(string Workspace, StatusChange Change)> alerts = new();
     private long frames;
 
-    // The trend each territory last carried in an overview frame; touched only by the push loop.
-    private readonly Dictionary<(string Workspace, string Territory), DailyPoint[]> trendsSent = [];
+    // The coverage trend each territory last carried in an overview frame; touched only by the push loop.
+    private readonly Dictionary<(string Workspace, string Territory), double?[]> trendsSent = [];
 
     /// <summary>Frames sent so far (for tests and telemetry).</summary>
     public long Frames => Interlocked.Read(ref frames);
@@ -80,7 +80,7 @@ public sealed partial class DashboardPusher(IHubContext<TerritoryHub> hub, ApiKe
         var sends = new List<Task>();
         foreach (var workspace in byWorkspace.Keys.Union(alertsByWorkspace.Keys))
         {
-            var (overview, trendUnchanged) = WithoutUnchangedTrends(workspace, byWorkspace.GetValueOrDefault(workspace) ?? []);
+            var (overview, trendUnchanged) = OverviewOf(workspace, byWorkspace.GetValueOrDefault(workspace) ?? []);
             var frame = new OverviewFrame(workspace, Interlocked.Increment(ref frames),
                 overview, alertsByWorkspace.GetValueOrDefault(workspace) ?? [], trendUnchanged);
             sends.Add(hub.Clients.Group(TerritoryHub.OverviewGroup(workspace)).SendAsync("overview", frame, cancellationToken));
@@ -120,7 +120,7 @@ public sealed partial class DashboardPusher(IHubContext<TerritoryHub> hub, ApiKe
         foreach (var key in keys.Scoped)
         {
             var scope = CallerScope.Of(key);
-            var territories = frame.Territories.Where(scope.Allows).ToList();
+            var territories = frame.Territories.Where(t => scope.Allows(t.Id, t.Region)).ToList();
             var alerts = frame.Alerts.Where(a => scope.Allows(a.TerritoryId, regions.GetValueOrDefault((frame.Workspace, a.TerritoryId)))).ToList();
             if (territories.Count > 0 || alerts.Count > 0)
             {
@@ -130,29 +130,31 @@ public sealed partial class DashboardPusher(IHubContext<TerritoryHub> hub, ApiKe
     }
 
     /// <summary>
-    /// Leaves out each trend the overview group already has: with every territory changing, a frame of 1,000
-    /// territories shrinks from ~8.7 MB of JSON to under 1 MB, which the server can serialise and a browser parse ten
-    /// times a second. Territory (drill-down) frames keep theirs.
+    /// What the overview shows of each territory, leaving out each coverage trend the overview group already has (it
+    /// moves only when a day closes). Territory (drill-down) frames keep the whole figures.
     /// </summary>
-    private (List<TerritoryMetrics> Territories, List<string> TrendUnchanged) WithoutUnchangedTrends(string workspace, List<TerritoryMetrics> territories)
+    private (List<TerritoryOverview> Territories, List<string> TrendUnchanged) OverviewOf(string workspace, List<TerritoryMetrics> territories)
     {
+        var overview = new List<TerritoryOverview>(territories.Count);
         var unchanged = new List<string>();
-        for (var i = 0; i < territories.Count; i++)
+        foreach (var metrics in territories)
         {
-            var metrics = territories[i];
+            var territory = TerritoryOverview.Of(metrics);
             var key = (workspace, metrics.Id);
-            if (trendsSent.TryGetValue(key, out var sent) && sent.AsSpan().SequenceEqual(metrics.Trend))
+            if (trendsSent.TryGetValue(key, out var sent) && sent.AsSpan().SequenceEqual(territory.CoverageTrend))
             {
-                territories[i] = metrics with { Trend = [] };
+                territory = territory with { CoverageTrend = [] };
                 unchanged.Add(metrics.Id);
             }
             else
             {
-                trendsSent[key] = metrics.Trend;
+                trendsSent[key] = territory.CoverageTrend;
             }
+
+            overview.Add(territory);
         }
 
-        return (territories, unchanged);
+        return (overview, unchanged);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Pushing dashboard frames failed; the next frame carries the latest figures")]

@@ -19,9 +19,18 @@ const table = territoryTable($('territory-scroll'), document.querySelector('#ter
 const statusOrder = { underServed: 0, balanced: 1, overServed: 2 };
 const sortKeys = {
   name: (t) => t.name, status: (t) => statusOrder[t.status], coverage: (t) => t.coverage ?? Infinity,
-  adherence: (t) => t.adherence, revenue: (t) => t.totals.revenue, netProfit: (t) => t.netProfit,
-  conversion: (t) => t.funnel.conversionRate,
+  adherence: (t) => t.adherence, revenue: (t) => t.revenue, netProfit: (t) => t.netProfit,
+  conversion: (t) => t.conversionRate,
 };
+
+// The page keeps of each territory what an overview frame carries (the server's TerritoryOverview): the REST
+// listing's whole figures are cut to the same shape.
+const overviewOf = (t) => ({
+  id: t.id, name: t.name, region: t.region, watermark: t.watermark, status: t.status, statusReason: t.statusReason,
+  statusSince: t.statusSince, coverage: t.coverage, adherence: t.adherence, demandHours: t.demandHours,
+  capacityHours: t.capacityHours, revenue: t.totals.revenue, netProfit: t.netProfit, conversionRate: t.funnel.conversionRate,
+  events: t.totals.events, coverageTrend: t.trend.map((point) => point.coverage),
+});
 
 const connection = new signalR.HubConnectionBuilder()
   .withUrl('/hubs/territories')
@@ -48,7 +57,7 @@ function apply(frame) {
   const trendUnchanged = new Set(frame.trendUnchanged);
   for (const territory of frame.territories) {
     const previous = state.territories.get(territory.id);
-    if (previous && trendUnchanged.has(territory.id)) territory.trend = previous.trend;
+    if (previous && trendUnchanged.has(territory.id)) territory.coverageTrend = previous.coverageTrend;
     if (!previous || previous.status !== territory.status) state.mapDirty = true;
     state.territories.set(territory.id, territory);
   }
@@ -85,7 +94,7 @@ async function loadWorkspace() {
   const [list, map] = await Promise.all([api.territories(state.workspace), api.map(state.workspace).catch(() => null)]);
   const arrived = state.loading;
   state.loading = null;
-  state.territories = new Map(list.territories.map((t) => [t.id, t]));
+  state.territories = new Map(list.territories.map((t) => [t.id, overviewOf(t)]));
   for (const frame of arrived) apply(frame);
   table.keepOnly(new Set(state.territories.keys()));
   state.map = map;
@@ -103,7 +112,7 @@ async function loadPast(asOf) {
     state.map ? Promise.resolve(state.map) : api.map(state.workspace).catch(() => null),
   ]);
   if (state.asOf !== asOf) return;
-  state.territories = new Map((list?.territories ?? []).map((t) => [t.id, t]));
+  state.territories = new Map((list?.territories ?? []).map((t) => [t.id, overviewOf(t)]));
   table.keepOnly(new Set(state.territories.keys()));
   const missing = list?.notRecorded?.length ? ` No figures recorded for that day: ${list.notRecorded.join(', ')}.` : '';
   $('as-of-banner').textContent = `Showing the end of ${asOf} (event time, UTC), a past day: live updates are paused.${problem ? ` ${problem}` : missing}`;

@@ -1,9 +1,10 @@
 import { svg } from './dom.js';
 
 // Charts are drawn by the page as SVG: no chart library, nothing fetched from elsewhere.
-export function sparkline(points) {
+// A territory's coverage by day: days without a ratio (no demand) are left out.
+export function sparkline(coverageByDay) {
   const chart = svg('svg', { class: 'spark', viewBox: '0 0 120 24', preserveAspectRatio: 'none' });
-  const values = points.map((p) => p.coverage).filter((v) => v !== null && Number.isFinite(v));
+  const values = coverageByDay.filter((v) => v !== null && Number.isFinite(v));
   if (values.length < 2) return chart;
   const min = Math.min(...values), max = Math.max(...values), span = max - min || 1;
   const step = 120 / (values.length - 1);

@@ -30,7 +30,7 @@ export function territoryTable(scrollBox, tbody, onOpen) {
   }
 
   function update(row, t) {
-    const text = [t.name, null, ratio(t.coverage), ratio(t.adherence), money(t.totals.revenue), money(t.netProfit), percent(t.funnel.conversionRate)];
+    const text = [t.name, null, ratio(t.coverage), ratio(t.adherence), money(t.revenue), money(t.netProfit), percent(t.conversionRate)];
     for (let i = 0; i < text.length; i++) {
       if (text[i] !== null && row.text[i] !== text[i]) row.cells[i].textContent = row.text[i] = text[i];
     }
@@ -42,9 +42,9 @@ export function territoryTable(scrollBox, tbody, onOpen) {
       row.status.title = t.statusReason;
     }
     // A frame that leaves a trend unchanged hands over the same array, so identity says whether to redraw.
-    if (row.trend !== t.trend) {
-      row.trend = t.trend;
-      row.cells[7].replaceChildren(sparkline(t.trend));
+    if (row.trend !== t.coverageTrend) {
+      row.trend = t.coverageTrend;
+      row.cells[7].replaceChildren(sparkline(t.coverageTrend));
     }
   }
 
