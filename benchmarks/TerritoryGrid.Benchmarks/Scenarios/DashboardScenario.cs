@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using TerritoryGrid.Benchmarks.Reporting;
@@ -46,6 +48,18 @@ internal static class DashboardScenario
         var loadSeconds = load.Elapsed.TotalSeconds;
         await using var browser = await DashboardBrowser.OpenAsync(host.Http.BaseAddress!, Workspace, size.Territories);
         var before = await browser.SampleAsync(0, collectGarbage: true);
+        // A .NET client in the page's group weighs the frames the page is sent, as they travel (JSON).
+        await using var probe = new HubConnectionBuilder()
+            .WithUrl(new Uri(host.Http.BaseAddress!, "/hubs/territories"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(BenchHost.Key))
+            .Build();
+        var (frameBytes, frameTerritories) = (0L, 0L);
+        probe.On<JsonElement>("overview", frame =>
+        {
+            Interlocked.Add(ref frameBytes, frame.GetRawText().Length);
+            Interlocked.Add(ref frameTerritories, frame.GetProperty("territories").GetArrayLength());
+        });
+        await probe.StartAsync();
+        await probe.InvokeAsync("SubscribeOverview", Workspace);
         if (size.TracePath is not null)
         {
             await browser.StartTraceAsync();
@@ -102,8 +116,6 @@ internal static class DashboardScenario
         var final = pageLost is null ? await SettledAsync(browser) : counters;
         var after = pageLost is null ? await browser.SampleAsync(watch.Elapsed.TotalSeconds, collectGarbage: true) : samples.LastOrDefault() ?? before;
         var rows = pageLost is null ? await browser.RowsAsync() : -1;
-        // The overview frame carries the same figures as the REST listing: its size per territory, near enough.
-        var listing = await host.Http.GetByteArrayAsync($"/api/workspaces/{Workspace}/territories");
 
         var table = new FigureTable();
         var frameMs = browser.Frames.Select(f => f.Ms).ToList();
@@ -122,7 +134,8 @@ internal static class DashboardScenario
         table.Add("events posted / accepted / counted by the server", $"{stream.Posted:N0} / {stream.Accepted:N0} / {counted:N0}", $"over {seconds:0} s");
         table.Add("overview frames received by the page", $"{final.FramesReceived:N0}",
             $"{atStop.FramesReceived / seconds:0.0}/s while streaming; {final.FramesRendered:N0} rendered in {final.Renders:N0} renders");
-        table.Add("overview frame size with every territory", $"~{listing.Length / 1e6:0.0} MB", $"JSON; the REST listing of the same {size.Territories:N0} territories' figures");
+        table.Add("overview frames' JSON per territory carried", F(Interlocked.Read(ref frameBytes) / Math.Max(1.0, Interlocked.Read(ref frameTerritories)), "N0") + " bytes",
+            $"{Interlocked.Read(ref frameBytes) / 1e6:N0} MB in all, as a .NET client in the same group received them");
         // A territory announces itself at most once per push interval and the pusher sends at most one frame per
         // interval of its own: those two bound what any event rate can put on the page.
         var pushInterval = host.Services.GetRequiredService<IOptions<MetricsOptions>>().Value.PushInterval;
