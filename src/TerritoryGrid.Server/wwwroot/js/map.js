@@ -11,7 +11,7 @@ const dotAlpha = 0.35;
 // once per map and canvas size (when the map arrives): a redraw after a status change then only sums colours.
 const projections = new WeakMap();
 
-export function prepareMap(canvas, map) {
+function prepareMap(canvas, map) {
   if (!map || !map.accounts.length) return null;
   const cached = projections.get(map);
   if (cached && cached.width === canvas.width && cached.height === canvas.height) return cached;
@@ -118,20 +118,20 @@ function drawDots(context, map, projection, statusById) {
   context.putImageData(image, 0, 0);
 }
 
-// One path per colour: a thousand territories are three fills and strokes, not a thousand of each.
+// One path per colour: a thousand territories are four fills and strokes, not a thousand of each.
 function drawCentres(context, map, projection, statusById) {
+  const paths = Object.fromEntries(Object.keys(dotColours).map((status) => [status, new Path2D()]));
+  map.territories.forEach((t, i) => {
+    const [x, y] = projection.centres[i];
+    const path = paths[statusById.get(t.id)] ?? paths.unknown;
+    path.moveTo(x + 5, y);
+    path.arc(x, y, 5, 0, 2 * Math.PI);
+  });
   context.strokeStyle = '#fff';
-  for (const [status, colour] of [...Object.entries(colours), ['unknown', unknown]]) {
-    context.beginPath();
-    map.territories.forEach((t, i) => {
-      if ((colours[statusById.get(t.id)] ? statusById.get(t.id) : 'unknown') !== status) return;
-      const [x, y] = projection.centres[i];
-      context.moveTo(x + 5, y);
-      context.arc(x, y, 5, 0, 2 * Math.PI);
-    });
-    context.fillStyle = colour;
-    context.fill();
-    context.stroke();
+  for (const [status, path] of Object.entries(paths)) {
+    context.fillStyle = colours[status] ?? unknown;
+    context.fill(path);
+    context.stroke(path);
   }
 }
 
