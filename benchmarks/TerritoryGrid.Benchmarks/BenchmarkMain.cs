@@ -3,7 +3,7 @@ using TerritoryGrid.Benchmarks.Scenarios;
 namespace TerritoryGrid.Benchmarks;
 
 /// <summary>
-/// One command per figure (--scenario NAME; --minutes N, --rate EVENTS_PER_SECOND, --events-per-account N and --trace FILE for the dashboard run); --quick runs a small version of everything (CI's smoke test: counts must be exact,
+/// One command per figure (--scenario NAME; --minutes N, --rate EVENTS_PER_SECOND, --events-per-account N, --trace FILE and --browser-own-core for the dashboard run); --quick runs a small version of everything (CI's smoke test: counts must be exact,
 /// timings are reported, never judged). A named entry point: the server's top-level Program is referenced too.
 /// </summary>
 public static class BenchmarkMain
@@ -41,7 +41,7 @@ public static class BenchmarkMain
 
         if (scenario is "all" or "dashboard")
         {
-            exact &= await DashboardScenario.RunAsync(quick ? DashboardScenario.Quick : DashboardScenario.Full(minutes, rate, eventsPerAccount, trace));
+            exact &= await DashboardScenario.RunAsync(quick ? DashboardScenario.Quick : DashboardScenario.Full(minutes, rate, eventsPerAccount, trace, args.Contains("--browser-own-core")));
         }
 
         if (scenario is "all" or "apply")

@@ -19,8 +19,7 @@ internal static class BrowserPriority
             return "not raised (Linux only)";
         }
 
-        var threads = Descendants(Environment.ProcessId)
-            .Where(pid => Read($"/proc/{pid}/comm")?.Trim().StartsWith("chrom", StringComparison.Ordinal) == true)
+        var threads = ChromiumProcesses()
             .SelectMany(pid => Directory.Exists($"/proc/{pid}/task") ? Directory.GetDirectories($"/proc/{pid}/task").Select(Path.GetFileName) : [])
             .OfType<string>()
             .ToList();
@@ -41,6 +40,43 @@ internal static class BrowserPriority
             ? $"nice {Nice} for its {threads.Count} threads"
             : $"not raised ({error.Split('\n').FirstOrDefault()?.Trim()})";
     }
+
+    /// <summary>
+    /// Stands in for a user's own machine: every Chromium process (all its threads) on the last core alone, this
+    /// process (the server and the load generator, and every thread they start later) on the others.
+    /// </summary>
+    public static string GiveOwnCore()
+    {
+        if (!OperatingSystem.IsLinux() || Environment.ProcessorCount < 2)
+        {
+            return "not given a core of its own (needs Linux and 2 cores)";
+        }
+
+        var last = Environment.ProcessorCount - 1;
+        var failures = ChromiumProcesses().Select(pid => TaskSet(last.ToString(System.Globalization.CultureInfo.InvariantCulture), pid))
+            .Append(TaskSet($"0-{last - 1}", Environment.ProcessId))
+            .OfType<string>()
+            .ToList();
+        return failures.Count == 0
+            ? $"Chromium alone on core {last}, the server and the load on {(last == 1 ? "core 0" : $"cores 0–{last - 1}")}"
+            : $"not given a core of its own ({failures[0]})";
+    }
+
+    private static string? TaskSet(string cores, int pid)
+    {
+        using var taskset = Process.Start(new ProcessStartInfo("taskset", ["-a", "-p", "-c", cores, pid.ToString(System.Globalization.CultureInfo.InvariantCulture)])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        })!;
+        taskset.StandardOutput.ReadToEnd();
+        var error = taskset.StandardError.ReadToEnd();
+        taskset.WaitForExit();
+        return taskset.ExitCode == 0 ? null : error.Split('\n').FirstOrDefault()?.Trim();
+    }
+
+    private static IEnumerable<int> ChromiumProcesses() => Descendants(Environment.ProcessId)
+        .Where(pid => Read($"/proc/{pid}/comm")?.Trim().StartsWith("chrom", StringComparison.Ordinal) == true);
 
     private static List<int> Descendants(int root)
     {

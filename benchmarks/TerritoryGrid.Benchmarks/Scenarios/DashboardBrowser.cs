@@ -83,7 +83,7 @@ internal sealed class DashboardBrowser : IAsyncDisposable
     /// <summary>Samples lost because the page's ring overwrote them before they were read.</summary>
     public long Overwritten { get; private set; }
 
-    public static async Task<DashboardBrowser> OpenAsync(Uri address, string workspace, int territories)
+    public static async Task<DashboardBrowser> OpenAsync(Uri address, string workspace, int territories, bool ownCore = false)
     {
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -104,7 +104,7 @@ internal sealed class DashboardBrowser : IAsyncDisposable
         await page.Locator("#sign-in button[type=submit]").ClickAsync();
         await Assertions.Expect(page.Locator("#connection")).ToHaveTextAsync("connected", new() { Timeout = 60_000 });
         await Assertions.Expect(page.Locator("#territories")).ToHaveAttributeAsync("data-territories", territories.ToString(System.Globalization.CultureInfo.InvariantCulture), new() { Timeout = 120_000 });
-        opened.Priority = BrowserPriority.Raise();
+        opened.Priority = BrowserPriority.Raise() + (ownCore ? $"; {BrowserPriority.GiveOwnCore()}" : "");
         return opened;
     }
 
