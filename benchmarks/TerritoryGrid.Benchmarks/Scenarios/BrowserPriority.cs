@@ -28,17 +28,8 @@ internal static class BrowserPriority
             return "not raised (no Chromium process found)";
         }
 
-        using var renice = Process.Start(new ProcessStartInfo("renice", ["-n", Nice.ToString(System.Globalization.CultureInfo.InvariantCulture), "-p", .. threads])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        })!;
-        renice.StandardOutput.ReadToEnd();
-        var error = renice.StandardError.ReadToEnd();
-        renice.WaitForExit();
-        return renice.ExitCode == 0
-            ? $"nice {Nice} for its {threads.Count} threads"
-            : $"not raised ({error.Split('\n').FirstOrDefault()?.Trim()})";
+        var error = Run("renice", ["-n", Nice.ToString(System.Globalization.CultureInfo.InvariantCulture), "-p", .. threads]);
+        return error is null ? $"nice {Nice} for its {threads.Count} threads" : $"not raised ({error})";
     }
 
     /// <summary>
@@ -62,17 +53,21 @@ internal static class BrowserPriority
             : $"not given a core of its own ({failures[0]})";
     }
 
-    private static string? TaskSet(string cores, int pid)
+    private static string? TaskSet(string cores, int pid) =>
+        Run("taskset", ["-a", "-p", "-c", cores, pid.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+
+    /// <summary>Runs a command to its end: null when it succeeded, else the first line of what it said was wrong.</summary>
+    private static string? Run(string command, IEnumerable<string> arguments)
     {
-        using var taskset = Process.Start(new ProcessStartInfo("taskset", ["-a", "-p", "-c", cores, pid.ToString(System.Globalization.CultureInfo.InvariantCulture)])
+        using var process = Process.Start(new ProcessStartInfo(command, arguments)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         })!;
-        taskset.StandardOutput.ReadToEnd();
-        var error = taskset.StandardError.ReadToEnd();
-        taskset.WaitForExit();
-        return taskset.ExitCode == 0 ? null : error.Split('\n').FirstOrDefault()?.Trim();
+        process.StandardOutput.ReadToEnd();
+        var error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        return process.ExitCode == 0 ? null : error.Split('\n').FirstOrDefault()?.Trim();
     }
 
     private static IEnumerable<int> ChromiumProcesses() => Descendants(Environment.ProcessId)

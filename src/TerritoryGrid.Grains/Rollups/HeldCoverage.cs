@@ -65,7 +65,7 @@ internal sealed class HeldCoverage
     public double DemandHoursAt(DateTimeOffset at, WorkloadOptions options) => IsChurnedAt(at)
         ? 0
         : BaseDemandHoursPerWeek
-            + (OpenAt(Leads.Span, at.UtcTicks) * options.HoursPerOpenLeadPerWeek)
+            + (LeadsOpenAt(at) * options.HoursPerOpenLeadPerWeek)
             + (OpenAt(Opportunities.Span, at.UtcTicks) * options.HoursPerOpenOpportunityPerWeek);
 
     public int LeadsOpenAt(DateTimeOffset at) => OpenAt(Leads.Span, at.UtcTicks);
