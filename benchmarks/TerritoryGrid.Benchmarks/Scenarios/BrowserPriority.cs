@@ -6,7 +6,10 @@ namespace TerritoryGrid.Benchmarks.Scenarios;
 /// A user's browser runs on the user's machine; here it shares two cores with a saturated server and its load
 /// generator. Every thread of every Chromium process started below this one (browser, GPU, network, renderers) is set
 /// to nice -10, so the page gets the CPU it would have on its own machine and the server takes all that is left.
-/// Setting it at launch is not enough: Chromium's zygote starts renderers back at normal priority.
+/// Setting it at launch is not enough: Chromium's zygote starts renderers back at normal priority. Nor is a thread's
+/// nice alone: Playwright starts Chromium in a session of its own, and with the kernel's autogroups (on here) a
+/// thread's nice only ranks it within its session's group while the groups share the CPU as equals; so the group's
+/// nice is set too.
 /// </summary>
 internal static class BrowserPriority
 {
@@ -29,7 +32,36 @@ internal static class BrowserPriority
         }
 
         var error = Run("renice", ["-n", Nice.ToString(System.Globalization.CultureInfo.InvariantCulture), "-p", .. threads]);
-        return error is null ? $"nice {Nice} for its {threads.Count} threads" : $"not raised ({error})";
+        return error is null ? $"nice {Nice} for its {threads.Count} threads, {RaiseAutogroups()}" : $"not raised ({error})";
+    }
+
+    /// <summary>Sets the nice of every scheduling autogroup a Chromium process is in (Linux's /proc/PID/autogroup).</summary>
+    private static string RaiseAutogroups()
+    {
+        var groups = ChromiumProcesses()
+            .Select(pid => (Pid: pid, Group: Read($"/proc/{pid}/autogroup")?.Split(' ')[0]))
+            .Where(p => p.Group is not null)
+            .DistinctBy(p => p.Group)
+            .ToList();
+        if (groups.Count == 0)
+        {
+            return "no autogroups (the kernel does not group by session)";
+        }
+
+        try
+        {
+            foreach (var (pid, _) in groups)
+            {
+                File.WriteAllText($"/proc/{pid}/autogroup", Nice.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return $"its autogroups not raised ({e.Message})";
+        }
+
+        var after = groups.Select(p => Read($"/proc/{p.Pid}/autogroup")?.Trim()).OfType<string>();
+        return $"its {(groups.Count == 1 ? "autogroup" : $"{groups.Count} autogroups")} ({string.Join("; ", after)}) against this process's {Read("/proc/self/autogroup")?.Trim()}";
     }
 
     /// <summary>

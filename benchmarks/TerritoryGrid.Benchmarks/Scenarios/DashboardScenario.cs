@@ -147,7 +147,7 @@ internal static class DashboardScenario
         table.Add("frame arrival → DOM updated, ms", $"p50 {P(frameMs, 50, "0.0")} / p99 {P(frameMs, 99, "0.0")} / max {F(frameMs.DefaultIfEmpty().Max(), "0.0")}",
             $"{over:N0} of {frameMs.Count:N0} frames over {FrameBudgetMs:0} ms; slowest {SlowestFrames(browser)}");
         table.Add("render work, ms", $"p50 {P(browser.Renders, 50, "0.0")} / p99 {P(browser.Renders, 99, "0.0")} / max {F(browser.Renders.DefaultIfEmpty().Max(), "0.0")}",
-            "the render function alone, per render");
+            $"the render function alone, per render; slowest {SlowestRenders(browser)}");
         table.Add("page main thread busy", Percent((last.TaskSeconds - first.TaskSeconds) / span),
             $"script {Percent((last.ScriptSeconds - first.ScriptSeconds) / span)}, style+layout {Percent((last.StyleLayoutSeconds - first.StyleLayoutSeconds) / span)}; " +
             $"{final.LongTasks:N0} long tasks (> 50 ms), {final.LongTaskMs / 1000:0.0} s in all");
@@ -185,6 +185,10 @@ internal static class DashboardScenario
     private static string SlowestFrames(DashboardBrowser browser) =>
         string.Join(", ", browser.Frames.Select((f, i) => (f.Ms, f.Territories, f.At, Number: i + 1)).OrderByDescending(f => f.Ms).Take(3)
             .Select(f => $"#{f.Number:N0} ({f.Ms:0} ms, {f.Territories:N0} territories, {SinceLastRead(browser.Reads, f.At)})"));
+
+    private static string SlowestRenders(DashboardBrowser browser) =>
+        string.Join(", ", browser.Renders.Select((ms, i) => (Ms: ms, Number: i + 1)).OrderByDescending(r => r.Ms).Take(3)
+            .Select(r => $"#{r.Number:N0} ({r.Ms:0} ms)"));
 
     private static string SinceLastRead(List<double> reads, double at) =>
         reads.LastOrDefault(r => r <= at) is var last and > 0 ? $"{at - last:0} ms after a read" : "before the first read";
