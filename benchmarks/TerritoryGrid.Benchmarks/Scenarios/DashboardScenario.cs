@@ -150,7 +150,7 @@ internal static class DashboardScenario
             $"the render function alone, per render; slowest {SlowestRenders(browser)}");
         table.Add("page main thread busy", Percent((last.TaskSeconds - first.TaskSeconds) / span),
             $"script {Percent((last.ScriptSeconds - first.ScriptSeconds) / span)}, style+layout {Percent((last.StyleLayoutSeconds - first.StyleLayoutSeconds) / span)}; " +
-            $"{final.LongTasks:N0} long tasks (> 50 ms), {final.LongTaskMs / 1000:0.0} s in all");
+            $"{final.LongTasks:N0} long task{(final.LongTasks == 1 ? "" : "s")} (> 50 ms), {final.LongTaskMs / 1000:0.0} s in all");
         table.Add("JS heap in use, first → last sample", $"{first.HeapUsed / 1e6:0.0} → {last.HeapUsed / 1e6:0.0} MB",
             $"least-squares slope {F(heapSlope, "+0.00;-0.00")} MB/min over {samples.Count} samples every {size.SampleEvery.TotalSeconds:0} s");
         table.Add("JS heap kept after a full GC, before → after the stream", $"{before.HeapRetained / 1e6:0.0} → {after.HeapRetained / 1e6:0.0} MB", "page idle both times");
