@@ -12,10 +12,16 @@ public sealed class DashboardPageTests(DashboardServer server, BrowserFixture br
 
     public void Dispose() => Assert.Empty(policyViolations);
 
-    private async Task<IPage> OpenAsync(string workspace)
+    /// <param name="prepare">What to set on the page before it loads (e.g. a route for its WebSocket).</param>
+    private async Task<IPage> OpenAsync(string workspace, Func<IPage, Task>? prepare = null)
     {
         var page = await browser.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1500, Height = 1100 } });
         page.SetDefaultTimeout(15_000);
+        if (prepare is not null)
+        {
+            await prepare(page);
+        }
+
         page.Console += (_, message) =>
         {
             if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
@@ -108,6 +114,87 @@ public sealed class DashboardPageTests(DashboardServer server, BrowserFixture br
         await Assertions.Expect(page.Locator("#rep-title")).ToHaveTextAsync("Nora North's accounts");
         await Assertions.Expect(page.Locator("#accounts tbody tr")).ToHaveCountAsync(40);
         await Assertions.Expect(page.Locator("#accounts tbody tr[data-id='n30'] td").Nth(2)).ToHaveTextAsync("2 / 1.0");
+    }
+
+    [Fact]
+    public async Task ADroppedConnection_Reconnects_RereadsWhatChangedMeanwhile_AndAlertsTheChangeItMissed()
+    {
+        const string workspace = "browser-reconnect";
+        await Scenario.LoadAsync(server.Http, workspace, Scenario.Company());
+        await Scenario.PostAsync(server.Http, workspace, Scenario.Served());
+        // The page's hub connection goes through routes the test can cut and hold cut, like a network drop would: its
+        // WebSocket, and the negotiation and fallback transports a refused WebSocket would otherwise turn to.
+        var refusing = false;
+        var sockets = new List<(IWebSocketRoute Page, IWebSocketRoute Server)>();
+        var hub = new System.Text.RegularExpressions.Regex("/hubs/territories");
+        var page = await OpenAsync(workspace, async opening =>
+        {
+            await opening.RouteAsync(hub, route => Volatile.Read(ref refusing) ? route.AbortAsync("internetdisconnected") : route.ContinueAsync());
+            await opening.RouteWebSocketAsync(hub, socket =>
+            {
+                if (Volatile.Read(ref refusing))
+                {
+                    _ = socket.CloseAsync(new WebSocketRouteCloseOptions { Code = 1011, Reason = "network down (test)" });
+                    return;
+                }
+
+                lock (sockets)
+                {
+                    sockets.Add((socket, socket.ConnectToServer()));
+                }
+            });
+        });
+        var north = page.Locator("#territories tbody tr[data-id='north']");
+        await Assertions.Expect(north.Locator(".status")).ToHaveTextAsync("balanced");
+        await page.WaitForFunctionAsync($"() => ({NorthOfTheMapIn}('#2e7d32')) > 0");
+
+        Volatile.Write(ref refusing, true);
+        (IWebSocketRoute Page, IWebSocketRoute Server)[] open;
+        lock (sockets)
+        {
+            open = [.. sockets];
+        }
+
+        foreach (var (pageSide, serverSide) in open)
+        {
+            await serverSide.CloseAsync();
+            await pageSide.CloseAsync(new WebSocketRouteCloseOptions { Code = 1001, Reason = "network down (test)" });
+        }
+
+        await Assertions.Expect(page.Locator("#connection")).ToHaveTextAsync("reconnecting");
+        await Scenario.PostAsync(server.Http, workspace, Scenario.LeadWave());
+        await WaitForStatusAsync(workspace, "north", "underServed");
+        await Task.Delay(TimeSpan.FromSeconds(1)); // past the settle delay: the change has been announced, to no one
+        await Assertions.Expect(north.Locator(".status")).ToHaveTextAsync("balanced");
+        Volatile.Write(ref refusing, false);
+
+        await Assertions.Expect(page.Locator("#connection")).ToHaveTextAsync("connected", new() { Timeout = 30_000 });
+        await Assertions.Expect(north.Locator(".status")).ToHaveTextAsync("under-served");
+        await Assertions.Expect(north.Locator("td").Nth(2)).ToHaveTextAsync("0.35");
+        await page.WaitForFunctionAsync($"() => ({NorthOfTheMapIn}('#c0392b')) > 0 && ({NorthOfTheMapIn}('#2e7d32')) === 0");
+        var alerts = page.Locator("#alerts li", new() { HasText = "North" });
+        await Assertions.Expect(alerts).ToHaveCountAsync(1);
+        await Assertions.Expect(alerts).ToContainTextAsync("North balanced → under-served");
+        await Assertions.Expect(alerts).ToContainTextAsync("coverage 0.35 < 0.90");
+    }
+
+    private async Task WaitForStatusAsync(string workspace, string territory, string status)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        string? seen = null;
+        while (DateTime.UtcNow < deadline)
+        {
+            var detail = await server.Http.GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>($"/api/workspaces/{workspace}/territories/{territory}");
+            seen = (string?)detail!["territory"]!["status"];
+            if (seen == status)
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new Xunit.Sdk.XunitException($"{territory} stayed {seen}, not {status}, for 15 s");
     }
 
     [Fact]

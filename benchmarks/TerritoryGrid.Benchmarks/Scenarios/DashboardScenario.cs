@@ -116,6 +116,8 @@ internal static class DashboardScenario
         var final = pageLost is null ? await SettledAsync(browser) : counters;
         var after = pageLost is null ? await browser.SampleAsync(watch.Elapsed.TotalSeconds, collectGarbage: true) : samples.LastOrDefault() ?? before;
         var rows = pageLost is null ? await browser.RowsAsync() : -1;
+        var listingRead = (await host.Http.GetByteArrayAsync($"/api/workspaces/{Workspace}/territories?view=overview")).Length;
+        var listingWhole = (await host.Http.GetByteArrayAsync($"/api/workspaces/{Workspace}/territories")).Length;
 
         var table = new FigureTable();
         var frameMs = browser.Frames.Select(f => f.Ms).ToList();
@@ -136,6 +138,8 @@ internal static class DashboardScenario
             $"{atStop.FramesReceived / seconds:0.0}/s while streaming; {final.FramesRendered:N0} rendered in {final.Renders:N0} renders");
         table.Add("overview frames' JSON per territory carried", F(Interlocked.Read(ref frameBytes) / Math.Max(1.0, Interlocked.Read(ref frameTerritories)), "N0") + " bytes",
             $"{Interlocked.Read(ref frameBytes) / 1e6:N0} MB in all, as a .NET client in the same group received them");
+        table.Add("the territory listing the page reads (load, reconnect)", $"{listingRead / 1e6:0.00} MB",
+            $"view=overview, after the stream; {listingWhole / 1e6:0.00} MB with the whole figures");
         // A territory announces itself at most once per push interval and the pusher sends at most one frame per
         // interval of its own: those two bound what any event rate can put on the page.
         var pushInterval = host.Services.GetRequiredService<IOptions<MetricsOptions>>().Value.PushInterval;

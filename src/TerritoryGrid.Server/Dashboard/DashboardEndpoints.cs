@@ -9,7 +9,7 @@ namespace TerritoryGrid.Server.Dashboard;
 
 internal static class DashboardEndpoints
 {
-    /// <summary>The map's data: account positions by territory, from the company definition (cached per generation).</summary>
+    /// <summary>The map's data: account positions by territory, from the company definition.</summary>
     public static RouteGroupBuilder MapDashboardData(this RouteGroupBuilder workspace)
     {
         workspace.MapGet("/map", MapAsync)
@@ -30,14 +30,21 @@ internal static class DashboardEndpoints
 
         var company = JsonSerializer.Deserialize<CompanyDefinition>(definition, TerritoryGridJson.Options)!;
         var index = company.Territories.Select((t, i) => (t.Id, i)).ToDictionary(x => x.Id, x => x.i);
-        var territories = company.Territories.Select(t =>
+        // One pass over the accounts: a pass per territory was 100 million steps for 1,000 territories of 100,000 accounts.
+        var count = new int[company.Territories.Count];
+        var latitude = new double[count.Length];
+        var longitude = new double[count.Length];
+        foreach (var account in company.Accounts)
         {
-            var accounts = company.Accounts.Where(a => a.TerritoryId == t.Id).ToList();
-            return new MapTerritory(t.Id, t.Name,
-                accounts.Count == 0 ? 0 : accounts.Average(a => a.Location.Latitude),
-                accounts.Count == 0 ? 0 : accounts.Average(a => a.Location.Longitude),
-                accounts.Count);
-        }).ToList();
+            var territory = index[account.TerritoryId];
+            count[territory]++;
+            latitude[territory] += account.Location.Latitude;
+            longitude[territory] += account.Location.Longitude;
+        }
+
+        var territories = company.Territories.Select((t, i) => count[i] == 0
+            ? new MapTerritory(t.Id, t.Name, 0, 0, 0)
+            : new MapTerritory(t.Id, t.Name, latitude[i] / count[i], longitude[i] / count[i], count[i])).ToList();
         var points = company.Accounts.Select(a => new[] { Math.Round(a.Location.Latitude, 3), Math.Round(a.Location.Longitude, 3), index[a.TerritoryId] }).ToList();
         return Results.Ok(new MapData(workspace, territories, points));
     }

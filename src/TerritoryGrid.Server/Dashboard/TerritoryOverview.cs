@@ -6,9 +6,10 @@ namespace TerritoryGrid.Server.Dashboard;
 /// <summary>
 /// What an overview frame carries of one territory: the overview's columns, its status and why, what a past day's
 /// company coverage is summed from, the count that says a batch has arrived, and the coverage trend the sparkline
-/// draws. The whole figures (~2.5 KB of JSON a territory without its trend, ~13 KB with it) stay with the REST listing
-/// and the drill-down's territory frames: a browser receiving hundreds of territories ten times a second spent its
-/// main thread taking in the message (a frame of 1,000 territories with their trends held it for 200–300 ms).
+/// draws; also the REST listing's <c>view=overview</c>, which the page reads on load and after a reconnect. The whole
+/// figures (~2.5 KB of JSON a territory without its trend, ~13 KB with it) stay with the listing's full view and the
+/// drill-down's territory frames: a browser receiving hundreds of territories ten times a second spent its main thread
+/// taking in the message (a frame of 1,000 territories with their trends held it for 200–300 ms).
 /// </summary>
 public sealed record TerritoryOverview(
     string Id,

@@ -159,6 +159,35 @@ public sealed class ApiTests(ServerFixture server)
     }
 
     [Fact]
+    public async Task Territories_InTheOverviewView_CarryTheOverviewsFields_InTheAskedOrder_AndAnUnknownViewIsRefused()
+    {
+        await LoadAsync("api-overview");
+        await PostEventsAsync("api-overview", TestData.Event("v1", "visit", "A", 5, "ann"), TestData.Event("c1", "call", "A", 6, "ann"));
+        await WaitForAsync("api-overview", "east", t => (int)t["totals"]!["conversations"]! == 2);
+
+        var whole = await client.GetFromJsonAsync<JsonObject>("/api/workspaces/api-overview/territories?sort=coverage&desc=true");
+        var overview = await client.GetFromJsonAsync<JsonObject>("/api/workspaces/api-overview/territories?view=overview&sort=coverage&desc=true");
+        var badView = await client.GetAsync("/api/workspaces/api-overview/territories?view=everything");
+
+        var east = overview!["territories"]!.AsArray().Single(t => (string)t!["id"]! == "east")!.AsObject();
+        var wholeEast = whole!["territories"]!.AsArray().Single(t => (string)t!["id"]! == "east")!;
+        Assert.Equal(
+            ["id", "name", "region", "watermark", "status", "statusReason", "statusSince", "coverage", "adherence", "demandHours",
+             "capacityHours", "revenue", "netProfit", "conversionRate", "events", "coverageTrend"],
+            east.Select(p => p.Key));
+        Assert.Equal(
+            whole["territories"]!.AsArray().Select(t => (string)t!["id"]!),
+            overview["territories"]!.AsArray().Select(t => (string)t!["id"]!));
+        Assert.Equal((long)wholeEast["totals"]!["events"]!, (long)east["events"]!);
+        Assert.Equal(2, (long)east["events"]!);
+        Assert.Equal((string)wholeEast["status"]!, (string)east["status"]!);
+        Assert.Equal(wholeEast["trend"]!.AsArray().Select(p => (double?)p!["coverage"]), east["coverageTrend"]!.AsArray().Select(c => (double?)c));
+        Assert.Equal("api-overview", (string)overview["workspace"]!);
+        Assert.Equal(HttpStatusCode.BadRequest, badView.StatusCode);
+        Assert.Contains("view 'everything' is not one of full, overview", await badView.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task DrillDown_TerritoryRepAccount_ReflectPostedActivity()
     {
         await LoadAsync("api-drill");

@@ -16,8 +16,9 @@ export const api = {
   workspaces: () => get('/api/workspaces'),
   // The workspace's kind, company, currency and fiscal year start.
   workspace: (workspace) => get(ws(workspace)),
-  // asOf (yyyy-mm-dd, optional): the figures at the end of that event-time day instead of live ones.
-  territories: (workspace, asOf) => get(`${ws(workspace)}/territories${past(asOf)}`),
+  // Each territory as the overview shows it (the shape of the hub's overview frames); asOf (yyyy-mm-dd, optional):
+  // the figures at the end of that event-time day instead of live ones.
+  territories: (workspace, asOf) => get(`${ws(workspace)}/territories?view=overview${asOf ? `&asOf=${encodeURIComponent(asOf)}` : ''}`),
   territory: (workspace, id, asOf) => get(`${ws(workspace)}/territories/${encodeURIComponent(id)}${past(asOf)}`),
   rep: (workspace, id) => get(`${ws(workspace)}/reps/${encodeURIComponent(id)}`),
   balance: (workspace) => get(`${ws(workspace)}/balance`),

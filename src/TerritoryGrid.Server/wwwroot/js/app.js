@@ -8,9 +8,10 @@ import { territoryTable } from './table.js';
 import { showPlans } from './plans.js';
 import { watchRebuild } from './rebuild.js';
 
+// Each territory as an overview frame carries it (the server's TerritoryOverview; the REST snapshot is read in that view).
 const state = {
   workspace: null, territories: new Map(), sort: { key: 'status', desc: false }, filter: '',
-  map: null, mapDirty: false, selected: null, selectedRep: null, renderQueued: false, loading: null,
+  map: null, mapAlignment: null, mapDirty: false, selected: null, selectedRep: null, renderQueued: false, loading: null,
   // A past event-time day (yyyy-mm-dd) shown instead of live figures; null when live.
   asOf: null,
 };
@@ -22,15 +23,6 @@ const sortKeys = {
   adherence: (t) => t.adherence, revenue: (t) => t.revenue, netProfit: (t) => t.netProfit,
   conversion: (t) => t.conversionRate,
 };
-
-// The page keeps of each territory what an overview frame carries (the server's TerritoryOverview): the REST
-// listing's whole figures are cut to the same shape.
-const overviewOf = (t) => ({
-  id: t.id, name: t.name, region: t.region, watermark: t.watermark, status: t.status, statusReason: t.statusReason,
-  statusSince: t.statusSince, coverage: t.coverage, adherence: t.adherence, demandHours: t.demandHours,
-  capacityHours: t.capacityHours, revenue: t.totals.revenue, netProfit: t.netProfit, conversionRate: t.funnel.conversionRate,
-  events: t.totals.events, coverageTrend: t.trend.map((point) => point.coverage),
-});
 
 const connection = new signalR.HubConnectionBuilder()
   .withUrl('/hubs/territories')
@@ -74,7 +66,7 @@ connection.onreconnected(async () => {
   // Frames sent while disconnected are lost: join the groups again and re-read everything shown.
   setConnection('connected');
   await subscribe();
-  await loadWorkspace();
+  await loadWorkspace({ resync: true });
 });
 
 function setConnection(value) {
@@ -88,16 +80,25 @@ async function subscribe() {
   if (state.selected && !state.asOf) await connection.invoke('SubscribeTerritory', state.workspace, state.selected);
 }
 
-async function loadWorkspace() {
+// resync: a reread after a reconnect, of the workspace shown before it.
+async function loadWorkspace({ resync = false } = {}) {
   if (state.asOf) return loadPast(state.asOf);
   state.loading = [];
-  const [list, map] = await Promise.all([api.territories(state.workspace), api.map(state.workspace).catch(() => null)]);
+  // A reread after a reconnect keeps the map it has unless the alignment changed meanwhile: reading and preparing the
+  // map of 100,000 accounts holds the page's main thread for a few hundred milliseconds, while frames keep arriving.
+  const kept = state.map;
+  const [list, map] = await Promise.all([api.territories(state.workspace), kept ? kept : api.map(state.workspace).catch(() => null)]);
+  const alignment = `${list.generation}/${list.alignmentVersion}`;
+  const current = kept && state.mapAlignment !== alignment ? await api.map(state.workspace).catch(() => null) : map;
   const arrived = state.loading;
   state.loading = null;
-  state.territories = new Map(list.territories.map((t) => [t.id, overviewOf(t)]));
+  const before = state.territories;
+  state.territories = new Map(list.territories.map((t) => [t.id, t]));
+  if (resync) alertChangesMissed(before, arrived);
   for (const frame of arrived) apply(frame);
   table.keepOnly(new Set(state.territories.keys()));
-  state.map = map;
+  state.map = current;
+  state.mapAlignment = alignment;
   state.mapDirty = true;
   scheduleRender();
   await refreshBalance();
@@ -112,7 +113,7 @@ async function loadPast(asOf) {
     state.map ? Promise.resolve(state.map) : api.map(state.workspace).catch(() => null),
   ]);
   if (state.asOf !== asOf) return;
-  state.territories = new Map((list?.territories ?? []).map((t) => [t.id, overviewOf(t)]));
+  state.territories = new Map((list?.territories ?? []).map((t) => [t.id, t]));
   table.keepOnly(new Set(state.territories.keys()));
   const missing = list?.notRecorded?.length ? ` No figures recorded for that day: ${list.notRecorded.join(', ')}.` : '';
   $('as-of-banner').textContent = `Showing the end of ${asOf} (event time, UTC), a past day: live updates are paused.${problem ? ` ${problem}` : missing}`;
@@ -182,13 +183,27 @@ function render() {
   rendered(started);
 }
 
+// The alerts of frames sent while the page was disconnected are lost with them: a territory whose status differs from
+// what the page showed before gets its alert from the reread figures, unless a frame since the reconnect brought it.
+function alertChangesMissed(before, arrived) {
+  const alerted = new Set(arrived.flatMap((frame) => frame.alerts.map((alert) => alert.territoryId)));
+  for (const territory of state.territories.values()) {
+    const shown = before.get(territory.id);
+    if (!shown || shown.status === territory.status || alerted.has(territory.id)) continue;
+    addAlert({ territoryId: territory.id, from: shown.status, to: territory.status, at: territory.statusSince, reason: territory.statusReason });
+  }
+}
+
 function addAlert(change) {
+  const list = $('alerts');
+  // A change told by a frame and by a reread (one sent as the page came back) is shown once.
+  const key = `${change.territoryId}|${change.from}|${change.to}|${day(change.at)}`;
+  if ([...list.children].some((item) => item.dataset.key === key)) return;
   const territory = state.territories.get(change.territoryId);
-  const item = el('li', { class: change.to },
+  const item = el('li', { class: change.to, 'data-key': key },
     el('b', { text: territory ? territory.name : change.territoryId }),
     el('span', { text: ` ${statusLabel[change.from]} → ${statusLabel[change.to]} on ${day(change.at)}` }),
     el('div', { class: 'reason', text: change.reason }));
-  const list = $('alerts');
   list.prepend(item);
   while (list.children.length > 100) list.lastChild.remove();
 }
