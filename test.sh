@@ -6,6 +6,8 @@ set -uo pipefail
 cd "$(dirname "$0")"
 
 scripts/install-test-dependencies.sh || { echo "0 passed, 1 failed"; exit 1; }
+# The dashboard's browser tests drive this Chromium (their fixture names it too, in the test output).
+echo "Browser tests run on $(chromium --version 2>/dev/null || echo 'no chromium found')"
 
 results=$(mktemp -d)
 trap 'rm -rf "$results"' EXIT

@@ -114,6 +114,10 @@ public sealed class DashboardPageTests(DashboardServer server, BrowserFixture br
         await Assertions.Expect(page.Locator("#rep-title")).ToHaveTextAsync("Nora North's accounts");
         await Assertions.Expect(page.Locator("#accounts tbody tr")).ToHaveCountAsync(40);
         await Assertions.Expect(page.Locator("#accounts tbody tr[data-id='n30'] td").Nth(2)).ToHaveTextAsync("2 / 1.0");
+
+        // The open drill-down follows the activity too: its reps and the open rep's accounts are read again.
+        await Scenario.PostAsync(server.Http, workspace, Scenario.Order("live-order", "n30", "nora", Scenario.Today.AddDays(-1).AddHours(13), 500));
+        await Assertions.Expect(page.Locator("#accounts tbody tr[data-id='n30'] td").Nth(5)).ToHaveTextAsync("$500");
     }
 
     [Fact]

@@ -51,4 +51,45 @@ public sealed class PlansPanelTests(DashboardServer server, BrowserFixture brows
         await Assertions.Expect(viewer.Locator("#plans")).ToBeHiddenAsync();
         await viewer.CloseAsync();
     }
+
+    [Fact]
+    public async Task APlanAppliedLive_ReachesAnOpenPage_WhichRereadsItsTerritoriesAndMap()
+    {
+        const string workspace = "browser-realign";
+        await Scenario.LoadAsync(server.Http, workspace, Scenario.Company());
+        using var planner = TestKeys.Client(server.Address, TestKeys.Planner);
+        using var admin = TestKeys.Client(server.Address, TestKeys.Admin);
+        var page = await browser.Browser.NewPageAsync();
+        page.SetDefaultTimeout(15_000);
+        await page.GotoAsync(new Uri(server.Address, $"/?workspace={workspace}").ToString());
+        await page.Locator("#api-key").FillAsync(TestKeys.Viewer);
+        await page.Locator("#sign-in button[type=submit]").ClickAsync();
+        await Assertions.Expect(page.Locator("#map-alignment")).ToHaveTextAsync("Accounts as loaded.");
+        var maps = 0;
+        page.Request += (_, request) =>
+        {
+            if (request.Url.EndsWith($"/{workspace}/map", StringComparison.Ordinal))
+            {
+                Interlocked.Increment(ref maps);
+            }
+        };
+
+        var moves = new JsonArray([.. Enumerable.Range(0, 3).Select(i => (JsonNode)new JsonObject
+        {
+            ["kind"] = "moveAccount", ["accountId"] = $"n{i:D2}", ["toRepId"] = "sam",
+        })]);
+        var drafted = await planner.PostAsJsonAsync($"/api/workspaces/{workspace}/plans", new JsonObject { ["name"] = "Three to Sam", ["moves"] = moves });
+        Assert.True(drafted.IsSuccessStatusCode, await drafted.Content.ReadAsStringAsync());
+        var planId = (await drafted.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
+        var approved = await admin.PostAsync($"/api/workspaces/{workspace}/plans/{planId}/approve", null);
+        Assert.True(approved.IsSuccessStatusCode, await approved.Content.ReadAsStringAsync());
+        var scheduled = await planner.PostAsync($"/api/workspaces/{workspace}/plans/{planId}/schedule?effectiveAt={Uri.EscapeDataString(Scenario.Today.ToString("O"))}", null);
+        Assert.True(scheduled.IsSuccessStatusCode, await scheduled.Content.ReadAsStringAsync());
+        var applied = await admin.PostAsync($"/api/workspaces/{workspace}/plans/{planId}/apply", null);
+        Assert.True(applied.IsSuccessStatusCode, await applied.Content.ReadAsStringAsync());
+
+        await Assertions.Expect(page.Locator("#map-alignment")).ToHaveTextAsync($"Accounts as aligned by plan {planId} (alignment 1).", new() { Timeout = 20_000 });
+        Assert.Equal(1, Volatile.Read(ref maps));
+        await page.CloseAsync();
+    }
 }

@@ -58,7 +58,24 @@ function apply(frame) {
 connection.on('territory', (frame) => {
   if (frame.workspace !== state.workspace || frame.territory.id !== state.selected || state.asOf) return;
   renderDrillHeader(frame.territory);
+  scheduleDrillRefresh();
 });
+
+// A territory frame carries the territory, not its reps or their accounts: while it keeps changing, the drill-down
+// rereads them at most every two seconds (reps' own roll-ups land every second).
+let drillRefresh = null;
+function scheduleDrillRefresh() {
+  if (drillRefresh) return;
+  drillRefresh = setTimeout(async () => {
+    drillRefresh = null;
+    const id = state.selected;
+    if (!id || state.asOf) return;
+    const detail = await api.territory(state.workspace, id).catch(() => null);
+    if (!detail || state.selected !== id || state.asOf) return;
+    showTerritory(detail);
+    if (!$('rep-accounts').hidden && detail.reps.some((r) => r.id === state.selectedRep)) await openRep(state.selectedRep).catch(() => {});
+  }, 2000);
+}
 
 connection.onreconnecting(() => setConnection('reconnecting'));
 connection.onclose(() => setConnection('disconnected'));
@@ -241,6 +258,10 @@ async function openTerritory(id) {
     return;
   }
 
+  showTerritory(detail);
+}
+
+function showTerritory(detail) {
   renderDrillHeader(detail.territory);
   $('drill-fiscal').textContent = fiscalLine(detail.territory.fiscal);
   const rows = detail.reps.map((r) => el('tr', { 'data-id': r.id, onclick: () => openRep(r.id) },
@@ -269,6 +290,24 @@ async function openRep(id) {
   $('rep-accounts').hidden = false;
 }
 
+// A plan applied live (or a CRM export synced) moves accounts between territories: the page rereads the territories
+// and the map when the workspace's alignment is no longer the one it shows.
+async function refreshAlignment() {
+  const name = state.workspace;
+  if (!name || state.asOf || state.loading) return;
+  const detail = await api.workspace(name).catch(() => null);
+  if (!detail || name !== state.workspace || state.asOf || `${detail.generation}/${detail.alignmentVersion}` === state.mapAlignment) return;
+  await loadWorkspace();
+  showAlignment(detail);
+}
+
+function showAlignment(detail) {
+  const by = detail.alignedBy?.startsWith('sync-') ? 'a synced CRM export' : `plan ${detail.alignedBy}`;
+  $('map-alignment').textContent = detail.alignmentVersion
+    ? `Accounts as aligned by ${by} (alignment ${detail.alignmentVersion}).`
+    : detail.generation ? 'Accounts as loaded.' : '';
+}
+
 async function switchWorkspace(name) {
   if (state.workspace) await connection.invoke('UnsubscribeOverview', state.workspace).catch(() => {});
   state.workspace = name;
@@ -277,10 +316,12 @@ async function switchWorkspace(name) {
   $('drilldown').hidden = true;
   $('alerts').replaceChildren();
   const info = (await api.workspaces()).find((w) => w.name === name);
-  setCurrency((await api.workspace(name).catch(() => ({}))).currency);
+  const detail = await api.workspace(name).catch(() => ({}));
+  setCurrency(detail.currency);
   $('workspace-kind').textContent = info ? `${info.kind} · ${info.companyName ?? ''}` : '';
   await subscribe();
   await loadWorkspace();
+  showAlignment(detail);
   await showPlans(name);
   watchRebuild(name);
 }
@@ -308,6 +349,7 @@ async function start() {
   $('workspace').replaceChildren(...names.map((n) => el('option', { value: n, text: n, selected: n === initial })));
   if (initial) await switchWorkspace(initial);
   setInterval(refreshBalance, 5000);
+  setInterval(refreshAlignment, 5000);
 }
 
 start().catch((error) => {
