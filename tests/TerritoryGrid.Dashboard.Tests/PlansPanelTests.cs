@@ -11,6 +11,16 @@ public sealed class PlansPanelTests(DashboardServer server, BrowserFixture brows
 {
     private const string Workspace = "browser-plans";
 
+    private async Task<IPage> SignedInAsync(string workspace, string key, TimeSpan? timeout = null, ViewportSize? viewport = null)
+    {
+        var page = await browser.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = viewport });
+        page.SetDefaultTimeout((float)(timeout ?? TimeSpan.FromSeconds(15)).TotalMilliseconds);
+        await page.GotoAsync(new Uri(server.Address, $"/?workspace={workspace}").ToString());
+        await page.Locator("#api-key").FillAsync(key);
+        await page.Locator("#sign-in button[type=submit]").ClickAsync();
+        return page;
+    }
+
     [Fact]
     public async Task APlannerSeesThePlanAndTheStressTestComparison_AViewerSeesNoPanel()
     {
@@ -26,11 +36,7 @@ public sealed class PlansPanelTests(DashboardServer server, BrowserFixture brows
         var started = await planner.PostAsJsonAsync($"/api/workspaces/{Workspace}/stress-tests", new JsonObject { ["scenario"] = scenario, ["planIds"] = new JsonArray(planId) });
         Assert.True(started.IsSuccessStatusCode, await started.Content.ReadAsStringAsync());
 
-        var page = await browser.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1500, Height = 1400 } });
-        page.SetDefaultTimeout(60_000);
-        await page.GotoAsync(new Uri(server.Address, $"/?workspace={Workspace}").ToString());
-        await page.Locator("#api-key").FillAsync(TestKeys.Planner);
-        await page.Locator("#sign-in button[type=submit]").ClickAsync();
+        var page = await SignedInAsync(Workspace, TestKeys.Planner, TimeSpan.FromSeconds(60), new ViewportSize { Width = 1500, Height = 1400 });
 
         await Assertions.Expect(page.Locator($"#plan-list tbody tr[data-id='{planId}'] td").Nth(1)).ToHaveTextAsync("Three to Sam");
         var comparison = page.Locator("#stress-tests li .stress-comparison");
@@ -41,11 +47,7 @@ public sealed class PlansPanelTests(DashboardServer server, BrowserFixture brows
         await Assertions.Expect(moved.Locator("td").Nth(2)).ToHaveTextAsync("3");
         await page.CloseAsync();
 
-        var viewer = await browser.Browser.NewPageAsync();
-        viewer.SetDefaultTimeout(15_000);
-        await viewer.GotoAsync(new Uri(server.Address, $"/?workspace={Workspace}").ToString());
-        await viewer.Locator("#api-key").FillAsync(TestKeys.Viewer);
-        await viewer.Locator("#sign-in button[type=submit]").ClickAsync();
+        var viewer = await SignedInAsync(Workspace, TestKeys.Viewer);
         await Assertions.Expect(viewer.Locator("#connection")).ToHaveTextAsync("connected");
         await Assertions.Expect(viewer.Locator("#territories tbody tr")).ToHaveCountAsync(2);
         await Assertions.Expect(viewer.Locator("#plans")).ToBeHiddenAsync();
@@ -59,11 +61,7 @@ public sealed class PlansPanelTests(DashboardServer server, BrowserFixture brows
         await Scenario.LoadAsync(server.Http, workspace, Scenario.Company());
         using var planner = TestKeys.Client(server.Address, TestKeys.Planner);
         using var admin = TestKeys.Client(server.Address, TestKeys.Admin);
-        var page = await browser.Browser.NewPageAsync();
-        page.SetDefaultTimeout(15_000);
-        await page.GotoAsync(new Uri(server.Address, $"/?workspace={workspace}").ToString());
-        await page.Locator("#api-key").FillAsync(TestKeys.Viewer);
-        await page.Locator("#sign-in button[type=submit]").ClickAsync();
+        var page = await SignedInAsync(workspace, TestKeys.Viewer);
         await Assertions.Expect(page.Locator("#map-alignment")).ToHaveTextAsync("Accounts as loaded.");
         var maps = 0;
         page.Request += (_, request) =>
