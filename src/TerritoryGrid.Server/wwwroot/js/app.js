@@ -8,8 +8,9 @@ import { territoryTable } from './table.js';
 import { showPlans } from './plans.js';
 import { watchRebuild } from './rebuild.js';
 
-// Each territory as an overview frame carries it (the server's TerritoryOverview; the REST snapshot is read in that view).
 const state = {
+  // territories: each as an overview frame carries it (the server's TerritoryOverview; the REST snapshot is read in
+  // that view, view=overview).
   workspace: null, territories: new Map(), sort: { key: 'status', desc: false }, filter: '',
   map: null, mapAlignment: null, mapDirty: false, selected: null, selectedRep: null, renderQueued: false, loading: null,
   // A past event-time day (yyyy-mm-dd) shown instead of live figures; null when live.
@@ -104,7 +105,7 @@ async function loadWorkspace({ resync = false } = {}) {
   // A reread after a reconnect keeps the map it has unless the alignment changed meanwhile: reading and preparing the
   // map of 100,000 accounts holds the page's main thread for a few hundred milliseconds, while frames keep arriving.
   const kept = state.map;
-  const [list, map] = await Promise.all([api.territories(state.workspace), kept ? kept : api.map(state.workspace).catch(() => null)]);
+  const [list, map] = await Promise.all([api.territories(state.workspace), kept ?? api.map(state.workspace).catch(() => null)]);
   const alignment = `${list.generation}/${list.alignmentVersion}`;
   const current = kept && state.mapAlignment !== alignment ? await api.map(state.workspace).catch(() => null) : map;
   const arrived = state.loading;
@@ -349,8 +350,10 @@ async function start() {
   await setAsOf(query.get('asOf'));
   $('workspace').replaceChildren(...names.map((n) => el('option', { value: n, text: n, selected: n === initial })));
   if (initial) await switchWorkspace(initial);
-  setInterval(refreshBalance, 5000);
-  setInterval(refreshAlignment, 5000);
+  setInterval(() => {
+    refreshBalance();
+    refreshAlignment();
+  }, 5000);
 }
 
 start().catch((error) => {
