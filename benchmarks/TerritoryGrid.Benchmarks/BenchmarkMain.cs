@@ -19,7 +19,7 @@ public static class BenchmarkMain
         var eventsPerAccount = int.Parse(args.SkipWhile(a => a != "--events-per-account").Skip(1).FirstOrDefault() ?? "1", System.Globalization.CultureInfo.InvariantCulture);
         var trace = args.SkipWhile(a => a != "--trace").Skip(1).FirstOrDefault();
         Console.WriteLine($"TerritoryGrid benchmarks ({(quick ? "quick" : "full")}), {Environment.ProcessorCount} cores, " +
-                          $"GC: {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}, {System.Runtime.GCSettings.LatencyMode}, " +
+                          $"GC: {GcMode()}, {System.Runtime.GCSettings.LatencyMode}, " +
                           $"first-generation budget up to {Convert.ToInt64(GC.GetConfigurationVariables().GetValueOrDefault("GCGen0MaxBudget", 0L), System.Globalization.CultureInfo.InvariantCulture) >> 20} MB " +
                           $"(DOTNET_GCgen0size={Environment.GetEnvironmentVariable("DOTNET_GCgen0size") ?? "unset"}), .NET {Environment.Version}");
 
@@ -71,5 +71,18 @@ public static class BenchmarkMain
 
         Console.WriteLine(exact ? "\nAll counts exact." : "\nSOME COUNTS WERE WRONG (see above).");
         return exact ? 0 : 1;
+    }
+
+    /// <summary>Workstation, or server with its heap count and whether dynamic adaptation (DATAS) is on.</summary>
+    private static string GcMode()
+    {
+        if (!System.Runtime.GCSettings.IsServerGC)
+        {
+            return "workstation";
+        }
+
+        var variables = GC.GetConfigurationVariables();
+        var datas = variables.GetValueOrDefault("GCDynamicAdaptationMode") is { } mode && Convert.ToInt64(mode, System.Globalization.CultureInfo.InvariantCulture) == 1;
+        return $"server ({variables.GetValueOrDefault("HeapCount", "?")} heaps, DATAS {(datas ? "on" : "off")})";
     }
 }

@@ -129,7 +129,7 @@ internal sealed class AccountGrain(
                 new AccountContribution(AccountId, State.Sequence, default, [], null, null, null));
         }
 
-        PublishTo(reps, State.Setup.PlanStart);
+        PublishTo([.. reps], State.Setup.PlanStart);
         MarkDirty();
         // Logged activity is replayed onto a set-up account: the setup itself must not wait for a checkpoint.
         await CheckpointNowAsync();
@@ -346,7 +346,7 @@ internal sealed class AccountGrain(
         Replay(currentRecord);
         State.Sequence++;
         // Reps credited before hear too: the corrected account may credit some of them nothing now.
-        PublishTo(creditedReps.Union(Ledger.TakeChangedReps(), StringComparer.Ordinal), changedFrom, includeFormer: true);
+        PublishTo([.. creditedReps.Union(Ledger.TakeChangedReps(), StringComparer.Ordinal)], changedFrom, includeFormer: true);
         MarkDirty();
     }
 
@@ -444,7 +444,7 @@ internal sealed class AccountGrain(
     /// <paramref name="changedDaysOnly"/>: the change is a batch of events, which changed no day before the earliest of
     /// them, so the territory is sent only the days from then on (every other change sends all of them).
     /// </remarks>
-    private void PublishTo(IEnumerable<string> reps, DateTimeOffset? earliestChange, bool includeFormer = false, bool changedDaysOnly = false)
+    private void PublishTo(IReadOnlyList<string> reps, DateTimeOffset? earliestChange, bool includeFormer = false, bool changedDaysOnly = false)
     {
         var setup = State.Setup!;
         var accountId = AccountId;
@@ -460,7 +460,7 @@ internal sealed class AccountGrain(
 
         if (includeFormer)
         {
-            reps = reps.Concat(ContributionBuilder.FormerOwners(State)).Distinct(StringComparer.Ordinal);
+            reps = [.. reps.Concat(ContributionBuilder.FormerOwners(State)).Distinct(StringComparer.Ordinal)];
         }
 
         if (setup.OwnerRepId is { } owner)
@@ -468,8 +468,10 @@ internal sealed class AccountGrain(
             dispatcher.Publish(RollupTargetKind.Rep, Key(owner), ContributionBuilder.ForRep(accountId, owner, State, coverage, earliestChange));
         }
 
-        foreach (var rep in reps)
+        // Indexed, not foreach: after every batch, and an interface's enumerator is an allocation.
+        for (var i = 0; i < reps.Count; i++)
         {
+            var rep = reps[i];
             if (rep != setup.OwnerRepId)
             {
                 dispatcher.Publish(RollupTargetKind.Rep, Key(rep), ContributionBuilder.ForRep(accountId, rep, State, coverage, earliestChange));

@@ -20,7 +20,7 @@ internal sealed class AccountLedger(AccountState state, MetricsOptions options)
     /// <summary>Whether an event since the last publish was credited to a former assignment (its targets must hear of it).</summary>
     public bool FormerChanged { get; set; }
 
-    public IReadOnlyCollection<string> TakeChangedReps()
+    public string[] TakeChangedReps()
     {
         var reps = changedReps.ToArray();
         changedReps.Clear();
@@ -168,29 +168,8 @@ internal sealed class AccountLedger(AccountState state, MetricsOptions options)
 
         var today = EventDay.Of(watermark);
         var oldestTouchDay = today - options.RetainedDays;
-        while (state.TouchesByDay.Count > 0)
-        {
-            using var days = state.TouchesByDay.GetEnumerator();
-            days.MoveNext();
-            if (days.Current.Key >= oldestTouchDay)
-            {
-                break;
-            }
-
-            state.TouchesByDay.Remove(days.Current.Key);
-        }
-
-        while (state.TotalsByDay.Count > 0)
-        {
-            using var days = state.TotalsByDay.GetEnumerator();
-            days.MoveNext();
-            if (days.Current.Key >= oldestTouchDay)
-            {
-                break;
-            }
-
-            state.TotalsByDay.Remove(days.Current.Key);
-        }
+        state.TouchesByDay.RemoveBefore(oldestTouchDay);
+        state.TotalsByDay.RemoveBefore(oldestTouchDay);
 
         var retainedFrom = EventDay.Start(oldestTouchDay);
         foreach (var (id, lead) in state.Leads)
@@ -411,7 +390,7 @@ internal sealed class AccountLedger(AccountState state, MetricsOptions options)
         var pattern = options.CallPatterns.For(state.Setup?.Segment ?? Segment.C);
         if (!late && pattern.IsSatisfiedBy(channel))
         {
-            state.TouchesByDay[day] = state.TouchesByDay.GetValueOrDefault(day) + 1;
+            state.TouchesByDay.GetOrAdd(day)++;
         }
 
         if (state.LastContactAt is null || e.OccurredAt > state.LastContactAt)
@@ -460,9 +439,7 @@ internal sealed class AccountLedger(AccountState state, MetricsOptions options)
     {
         change(ref state.Totals, e, value);
         var day = EventDay.Of(e.OccurredAt);
-        var dayTotals = state.TotalsByDay.GetValueOrDefault(day);
-        change(ref dayTotals, e, value);
-        state.TotalsByDay[day] = dayTotals;
+        change(ref state.TotalsByDay.GetOrAdd(day), e, value);
 
         if (state.FormerAssignmentAt(e.OccurredAt) is { } former)
         {

@@ -14,9 +14,9 @@ internal sealed class AccountState : IVersionedState
 {
     /// <summary>
     /// 0: written before states carried a version (commit 9eca594). 1: adds totals by event day. 2: adds money by
-    /// month. 3: adds the orphaned period and the closing time.
+    /// month. 3: adds the orphaned period and the closing time. 4: touches and totals by day kept in day maps.
     /// </summary>
-    public static int CurrentVersion => 3;
+    public static int CurrentVersion => 4;
 
     [Id(18)] public int Version { get; set; }
 
@@ -35,7 +35,10 @@ internal sealed class AccountState : IVersionedState
     [Id(6)] public Dictionary<string, OpportunityRecord> Opportunities { get; set; } = new(StringComparer.Ordinal);
 
     /// <summary>Qualifying touches per event-time day, for the rolling call-plan window.</summary>
-    [Id(7)] public SortedDictionary<int, int> TouchesByDay { get; set; } = new();
+    [Id(29)] public DayMap<int> TouchesByDay { get; set; } = new();
+
+    /// <summary>Where versions before 4 kept <see cref="TouchesByDay"/>; read once by <see cref="MigrateFrom"/>, then null.</summary>
+    [Id(7)] public SortedDictionary<int, int>? StoredTouchesByDay { get; set; }
 
     [Id(8)] public Dictionary<ulong, SeenEvent> SeenEvents { get; set; } = new();
 
@@ -62,7 +65,10 @@ internal sealed class AccountState : IVersionedState
     /// What each event-time day added to <see cref="Totals"/>, for the retained days: lets a territory tell its totals
     /// at the end of a past day from the events after it, whatever order they arrived in.
     /// </summary>
-    [Id(17)] public SortedDictionary<int, ActivityTotals> TotalsByDay { get; set; } = new();
+    [Id(30)] public DayMap<ActivityTotals> TotalsByDay { get; set; } = new();
+
+    /// <summary>Where versions 1 to 3 kept <see cref="TotalsByDay"/>; read once by <see cref="MigrateFrom"/>, then null.</summary>
+    [Id(17)] public SortedDictionary<int, ActivityTotals>? StoredTotalsByDay { get; set; }
 
     public void MigrateFrom(int version)
     {
@@ -70,6 +76,14 @@ internal sealed class AccountState : IVersionedState
         // 1 to 2: money by month starts empty: fiscal figures count the won value and revenue of events applied after
         // the upgrade (a rebuild from the activity log splits the earlier ones too).
         // 2 to 3: no account was orphaned or closed before: both start unset.
+        // 3 to 4: the days move from sorted dictionaries into day maps (a state of any earlier version has them there).
+        if (StoredTouchesByDay is not null || StoredTotalsByDay is not null)
+        {
+            TouchesByDay = DayMap<int>.From(StoredTouchesByDay ?? []);
+            TotalsByDay = DayMap<ActivityTotals>.From(StoredTotalsByDay ?? []);
+            StoredTouchesByDay = null;
+            StoredTotalsByDay = null;
+        }
     }
 
     /// <summary>Where the account was before each applied move, oldest first; null until it first moves.</summary>

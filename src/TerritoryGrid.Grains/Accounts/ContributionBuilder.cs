@@ -28,7 +28,7 @@ internal static class ContributionBuilder
     {
         int? oldest = null;
         var older = 0;
-        foreach (var day in state.TotalsByDay.Keys)
+        foreach (var day in state.TotalsByDay.Days)
         {
             oldest ??= day;
             if (day >= from)
@@ -62,18 +62,26 @@ internal static class ContributionBuilder
     /// held the account (ownership is effective-dated in event time). An account that never moved has one, which
     /// carries only the days from <paramref name="changedFromDay"/> on when given; a moved account's are always whole.
     /// </summary>
-    public static List<(string TerritoryId, AccountContribution Contribution)> ForTerritories(
+    public static (string TerritoryId, AccountContribution Contribution)[] ForTerritories(
         string accountId, AccountState state, AccountCoverage coverage, DateTimeOffset? earliestChange = null, bool includeFormer = true,
         int? changedFromDay = null)
     {
         var coveredFrom = CurrentTerritorySince(state);
         var current = coverage.CoveredFrom == coveredFrom ? coverage : coverage with { CoveredFrom = coveredFrom };
         var currentId = state.Setup!.TerritoryId;
-        if (state.FormerAssignments is not { } formers)
-        {
-            return [(currentId, ForTerritory(accountId, state, current, earliestChange, changedFromDay))];
-        }
+        return state.FormerAssignments is { } formers
+            ? ForMovedAccount(accountId, state, coverage, current, currentId, formers, earliestChange, includeFormer)
+            : [(currentId, ForTerritory(accountId, state, current, earliestChange, changedFromDay))];
+    }
 
+    /// <summary>
+    /// <see cref="ForTerritories"/> for an account that has moved: its own method because its lambdas capture locals,
+    /// and a method holding them allocates their closure on every call, also for the accounts that never moved.
+    /// </summary>
+    private static (string TerritoryId, AccountContribution Contribution)[] ForMovedAccount(
+        string accountId, AccountState state, AccountCoverage coverage, AccountCoverage current, string currentId,
+        List<FormerAssignment> formers, DateTimeOffset? earliestChange, bool includeFormer)
+    {
         var whole = ForTerritory(accountId, state, current, earliestChange);
 
         // What the current territory holds is the whole account less what former periods were credited, plus any
@@ -118,7 +126,7 @@ internal static class ContributionBuilder
             }
         }
 
-        return result;
+        return [.. result];
     }
 
     /// <summary>
@@ -166,8 +174,19 @@ internal static class ContributionBuilder
         return days;
     }
 
-    private static DayTotals[] DaysOf(AccountState state, Func<int, bool> include) =>
-        [.. state.TotalsByDay.Where(d => include(d.Key)).Select(d => new DayTotals(d.Key, d.Value))];
+    private static DayTotals[] DaysOf(AccountState state, Func<int, bool> include)
+    {
+        var days = new List<DayTotals>(state.TotalsByDay.Count);
+        foreach (var (day, totals) in state.TotalsByDay)
+        {
+            if (include(day))
+            {
+                days.Add(new DayTotals(day, totals));
+            }
+        }
+
+        return [.. days];
+    }
 
     /// <summary>The reps who owned the account before, who keep its coverage for the periods they held it.</summary>
     public static IEnumerable<string> FormerOwners(AccountState state) =>
@@ -185,12 +204,26 @@ internal static class ContributionBuilder
         SetOpenFunnel(ref totals, state, repId);
         var owned = state.Setup?.OwnerRepId == repId
             ? (coverage.CoveredFrom == state.AssignedFrom ? coverage : coverage with { CoveredFrom = state.AssignedFrom })
-            : state.FormerAssignments?.LastOrDefault(f => f.OwnerRepId == repId) is { } former
+            : LastOwnedBy(state.FormerAssignments, repId) is { } former
                 ? coverage with { CoveredFrom = former.From, CoveredUntil = former.Until }
                 : null;
         return new AccountContribution(
             accountId, state.Sequence, totals, [], owned, state.Watermark, state.LastContactAt, earliestChange,
             MoneyByMonth: MonthlyMoneyLedger.OfRep(state, repId));
+    }
+
+    /// <summary>The rep's latest former period as owner (a loop: a lambda capturing the rep would allocate on every call).</summary>
+    private static FormerAssignment? LastOwnedBy(List<FormerAssignment>? formers, string repId)
+    {
+        for (var i = (formers?.Count ?? 0) - 1; i >= 0; i--)
+        {
+            if (formers![i].OwnerRepId == repId)
+            {
+                return formers[i];
+            }
+        }
+
+        return null;
     }
 
     private static void AddProducts(Dictionary<string, double> into, Dictionary<string, double> amounts, int sign)

@@ -64,8 +64,10 @@ internal static class MonthlyMoneyLedger
             return null;
         }
 
-        // A few months at most (25 per rep): summed in a list kept in month order, no sorted dictionary per call.
-        List<MonthMoney>? months = null;
+        // A few months at most (25 per rep): summed in an array kept in month order, no sorted dictionary or list per
+        // call; it is the result when every entry is a month of its own (most accounts).
+        MonthMoney[]? months = null;
+        var count = 0;
         foreach (var entry in entries)
         {
             if (!everyRep && entry.RepId != repId)
@@ -73,8 +75,8 @@ internal static class MonthlyMoneyLedger
                 continue;
             }
 
-            months ??= new List<MonthMoney>(entries.Count);
-            var at = months.Count;
+            months ??= new MonthMoney[entries.Count];
+            var at = count;
             while (at > 0 && months[at - 1].Month > entry.Month)
             {
                 at--;
@@ -87,10 +89,12 @@ internal static class MonthlyMoneyLedger
             }
             else
             {
-                months.Insert(at, new MonthMoney(entry.Month, entry.WonValue, entry.Revenue));
+                Array.Copy(months, at, months, at + 1, count - at);
+                months[at] = new MonthMoney(entry.Month, entry.WonValue, entry.Revenue);
+                count++;
             }
         }
 
-        return months?.ToArray();
+        return months is null || count == months.Length ? months : months[..count];
     }
 }

@@ -143,6 +143,14 @@ internal sealed partial class RollupDispatcher(
 
         private Dictionary<(RollupTargetKind Kind, string Key), List<Dictionary<string, AccountContribution>>> pending = [];
 
+        /// <summary>
+        /// How many accounts each target's last flush carried: a generation starts at that size instead of growing to it
+        /// (a territory's grew through eight resizes every 100 ms; their arrays were 2.4% of live ingest's allocation).
+        /// </summary>
+        private readonly Dictionary<(RollupTargetKind Kind, string Key), int> lastSizes = [];
+
+        private const int MaxRememberedSizes = 1 << 16;
+
         /// <summary>When the oldest contribution still pending for each target was published (Stopwatch ticks): the roll-up lag starts there.</summary>
         private Dictionary<(RollupTargetKind Kind, string Key), long> waitingSince = [];
 
@@ -159,6 +167,20 @@ internal sealed partial class RollupDispatcher(
 
                 var since = waitingSince;
                 waitingSince = [];
+                if (lastSizes.Count > MaxRememberedSizes)
+                {
+                    // Targets of earlier workspace generations (before a rebuild) are never flushed again.
+                    lastSizes.Clear();
+                }
+
+                foreach (var (key, generations) in pending)
+                {
+                    if (includeReps || key.Kind == RollupTargetKind.Territory)
+                    {
+                        lastSizes[key] = generations[^1].Count;
+                    }
+                }
+
                 if (includeReps)
                 {
                     var all = pending;
@@ -211,7 +233,7 @@ internal sealed partial class RollupDispatcher(
             {
                 if (latest is null)
                 {
-                    latest = new Dictionary<string, AccountContribution>(StringComparer.Ordinal);
+                    latest = new Dictionary<string, AccountContribution>(lastSizes.GetValueOrDefault((kind, targetKey)), StringComparer.Ordinal);
                     generations.Add(latest);
                 }
 

@@ -22,6 +22,10 @@ internal static class WorkspaceEndpoints
             .RequireRole(Roles.Viewer)
             .WithSummary("A workspace: live or sandbox, its company generation and size, its currency and the month its fiscal year starts")
             .Produces<WorkspaceInfo>();
+        workspace.MapGet("/alignment", AlignmentAsync)
+            .RequireRole(Roles.Viewer)
+            .WithSummary("The workspace's company generation and alignment: which plan or CRM sync last moved its accounts, small enough to poll")
+            .Produces<WorkspaceAlignment>();
         workspace.MapCompany();
         workspace.MapCsvImport();
         workspace.MapCommercialTerms();
@@ -47,6 +51,9 @@ internal static class WorkspaceEndpoints
         var infos = await Task.WhenAll(names.Select(n => grains.GetGrain<IWorkspaceGrain>(n).GetInfo()));
         return TypedResults.Ok(infos);
     }
+
+    private static async Task<Ok<WorkspaceAlignment>> AlignmentAsync(string workspace, IGrainFactory grains) =>
+        TypedResults.Ok(WorkspaceAlignment.Of(await grains.GetGrain<IWorkspaceGrain>(workspace).GetInfo()));
 
     private static async Task<Ok<WorkspaceInfo>> InfoAsync(string workspace, IGrainFactory grains, Application.Commercial.CommercialTermsCache commercial)
     {

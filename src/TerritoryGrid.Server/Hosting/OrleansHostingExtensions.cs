@@ -57,7 +57,13 @@ public static class OrleansHostingExtensions
             silo.AddTerritoryGridGrains();
             if (hosting.Dashboard)
             {
-                silo.AddDashboard();
+                if (hosting.DashboardSampleInterval < TimeSpan.FromSeconds(1))
+                {
+                    throw new InvalidOperationException(
+                        $"Orleans:DashboardSampleInterval is {hosting.DashboardSampleInterval}: the Orleans Dashboard samples at most once a second (00:00:01 or more).");
+                }
+
+                silo.AddDashboard(options => options.CounterUpdateIntervalMs = (int)hosting.DashboardSampleInterval.TotalMilliseconds);
             }
         });
         builder.Services.AddTerritoryGridApplication();

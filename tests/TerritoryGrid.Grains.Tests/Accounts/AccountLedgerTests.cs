@@ -103,7 +103,7 @@ public sealed class AccountLedgerTests
 
         Assert.Equal(2, ledger.State.Totals.Touches);
         Assert.Equal(1, ledger.State.Totals.Conversations);
-        Assert.Equal(1, ledger.State.TouchesByDay.Values.Sum());
+        Assert.Equal(1, ledger.State.TouchesByDay.Values.ToArray().Sum());
     }
 
     [Fact]
@@ -117,7 +117,7 @@ public sealed class AccountLedgerTests
         Assert.Equal(ApplyOutcome.AcceptedLate, outcome);
         Assert.Equal(2, ledger.State.Totals.Conversations);
         Assert.Equal(1, ledger.State.Totals.LateEvents);
-        Assert.Equal(1, ledger.State.TouchesByDay.Values.Sum());
+        Assert.Equal(1, ledger.State.TouchesByDay.Values.ToArray().Sum());
     }
 
     [Fact]
@@ -129,7 +129,7 @@ public sealed class AccountLedgerTests
         var (outcome, _) = ledger.Apply(Event("recent", ActivityKind.Call, 25));
 
         Assert.Equal(ApplyOutcome.Accepted, outcome);
-        Assert.Equal(2, ledger.State.TouchesByDay.Values.Sum());
+        Assert.Equal(2, ledger.State.TouchesByDay.Values.ToArray().Sum());
     }
 
     [Fact]
@@ -213,7 +213,7 @@ public sealed class AccountLedgerTests
 
         ledger.Trim();
 
-        Assert.Equal([EventDayOf(40 - 63), EventDayOf(1), EventDayOf(40)], ledger.State.TouchesByDay.Keys);
+        Assert.Equal([EventDayOf(40 - 63), EventDayOf(1), EventDayOf(40)], ledger.State.TouchesByDay.Days.ToArray());
     }
 
     [Fact]

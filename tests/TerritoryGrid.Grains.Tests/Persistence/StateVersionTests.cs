@@ -13,8 +13,8 @@ using TerritoryGrid.Storage.Sqlite;
 namespace TerritoryGrid.Grains.Tests.Persistence;
 
 /// <summary>
-/// State blobs written by the previous version (Fixtures/*.v0.bin, from commit 9eca594) are put in the embedded
-/// store as that version left them, read back through its grain storage with today's types, and migrated.
+/// State blobs written by earlier versions (Fixtures/*.v0.bin, from commit 9eca594; *.v3.bin, from 6b30ca1) are put in
+/// the embedded store as that version left them, read back through its grain storage with today's types, and migrated.
 /// </summary>
 public sealed class StateVersionTests : IDisposable
 {
@@ -62,7 +62,24 @@ public sealed class StateVersionTests : IDisposable
         Assert.True(state.Leads.ContainsKey("lead-1"));
         Assert.NotNull(state.TotalsByDay);
         Assert.Null(state.MoneyByMonth);
-        Assert.Empty(state.TotalsByDay);
+        Assert.Equal(0, state.TotalsByDay.Count);
+        Assert.Null(state.StoredTouchesByDay);
+        Assert.Null(state.StoredTotalsByDay);
+    }
+
+    [Fact]
+    public async Task Account_state_of_version_3_keeps_its_touches_and_totals_by_day_in_day_maps()
+    {
+        // Written by commit 6b30ca1 (version 3): touches on days 20,001 (two) and 20,003, totals on days 20,001 and 20,003.
+        var state = await MigrateAsync<AccountState>("account", "AccountState", fromVersion: 3);
+
+        Assert.Equal([20_001, 20_003], state.TouchesByDay.Days.ToArray());
+        Assert.Equal([2, 1], state.TouchesByDay.Values.ToArray());
+        Assert.Equal([20_001, 20_003], state.TotalsByDay.Days.ToArray());
+        Assert.Equal([2L, 1L], state.TotalsByDay.Values.ToArray().Select(t => t.Events));
+        Assert.Equal([500.0, 0.0], state.TotalsByDay.Values.ToArray().Select(t => t.Revenue));
+        Assert.Null(state.StoredTouchesByDay);
+        Assert.Null(state.StoredTotalsByDay);
     }
 
     [Fact]
@@ -105,11 +122,11 @@ public sealed class StateVersionTests : IDisposable
     /// Stores the blob as the previous version wrote it, reads it with today's types, migrates it as a grain does on
     /// activation, writes it back and reads it again: the version sticks and nothing is lost on the way.
     /// </summary>
-    private async Task<TState> MigrateAsync<TState>(string stateName, string fixture)
+    private async Task<TState> MigrateAsync<TState>(string stateName, string fixture, int fromVersion = 0)
         where TState : class, IVersionedState, new()
     {
         var grainId = GrainId.Create(stateName, "ws/1/x");
-        var blob = await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "Persistence", "Fixtures", $"{fixture}.v0.bin"));
+        var blob = await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "Persistence", "Fixtures", $"{fixture}.v{fromVersion}.bin"));
         await database.WriteAsync((connection, transaction) =>
         {
             using var insert = connection.CreateCommand();
@@ -124,7 +141,7 @@ public sealed class StateVersionTests : IDisposable
         var read = new GrainState<TState>(new TState());
         await storage.ReadStateAsync(stateName, grainId, read);
         Assert.True(read.RecordExists);
-        Assert.Equal(0, read.State!.Version);
+        Assert.Equal(fromVersion, read.State!.Version);
 
         Assert.True(StateVersions.Upgrade(read.State, read.RecordExists));
         Assert.Equal(TState.CurrentVersion, read.State.Version);

@@ -71,6 +71,9 @@ public sealed class LivePlanApplyTests(ServerFixture server, ITestOutputHelper o
 
         var list = await WaitForTotalsAsync(admin, accepted.Count);
         Assert.Equal(1, list["alignmentVersion"]!.GetValue<int>());
+        var alignment = (await admin.GetFromJsonAsync<JsonObject>($"/api/workspaces/{Workspace}/alignment"))!;
+        Assert.Equal(1, alignment["alignmentVersion"]!.GetValue<int>());
+        Assert.Equal(planId, alignment["alignedBy"]!.GetValue<string>());
         foreach (var territory in list["territories"]!.AsArray())
         {
             var id = territory!["id"]!.GetValue<string>();

@@ -16,6 +16,8 @@ export const api = {
   workspaces: () => get('/api/workspaces'),
   // The workspace's kind, company, currency and fiscal year start.
   workspace: (workspace) => get(ws(workspace)),
+  // The company generation and alignment only (polled: the workspace's own answer lists every territory and rep).
+  alignment: (workspace) => get(`${ws(workspace)}/alignment`),
   // Each territory as the overview shows it (the shape of the hub's overview frames); asOf (yyyy-mm-dd, optional):
   // the figures at the end of that event-time day instead of live ones.
   territories: (workspace, asOf) => get(`${ws(workspace)}/territories?view=overview${asOf ? `&asOf=${encodeURIComponent(asOf)}` : ''}`),

@@ -296,7 +296,7 @@ async function openRep(id) {
 async function refreshAlignment() {
   const name = state.workspace;
   if (!name || state.asOf || state.loading) return;
-  const detail = await api.workspace(name).catch(() => null);
+  const detail = await api.alignment(name).catch(() => null);
   if (!detail || name !== state.workspace || state.asOf) return;
   // A reconnect's reread may already have read the new alignment's map: the line under it still follows.
   if (`${detail.generation}/${detail.alignmentVersion}` !== state.mapAlignment) await loadWorkspace();
