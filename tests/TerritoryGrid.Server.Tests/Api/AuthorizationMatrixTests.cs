@@ -19,6 +19,7 @@ public sealed class AuthorizationMatrixTests(ServerFixture server)
     {
         ["GET /api/workspaces"] = Roles.Viewer,
         ["GET /api/workspaces/{workspace}/"] = Roles.Viewer,
+        ["GET /api/workspaces/{workspace}/alignment"] = Roles.Viewer,
         ["PUT /api/workspaces/{workspace}/company"] = "write",
         ["GET /api/workspaces/{workspace}/company"] = Roles.Viewer,
         ["PUT /api/workspaces/{workspace}/company/csv"] = "write",
