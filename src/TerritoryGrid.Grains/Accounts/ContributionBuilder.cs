@@ -254,14 +254,8 @@ internal static class ContributionBuilder
         var demand = state.ChurnedAt is not null
             ? 0
             : Workload.DemandHoursPerWeek(pattern, setup.TravelKmFromOwner, openLeads, openOpportunities, options.Workload);
-        var touchDays = state.TouchesByDay.Count == 0 ? [] : new int[state.TouchesByDay.Count];
-        var touchCounts = state.TouchesByDay.Count == 0 ? [] : new int[state.TouchesByDay.Count];
-        var i = 0;
-        foreach (var (day, touches) in state.TouchesByDay)
-        {
-            touchDays[i] = day;
-            touchCounts[i++] = touches;
-        }
+        var touchDays = state.TouchesByDay.Days.ToArray();
+        var touchCounts = state.TouchesByDay.Values.ToArray();
 
         return new AccountCoverage(
             setup.Segment,

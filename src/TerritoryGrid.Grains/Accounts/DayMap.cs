@@ -74,8 +74,6 @@ internal sealed class DayMap<TValue>
         count -= forgotten;
     }
 
-    public void Clear() => count = 0;
-
     /// <summary>Day and value pairs in day order, for <c>foreach (var (day, value) in map)</c> without allocating.</summary>
     public Enumerator GetEnumerator() => new(this);
 
