@@ -59,7 +59,11 @@ public sealed class MetricsOptions
     /// </summary>
     public int SnapshotDays { get; set; } = 1096;
 
-    /// <summary>How long a changed rep, territory or workspace waits before writing its state. The default is 30 seconds.</summary>
+    /// <summary>
+    /// How long a changed rep, territory or workspace waits before writing its state. Without a durable log (in-memory
+    /// storage, which keeps nothing past the process) reps and territories write only when they deactivate: a periodic
+    /// copy into process memory protects nothing. The default is 30 seconds.
+    /// </summary>
     public TimeSpan CheckpointDelay { get; set; } = TimeSpan.FromMinutes(0.5);
 
     /// <summary>

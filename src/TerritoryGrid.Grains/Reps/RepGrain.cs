@@ -20,7 +20,7 @@ internal sealed class RepGrain(
     [PersistentState("rep", StorageNames.Grains)] IPersistentState<RepState> persisted,
     IOptions<MetricsOptions> options,
     IActivityLog log)
-    : CheckpointedGrain<RepState>(persisted, options.Value.CheckpointDelay), IRepGrain
+    : CheckpointedGrain<RepState>(persisted, log.IsDurable ? options.Value.CheckpointDelay : null), IRepGrain
 {
     private readonly MetricsOptions metrics = options.Value;
 

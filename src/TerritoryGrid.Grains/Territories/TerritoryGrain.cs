@@ -22,7 +22,7 @@ internal sealed class TerritoryGrain(
     IOptions<MetricsOptions> options,
     ITerritoryChangeSink changes,
     IActivityLog log)
-    : CheckpointedGrain<TerritoryState>(persisted, options.Value.CheckpointDelay), ITerritoryGrain
+    : CheckpointedGrain<TerritoryState>(persisted, log.IsDurable ? options.Value.CheckpointDelay : null), ITerritoryGrain
 {
     /// <summary>Without a durable log the state lives in process memory (in-memory storage).</summary>
     protected override bool StateOutlivesTheProcess => log.IsDurable;
