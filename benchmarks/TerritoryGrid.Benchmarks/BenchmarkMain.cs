@@ -18,6 +18,9 @@ public static class BenchmarkMain
             : null;
         var eventsPerAccount = int.Parse(args.SkipWhile(a => a != "--events-per-account").Skip(1).FirstOrDefault() ?? "1", System.Globalization.CultureInfo.InvariantCulture);
         var trace = args.SkipWhile(a => a != "--trace").Skip(1).FirstOrDefault();
+        int? clients = args.SkipWhile(a => a != "--clients").Skip(1).FirstOrDefault() is { } count
+            ? int.Parse(count, System.Globalization.CultureInfo.InvariantCulture)
+            : null;
         Console.WriteLine($"TerritoryGrid benchmarks ({(quick ? "quick" : "full")}), {Environment.ProcessorCount} cores, " +
                           $"GC: {GcMode()}, {System.Runtime.GCSettings.LatencyMode}, " +
                           $"first-generation budget up to {Convert.ToInt64(GC.GetConfigurationVariables().GetValueOrDefault("GCGen0MaxBudget", 0L), System.Globalization.CultureInfo.InvariantCulture) >> 20} MB " +
@@ -26,7 +29,8 @@ public static class BenchmarkMain
         var exact = true;
         if (scenario is "all" or "ingest")
         {
-            exact &= await IngestScenario.RunAsync(quick ? IngestScenario.Quick : IngestScenario.Full);
+            var size = quick ? IngestScenario.Quick : IngestScenario.Full;
+            exact &= await IngestScenario.RunAsync(clients is { } clientCount ? size with { Clients = clientCount } : size);
         }
 
         if (scenario is "all" or "latency")
