@@ -26,6 +26,8 @@ public sealed class SqliteDatabase : IDisposable
         Execute(writer, """
             PRAGMA journal_mode = WAL;
             PRAGMA synchronous = NORMAL;
+            PRAGMA cache_size = -65536;
+            PRAGMA wal_autocheckpoint = 16384;
             CREATE TABLE IF NOT EXISTS grain_state (
                 grain_type TEXT NOT NULL, grain_id TEXT NOT NULL, etag INTEGER NOT NULL, payload BLOB NOT NULL,
                 PRIMARY KEY (grain_type, grain_id)) WITHOUT ROWID;
