@@ -6,9 +6,10 @@ namespace TerritoryGrid.Benchmarks.Reporting;
 /// <summary>
 /// What the process's CPU and the garbage collector did while a path was measured (the server runs in this process):
 /// how many of the machine's cores the process kept busy (below all of them, the path waits on something other than
-/// the CPU), the share of the time threads were paused, collections by generation, bytes allocated per second, and what a first- or
-/// second-generation collection promoted and paused on average. Where the targets are missed, this says how much of
-/// the time went to memory management rather than work, and whether surviving objects are what makes it cost.
+/// the CPU), the share of the time threads were paused, collections by generation, bytes allocated per second, and
+/// what a first- or second-generation collection promoted and paused on average. Where the targets are missed, this
+/// says how much of the time went to memory management rather than work, and whether surviving objects are what
+/// makes it cost.
 /// </summary>
 internal sealed class GcWindow
 {
