@@ -63,28 +63,29 @@ public static class ActivityBatchParser
             return (null, $"an event must be a JSON object, not {Describe(e.ValueKind)}");
         }
 
+        var fields = EventFields.Of(e);
         try
         {
-            var kindText = String(e, "kind", required: true)!;
+            var kindText = String(fields.Kind, "kind", required: true)!;
             if (!Kinds.TryGetValue(kindText, out var kind))
             {
                 return (null, $"kind '{kindText}' is not one of {string.Join(", ", Kinds.Values.Select(ActivityEventRules.Name))}");
             }
 
             return (new ActivityEvent(
-                String(e, "id", required: true)!,
+                String(fields.Id, "id", required: true)!,
                 kind,
-                Time(e, "occurredAt"),
-                String(e, "accountId", required: true)!,
-                String(e, "repId", required: false),
-                Number(e, "amount"),
-                Number(e, "cost"),
-                Number(e, "durationMinutes"),
-                Number(e, "travelMinutes"),
-                String(e, "referenceId", required: false),
-                String(e, "product", required: false),
-                Integer(e, "score"),
-                e.TryGetProperty("quantity", out var quantity) && quantity.ValueKind != JsonValueKind.Null ? Number(e, "quantity") : null), null);
+                Time(fields.OccurredAt, "occurredAt"),
+                String(fields.AccountId, "accountId", required: true)!,
+                String(fields.RepId, "repId", required: false),
+                Number(fields.Amount, "amount"),
+                Number(fields.Cost, "cost"),
+                Number(fields.DurationMinutes, "durationMinutes"),
+                Number(fields.TravelMinutes, "travelMinutes"),
+                String(fields.ReferenceId, "referenceId", required: false),
+                String(fields.Product, "product", required: false),
+                Integer(fields.Score, "score"),
+                IsPresent(fields.Quantity) ? Number(fields.Quantity, "quantity") : null), null);
         }
         catch (FormatException problem)
         {
@@ -92,9 +93,12 @@ public static class ActivityBatchParser
         }
     }
 
-    private static string? String(JsonElement e, string name, bool required)
+    /// <summary>Absent (never seen) or JSON null: both mean "not given".</summary>
+    private static bool IsPresent(JsonElement value) => value.ValueKind is not (JsonValueKind.Undefined or JsonValueKind.Null);
+
+    private static string? String(JsonElement value, string name, bool required)
     {
-        if (!e.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        if (!IsPresent(value))
         {
             return required ? throw new FormatException($"{name} is required") : null;
         }
@@ -104,17 +108,16 @@ public static class ActivityBatchParser
             : throw new FormatException($"{name} must be a string, not {Describe(value.ValueKind)}");
     }
 
-    private static DateTimeOffset Time(JsonElement e, string name)
+    private static DateTimeOffset Time(JsonElement value, string name)
     {
         // ISO 8601 with an explicit offset is read straight from the UTF-8 bytes; anything else (no offset means UTC,
         // not the server's local time) goes through the general parser.
-        if (e.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && HasExplicitOffset(value) &&
-            value.TryGetDateTimeOffset(out var iso))
+        if (value.ValueKind == JsonValueKind.String && HasExplicitOffset(value) && value.TryGetDateTimeOffset(out var iso))
         {
             return iso;
         }
 
-        var text = String(e, name, required: true)!;
+        var text = String(value, name, required: true)!;
         return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time)
             ? time
             : throw new FormatException($"{name} '{Truncate(text)}' is not an ISO 8601 date and time (e.g. 2026-11-23T09:30:00Z)");
@@ -127,9 +130,9 @@ public static class ActivityBatchParser
         return text.Length > 6 && (text[^1] is (byte)'Z' or (byte)'z' || (text[^6] is (byte)'+' or (byte)'-' && text[^3] == (byte)':'));
     }
 
-    private static double Number(JsonElement e, string name)
+    private static double Number(JsonElement value, string name)
     {
-        if (!e.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        if (!IsPresent(value))
         {
             return 0;
         }
@@ -143,9 +146,9 @@ public static class ActivityBatchParser
         return double.IsFinite(number) ? number : throw new FormatException($"{name} is out of range");
     }
 
-    private static int? Integer(JsonElement e, string name)
+    private static int? Integer(JsonElement value, string name)
     {
-        if (!e.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        if (!IsPresent(value))
         {
             return null;
         }
