@@ -79,6 +79,22 @@ public sealed class HubTests(DashboardServer server)
         Assert.Contains("territory 'south' is outside what this key may see", refused.Message);
     }
 
+    private static async Task QuietAsync(ConcurrentQueue<JsonElement> frames, TimeSpan quiet)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        var count = frames.Count;
+        var since = DateTime.UtcNow;
+        while (DateTime.UtcNow - since < quiet)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "frames kept coming for 30 s");
+            await Task.Delay(100);
+            if (frames.Count != count)
+            {
+                (count, since) = (frames.Count, DateTime.UtcNow);
+            }
+        }
+    }
+
     private static async Task<T> WithinAsync<T>(Func<T> read, Func<T, bool> done)
     {
         var deadline = DateTime.UtcNow.AddSeconds(15);
@@ -181,10 +197,21 @@ public sealed class HubTests(DashboardServer server)
         var frames = new ConcurrentBag<JsonElement>();
         connection.On<JsonElement>("overview", frame => frames.Add(frame.Clone()));
         await connection.InvokeAsync("SubscribeOverview", workspace);
+        await using var watcher = await ConnectAsync();
+        var watched = new ConcurrentQueue<JsonElement>();
+        watcher.On<JsonElement>("overview", frame => watched.Enqueue(frame.Clone()));
+        await watcher.InvokeAsync("SubscribeOverview", workspace);
         await connection.StopAsync();
+        frames.Clear(); // the company's own load may have been pushed before the stop; only what comes after counts
 
         await Scenario.PostAsync(server.Http, workspace, Scenario.Served());
-        await Task.Delay(600);
+        // Status changes are announced only once settled (500 ms by default), a frame or more after the numbers; on a
+        // loaded machine a fixed pause can end before them. Reconnect once a client that stayed connected has seen the
+        // numbers and then no frame at all for well over the settling delay.
+        bool NorthCounted(JsonElement[] seen) => seen.Any(f => f.GetProperty("territories").EnumerateArray()
+            .Any(t => t.GetProperty("id").GetString() == "north" && t.GetProperty("events").GetInt64() == 40));
+        Assert.True(NorthCounted(await WithinAsync(() => watched.ToArray(), NorthCounted)), "no frame showed the posted batch");
+        await QuietAsync(watched, TimeSpan.FromSeconds(2));
         await connection.StartAsync();
         await connection.InvokeAsync("SubscribeOverview", workspace);
         var snapshot = await server.Http.GetFromJsonAsync<JsonObject>($"/api/workspaces/{workspace}/territories/north");
