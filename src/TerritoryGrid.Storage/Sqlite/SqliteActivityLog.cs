@@ -172,34 +172,47 @@ public sealed class SqliteActivityLog(SqliteDatabase database, Serializer serial
     {
         var (insert, account, sequence, events) = PrepareInsert(connection, transaction, workspace, generation, "INSERT");
         using var prepared = insert;
-        var numbers = new long[records.Count];
-        for (var i = 0; i < records.Count; i++)
+        // Prepared once per batch, on first need: after a restart most accounts of a batch are not cached yet.
+        SqliteCommand? lastOf = null;
+        try
         {
-            var key = (workspace, generation, records[i].AccountId);
-            if (!lastSequence.TryGetValue(key, out var last))
+            var numbers = new long[records.Count];
+            for (var i = 0; i < records.Count; i++)
             {
-                last = LastSequence(connection, transaction, key);
+                var key = (workspace, generation, records[i].AccountId);
+                if (!lastSequence.TryGetValue(key, out var last))
+                {
+                    lastOf ??= PrepareLastSequence(connection, transaction, workspace, generation);
+                    lastOf.Parameters[2].Value = records[i].AccountId;
+                    last = lastOf.ExecuteScalar() is long found ? found : 0;
+                }
+
+                numbers[i] = last + 1;
+                lastSequence[key] = numbers[i];
+                account.Value = records[i].AccountId;
+                sequence.Value = numbers[i];
+                events.Value = payloads[i];
+                insert.ExecuteNonQuery();
             }
 
-            numbers[i] = last + 1;
-            lastSequence[key] = numbers[i];
-            account.Value = records[i].AccountId;
-            sequence.Value = numbers[i];
-            events.Value = payloads[i];
-            insert.ExecuteNonQuery();
+            return numbers;
         }
-
-        return numbers;
+        finally
+        {
+            lastOf?.Dispose();
+        }
     }
 
-    private static long LastSequence(SqliteConnection connection, SqliteTransaction transaction, (string Workspace, int Generation, string Account) key)
+    /// <summary>The prepared query of an account's last number; its third parameter is the account.</summary>
+    private static SqliteCommand PrepareLastSequence(SqliteConnection connection, SqliteTransaction transaction, string workspace, int generation)
     {
-        using var select = connection.CreateCommand();
+        var select = connection.CreateCommand();
         select.Transaction = transaction;
         select.CommandText = "SELECT MAX(sequence) FROM activity_log WHERE workspace = $workspace AND generation = $generation AND account_id = $account";
-        select.Parameters.AddWithValue("$workspace", key.Workspace);
-        select.Parameters.AddWithValue("$generation", key.Generation);
-        select.Parameters.AddWithValue("$account", key.Account);
-        return select.ExecuteScalar() is long last ? last : 0;
+        select.Parameters.AddWithValue("$workspace", workspace);
+        select.Parameters.AddWithValue("$generation", generation);
+        select.Parameters.Add("$account", SqliteType.Text);
+        select.Prepare();
+        return select;
     }
 }
