@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
 using Orleans.Serialization;
 using TerritoryGrid.Contracts.Activity;
 
@@ -7,11 +8,15 @@ namespace TerritoryGrid.Storage.Sqlite;
 
 /// <summary>
 /// The activity log in the embedded database: one row per account per posted batch, numbered per account, one
-/// commit per batch. The single writer knows each account's last number (read once, then cached).
+/// commit per batch. The single writer knows each account's last number (read once, then cached). The per-account
+/// index is written behind the log, in bulk (<see cref="SqliteLogIndex"/>); until then <see cref="UnindexedRecords"/>
+/// says where an account's latest records are.
 /// </summary>
-public sealed class SqliteActivityLog(SqliteDatabase database, Serializer serializer) : IActivityLog
+public sealed partial class SqliteActivityLog(SqliteDatabase database, Serializer serializer, ILogger<SqliteActivityLog> logger) : IActivityLog
 {
     private readonly Dictionary<(string Workspace, int Generation, string Account), long> lastSequence = [];
+    private readonly UnindexedRecords unindexed = new();
+
 
     public bool IsDurable => true;
 
@@ -19,9 +24,13 @@ public sealed class SqliteActivityLog(SqliteDatabase database, Serializer serial
     {
         // Serialise outside the write lock: only the inserts wait for the single writer.
         var payloads = records.Select(r => serializer.SerializeToArray(r.Events)).ToArray();
+        long[] numbers;
         try
         {
-            return await database.WriteAsync((connection, transaction) => Insert(connection, transaction, workspace, generation, records, payloads), cancellationToken);
+            (numbers, _) = await database.WriteAsync(
+                (connection, transaction) => Insert(connection, transaction, workspace, generation, records, payloads),
+                appended => unindexed.Add(workspace, generation, records, appended.Numbers, appended.Positions),
+                cancellationToken);
         }
         catch
         {
@@ -29,33 +38,55 @@ public sealed class SqliteActivityLog(SqliteDatabase database, Serializer serial
             lastSequence.Clear();
             throw;
         }
+
+        if (unindexed.Count >= FlushThreshold && Interlocked.CompareExchange(ref flushing, 1, 0) == 0)
+        {
+            _ = FlushInBackgroundAsync();
+        }
+
+        return numbers;
     }
 
     public async IAsyncEnumerable<LoggedEvents> ReadAsync(
         string workspace, int generation, string accountId, long afterSequence, long upToSequence = long.MaxValue,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        // Read on the thread pool: an activating grain must not block its scheduler on file I/O.
+        // The waiting records are taken before the index is read: one a flush indexes in between is then found twice
+        // (kept once), never missed. Read on the thread pool: an activating grain must not block its scheduler on I/O.
+        var waiting = unindexed.Of(new AccountKey(workspace, generation, accountId), afterSequence, upToSequence);
         var rows = await Task.Run(() =>
         {
             using var connection = database.OpenReader();
-            using var select = connection.CreateCommand();
-            select.CommandText = """
-                SELECT sequence, events FROM activity_log
-                WHERE workspace = $workspace AND generation = $generation AND account_id = $account
-                  AND sequence > $after AND sequence <= $upTo
-                ORDER BY sequence
-                """;
-            select.Parameters.AddWithValue("$workspace", workspace);
-            select.Parameters.AddWithValue("$generation", generation);
-            select.Parameters.AddWithValue("$account", accountId);
-            select.Parameters.AddWithValue("$after", afterSequence);
-            select.Parameters.AddWithValue("$upTo", upToSequence);
-            using var reader = select.ExecuteReader();
-            var found = new List<(long, byte[])>();
-            while (reader.Read())
+            var found = new SortedDictionary<long, byte[]>();
+            using (var select = connection.CreateCommand())
             {
-                found.Add((reader.GetInt64(0), (byte[])reader[1]));
+                select.CommandText = """
+                    SELECT i.sequence, l.events FROM activity_index i JOIN activity_log l ON l.position = i.position
+                    WHERE i.workspace = $workspace AND i.generation = $generation AND i.account_id = $account
+                      AND i.sequence > $after AND i.sequence <= $upTo
+                    """;
+                select.Parameters.AddWithValue("$workspace", workspace);
+                select.Parameters.AddWithValue("$generation", generation);
+                select.Parameters.AddWithValue("$account", accountId);
+                select.Parameters.AddWithValue("$after", afterSequence);
+                select.Parameters.AddWithValue("$upTo", upToSequence);
+                using var reader = select.ExecuteReader();
+                while (reader.Read())
+                {
+                    found[reader.GetInt64(0)] = (byte[])reader[1];
+                }
+            }
+
+            if (waiting.Length > 0)
+            {
+                using var byPosition = connection.CreateCommand();
+                byPosition.CommandText = "SELECT events FROM activity_log WHERE position = $position";
+                var position = byPosition.Parameters.Add("$position", SqliteType.Integer);
+                foreach (var record in waiting.Where(r => !found.ContainsKey(r.Sequence)))
+                {
+                    position.Value = record.Position;
+                    found[record.Sequence] = (byte[])byPosition.ExecuteScalar()!;
+                }
             }
 
             return found;
@@ -129,18 +160,26 @@ public sealed class SqliteActivityLog(SqliteDatabase database, Serializer serial
         var payloads = records.Select(r => serializer.SerializeToArray(r.Events)).ToArray();
         await database.WriteAsync((connection, transaction) =>
         {
-            var (insert, account, sequence, events) = PrepareInsert(connection, transaction, workspace, generation, "INSERT OR IGNORE");
-            using (insert)
+            var (insert, account, sequence, events) = PrepareInsert(connection, transaction, workspace, generation);
+            using var prepared = insert;
+            using var indexed = SqliteLogIndex.PrepareContains(connection, transaction, workspace, generation);
+            foreach (var (record, payload) in records.Zip(payloads))
             {
-                for (var i = 0; i < records.Count; i++)
+                var key = new AccountKey(workspace, generation, record.AccountId);
+                indexed.Parameters[2].Value = record.AccountId;
+                indexed.Parameters[3].Value = record.Sequence;
+                if (indexed.ExecuteScalar() is not null || unindexed.Contains(key, record.Sequence))
                 {
-                    account.Value = records[i].AccountId;
-                    sequence.Value = records[i].Sequence;
-                    events.Value = payloads[i];
-                    insert.ExecuteNonQuery();
-                    // Appends after the import must number on from the imported records.
-                    lastSequence.Remove((workspace, generation, records[i].AccountId));
+                    continue;
                 }
+
+                account.Value = record.AccountId;
+                sequence.Value = record.Sequence;
+                events.Value = payload;
+                insert.ExecuteNonQuery();
+                SqliteLogIndex.Add(connection, transaction, key, record.Sequence, LastPosition(connection));
+                // Appends after the import must number on from the imported records.
+                lastSequence.Remove((workspace, generation, record.AccountId));
             }
 
             return true;
@@ -149,12 +188,12 @@ public sealed class SqliteActivityLog(SqliteDatabase database, Serializer serial
 
     /// <summary>The prepared insert of one record, its per-record parameters left to set.</summary>
     private static (SqliteCommand Insert, SqliteParameter Account, SqliteParameter Sequence, SqliteParameter Events) PrepareInsert(
-        SqliteConnection connection, SqliteTransaction transaction, string workspace, int generation, string verb)
+        SqliteConnection connection, SqliteTransaction transaction, string workspace, int generation)
     {
         var insert = connection.CreateCommand();
         insert.Transaction = transaction;
-        insert.CommandText = $"""
-            {verb} INTO activity_log (workspace, generation, account_id, sequence, events)
+        insert.CommandText = """
+            INSERT INTO activity_log (workspace, generation, account_id, sequence, events)
             VALUES ($workspace, $generation, $account, $sequence, $events)
             """;
         insert.Parameters.AddWithValue("$workspace", workspace);
@@ -166,25 +205,25 @@ public sealed class SqliteActivityLog(SqliteDatabase database, Serializer serial
         return (insert, account, sequence, events);
     }
 
-    private long[] Insert(
+    private (long[] Numbers, long[] Positions) Insert(
         SqliteConnection connection, SqliteTransaction transaction, string workspace, int generation,
         IReadOnlyList<AccountEvents> records, byte[][] payloads)
     {
-        var (insert, account, sequence, events) = PrepareInsert(connection, transaction, workspace, generation, "INSERT");
+        var (insert, account, sequence, events) = PrepareInsert(connection, transaction, workspace, generation);
         using var prepared = insert;
         // Prepared once per batch, on first need: after a restart most accounts of a batch are not cached yet.
-        SqliteCommand? lastOf = null;
+        SqliteCommand? lastIndexed = null;
         try
         {
             var numbers = new long[records.Count];
+            var positions = new long[records.Count];
             for (var i = 0; i < records.Count; i++)
             {
                 var key = (workspace, generation, records[i].AccountId);
                 if (!lastSequence.TryGetValue(key, out var last))
                 {
-                    lastOf ??= PrepareLastSequence(connection, transaction, workspace, generation);
-                    lastOf.Parameters[2].Value = records[i].AccountId;
-                    last = lastOf.ExecuteScalar() is long found ? found : 0;
+                    // Both: an import indexes at once, so the index may hold a higher number than the waiting records.
+                    last = Math.Max(unindexed.LastSequence(new AccountKey(workspace, generation, records[i].AccountId)) ?? 0, LastIndexed(records[i].AccountId));
                 }
 
                 numbers[i] = last + 1;
@@ -193,26 +232,24 @@ public sealed class SqliteActivityLog(SqliteDatabase database, Serializer serial
                 sequence.Value = numbers[i];
                 events.Value = payloads[i];
                 insert.ExecuteNonQuery();
+                positions[i] = LastPosition(connection);
             }
 
-            return numbers;
+            return (numbers, positions);
         }
         finally
         {
-            lastOf?.Dispose();
+            lastIndexed?.Dispose();
+        }
+
+        long LastIndexed(string accountId)
+        {
+            lastIndexed ??= SqliteLogIndex.PrepareLastSequence(connection, transaction, workspace, generation);
+            lastIndexed.Parameters[2].Value = accountId;
+            return lastIndexed.ExecuteScalar() is long found ? found : 0;
         }
     }
 
-    /// <summary>The prepared query of an account's last number; its third parameter is the account.</summary>
-    private static SqliteCommand PrepareLastSequence(SqliteConnection connection, SqliteTransaction transaction, string workspace, int generation)
-    {
-        var select = connection.CreateCommand();
-        select.Transaction = transaction;
-        select.CommandText = "SELECT MAX(sequence) FROM activity_log WHERE workspace = $workspace AND generation = $generation AND account_id = $account";
-        select.Parameters.AddWithValue("$workspace", workspace);
-        select.Parameters.AddWithValue("$generation", generation);
-        select.Parameters.Add("$account", SqliteType.Text);
-        select.Prepare();
-        return select;
-    }
+    /// <summary>The position the writer's last insert gave its row.</summary>
+    private static long LastPosition(SqliteConnection connection) => SQLitePCL.raw.sqlite3_last_insert_rowid(connection.Handle);
 }

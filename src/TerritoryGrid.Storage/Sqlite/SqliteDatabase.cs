@@ -23,9 +23,9 @@ public sealed class SqliteDatabase : IDisposable
         ConnectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true }.ToString();
         writer = new SqliteConnection(ConnectionString);
         writer.Open();
-        // A posted batch inserts into the log's per-account index at about as many places as it names accounts: with
-        // SQLite's 2 MB cache those pages were read again and spilled on every batch. 64 MB keeps them; the WAL is
-        // folded back every 16,384 pages (64 MB) instead of 1,000, so a page rewritten by many batches is copied once.
+        // Grain states and the flushes of the log's per-account index write pages scattered over large tables: with
+        // SQLite's 2 MB cache those pages were read again and spilled on every commit. 64 MB keeps them; the WAL is
+        // folded back every 16,384 pages (64 MB) instead of 1,000, so a page rewritten by many commits is copied once.
         Execute(writer, """
             PRAGMA journal_mode = WAL;
             PRAGMA synchronous = NORMAL;
@@ -37,14 +37,21 @@ public sealed class SqliteDatabase : IDisposable
             CREATE TABLE IF NOT EXISTS activity_log (
                 position INTEGER PRIMARY KEY AUTOINCREMENT, workspace TEXT NOT NULL, generation INTEGER NOT NULL,
                 account_id TEXT NOT NULL, sequence INTEGER NOT NULL, events BLOB NOT NULL);
-            CREATE UNIQUE INDEX IF NOT EXISTS activity_log_by_account ON activity_log (workspace, generation, account_id, sequence);
             """);
+        SqliteLogIndex.Open(writer);
     }
 
     public string ConnectionString { get; }
 
     /// <summary>Runs <paramref name="write"/> on the single writer connection inside one transaction.</summary>
-    public async Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, T> write, CancellationToken cancellationToken = default)
+    public Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, T> write, CancellationToken cancellationToken = default) =>
+        WriteAsync(write, committed: null, cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="write"/> inside one transaction, then <paramref name="committed"/> once it has committed,
+    /// still holding the writer: no other write comes between the commit and what follows from it.
+    /// </summary>
+    public async Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, T> write, Action<T>? committed, CancellationToken cancellationToken = default)
     {
         await writeLock.WaitAsync(cancellationToken);
         try
@@ -54,6 +61,7 @@ public sealed class SqliteDatabase : IDisposable
                 using var transaction = writer.BeginTransaction();
                 var result = write(writer, transaction);
                 transaction.Commit();
+                committed?.Invoke(result);
                 return result;
             }, cancellationToken);
         }
