@@ -41,6 +41,10 @@ public sealed class EmbeddedRestartTests : IDisposable
 
         await using var second = await ServerProcess.StartAsync(settings);
         using var restarted = TestKeys.Client(second.Address);
+        // Once the server says it is ready, its very first read counts every acknowledged event.
+        await WaitUntilReadyAsync(restarted);
+        var firstRead = (await restarted.GetFromJsonAsync<JsonObject>("/api/workspaces/live/territories"))!["territories"]!.AsArray();
+        Assert.Equal(accepted, firstRead.Sum(t => (int)t!["totals"]!["events"]!));
         var after = await WaitForAsync(restarted, t => t.Sum(x => (int)x!["totals"]!["events"]!) == accepted);
         var retry = await (await restarted.PostAsJsonAsync("/api/workspaces/live/activity", Company.Orders(3, count: 50))).Content.ReadFromJsonAsync<JsonObject>();
 
@@ -78,6 +82,22 @@ public sealed class EmbeddedRestartTests : IDisposable
         $"{t!["id"]} {t["status"]} {t["totals"]!["events"]} {Round(t["totals"]!["revenue"])} {Round(t["demandHours"])} {Round(t["adherence"])}"));
 
     private static string Round(JsonNode? value) => Math.Round((double)value!, 6).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static async Task WaitUntilReadyAsync(HttpClient client)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            var ready = await client.GetAsync("/health/ready");
+            if (ready.IsSuccessStatusCode)
+            {
+                return;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"not ready after 60 s: {await ready.Content.ReadAsStringAsync()}");
+            await Task.Delay(100);
+        }
+    }
 
     private static async Task<JsonArray> WaitForAsync(HttpClient client, Func<JsonArray, bool> done)
     {

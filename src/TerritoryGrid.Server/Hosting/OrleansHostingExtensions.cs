@@ -67,6 +67,7 @@ public static class OrleansHostingExtensions
             }
         });
         builder.Services.AddTerritoryGridApplication();
+        builder.Services.AddSingleton<RecoveryState>();
         builder.Services.AddHostedService<RecoveryWarmUp>();
         builder.Services.AddHostedService<SiloLossRecovery>();
         return builder;

@@ -7,10 +7,12 @@ using TerritoryGrid.Storage.Sqlite;
 namespace TerritoryGrid.Server.Hosting;
 
 /// <summary>
-/// Ready when this silo is an active member of its cluster, its store answers, and a grain call completes: only then
-/// should a front door send it traffic.
+/// Ready when this silo is an active member of its cluster, its store answers, a grain call completes, and its
+/// start-up warm-up has had every account report again (figures are complete): only then should a front door send it
+/// traffic.
 /// </summary>
-internal sealed class ReadinessCheck(IServiceProvider services, IClusterMembershipService membership, ILocalSiloDetails silo, IGrainFactory grains)
+internal sealed class ReadinessCheck(
+    IServiceProvider services, IClusterMembershipService membership, ILocalSiloDetails silo, IGrainFactory grains, RecoveryState recovery)
     : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
@@ -31,7 +33,12 @@ internal sealed class ReadinessCheck(IServiceProvider services, IClusterMembersh
             return HealthCheckResult.Unhealthy($"not ready: {exception.GetType().Name}: {exception.Message}");
         }
 
-        return HealthCheckResult.Healthy($"silo {silo.SiloAddress} active; store answers");
+        if (recovery.Recovering)
+        {
+            return HealthCheckResult.Unhealthy("recovering: accounts are reporting again after start-up; until they have, figures may leave out events acknowledged before a restart");
+        }
+
+        return HealthCheckResult.Healthy($"silo {silo.SiloAddress} active; store answers; recovered");
     }
 
     private async Task PingStoreAsync(CancellationToken cancellationToken)

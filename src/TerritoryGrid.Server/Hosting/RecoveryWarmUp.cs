@@ -1,5 +1,6 @@
 using TerritoryGrid.Application.Recovery;
 using TerritoryGrid.Contracts.Activity;
+using TerritoryGrid.Contracts.Rollups;
 
 namespace TerritoryGrid.Server.Hosting;
 
@@ -9,12 +10,14 @@ namespace TerritoryGrid.Server.Hosting;
 /// theirs take the accounts' latest contributions, so reads soon after a crash show every acknowledged event.
 /// </summary>
 internal sealed partial class RecoveryWarmUp(
-    IGrainFactory grains, IActivityLog log, IHostApplicationLifetime lifetime, ILogger<RecoveryWarmUp> logger) : IHostedService
+    IGrainFactory grains, IActivityLog log, IRollupDrain rollups, IHostApplicationLifetime lifetime, RecoveryState state,
+    ILogger<RecoveryWarmUp> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
         if (log.IsDurable)
         {
+            state.Begin();
             // After the silo has started: grain calls need it.
             lifetime.ApplicationStarted.Register(() => _ = WarmUpAsync(lifetime.ApplicationStopping));
         }
@@ -31,12 +34,20 @@ internal sealed partial class RecoveryWarmUp(
             await foreach (var (workspace, generation, territoryIds) in EveryTerritory.ByWorkspaceAsync(grains))
             {
                 var accounts = await AccountsReportAgain.RunAsync(grains, workspace, generation, territoryIds, logger, cancellationToken);
+                // An account answers once its contribution is queued for its territory and reps; a territory revising
+                // many days takes a while over a thousand of them. Recovered means they have been applied.
+                await rollups.DrainWithRepsAsync();
                 LogWarmedUp(logger, workspace, accounts, territoryIds.Length);
             }
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             LogWarmUpFailed(logger, exception);
+        }
+        finally
+        {
+            // A failed warm-up leaves recovery to first reads; waiting for it would keep the server unready for good.
+            state.End();
         }
     }
 
