@@ -66,7 +66,8 @@ public sealed partial class MetricsRebuild(
             progress.Report(r => r with { Phase = RebuildRecord.Replaying });
             await ReplayAsync(started, territories, progress, cancellationToken);
             progress.Report(r => r with { Phase = RebuildRecord.Finishing });
-            await rollups.DrainAsync();
+            // Reps too: they roll up less often, and "done" must mean every figure read next is the rebuilt one.
+            await rollups.DrainWithRepsAsync();
             await Task.WhenAll(territories.Select(t => t.EndRebuild()));
             await progress.FinishAsync(r => r with { Status = RebuildRecord.Done, Phase = RebuildRecord.Done, FinishedAt = DateTimeOffset.UtcNow });
             LogDone(logger, started.Workspace, progress.Current.RecordsReplayed, progress.Current.EventsReplayed);
