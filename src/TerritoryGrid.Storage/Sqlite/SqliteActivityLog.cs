@@ -14,7 +14,7 @@ namespace TerritoryGrid.Storage.Sqlite;
 /// </summary>
 public sealed partial class SqliteActivityLog(SqliteDatabase database, Serializer serializer, ILogger<SqliteActivityLog> logger) : IActivityLog
 {
-    private readonly Dictionary<(string Workspace, int Generation, string Account), long> lastSequence = [];
+    private readonly Dictionary<AccountKey, long> lastSequence = [];
     private readonly UnindexedRecords unindexed = new();
 
 
@@ -179,7 +179,7 @@ public sealed partial class SqliteActivityLog(SqliteDatabase database, Serialize
                 insert.ExecuteNonQuery();
                 SqliteLogIndex.Add(connection, transaction, key, record.Sequence, LastPosition(connection));
                 // Appends after the import must number on from the imported records.
-                lastSequence.Remove((workspace, generation, record.AccountId));
+                lastSequence.Remove(key);
             }
 
             return true;
@@ -219,11 +219,11 @@ public sealed partial class SqliteActivityLog(SqliteDatabase database, Serialize
             var positions = new long[records.Count];
             for (var i = 0; i < records.Count; i++)
             {
-                var key = (workspace, generation, records[i].AccountId);
+                var key = new AccountKey(workspace, generation, records[i].AccountId);
                 if (!lastSequence.TryGetValue(key, out var last))
                 {
                     // Both: an import indexes at once, so the index may hold a higher number than the waiting records.
-                    last = Math.Max(unindexed.LastSequence(new AccountKey(workspace, generation, records[i].AccountId)) ?? 0, LastIndexed(records[i].AccountId));
+                    last = Math.Max(unindexed.LastSequence(key) ?? 0, LastIndexed(records[i].AccountId));
                 }
 
                 numbers[i] = last + 1;

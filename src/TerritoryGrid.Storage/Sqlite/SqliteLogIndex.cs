@@ -47,8 +47,9 @@ internal static class SqliteLogIndex
         var sequence = insert.Parameters.Add("$sequence", SqliteType.Integer);
         var position = insert.Parameters.Add("$position", SqliteType.Integer);
         insert.Prepare();
-        foreach (var entry in entries.GetRange(first, count))
+        for (var i = first; i < first + count; i++)
         {
+            var entry = entries[i];
             workspace.Value = entry.Key.Workspace;
             generation.Value = entry.Key.Generation;
             account.Value = entry.Key.Account;
@@ -77,31 +78,15 @@ internal static class SqliteLogIndex
             "SELECT MAX(sequence) FROM activity_index WHERE workspace = $workspace AND generation = $generation AND account_id = $account");
 
     /// <summary>A prepared query whether an account's number is indexed; its third parameter is the account, its fourth the number.</summary>
-    public static SqliteCommand PrepareContains(SqliteConnection connection, SqliteTransaction transaction, string workspace, int generation)
-    {
-        var select = PrepareAccountQuery(connection, transaction, workspace, generation, """
+    public static SqliteCommand PrepareContains(SqliteConnection connection, SqliteTransaction transaction, string workspace, int generation) =>
+        PrepareAccountQuery(connection, transaction, workspace, generation, """
             SELECT 1 FROM activity_index
             WHERE workspace = $workspace AND generation = $generation AND account_id = $account AND sequence = $sequence
             """, withSequence: true);
-        return select;
-    }
 
     /// <summary>Indexes one record at once (an imported one: imports are rare and check what is indexed as they go).</summary>
-    public static void Add(SqliteConnection connection, SqliteTransaction transaction, AccountKey key, long sequence, long position)
-    {
-        using var insert = connection.CreateCommand();
-        insert.Transaction = transaction;
-        insert.CommandText = """
-            INSERT INTO activity_index (workspace, generation, account_id, sequence, position)
-            VALUES ($workspace, $generation, $account, $sequence, $position)
-            """;
-        insert.Parameters.AddWithValue("$workspace", key.Workspace);
-        insert.Parameters.AddWithValue("$generation", key.Generation);
-        insert.Parameters.AddWithValue("$account", key.Account);
-        insert.Parameters.AddWithValue("$sequence", sequence);
-        insert.Parameters.AddWithValue("$position", position);
-        insert.ExecuteNonQuery();
-    }
+    public static void Add(SqliteConnection connection, SqliteTransaction transaction, AccountKey key, long sequence, long position) =>
+        Write(connection, transaction, [(key, sequence, position)], 0, 1);
 
     private static SqliteCommand PrepareAccountQuery(
         SqliteConnection connection, SqliteTransaction transaction, string workspace, int generation, string sql, bool withSequence = false)
