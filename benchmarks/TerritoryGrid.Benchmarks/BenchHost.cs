@@ -1,8 +1,7 @@
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using TerritoryGrid.Application.Hosting;
 
 namespace TerritoryGrid.Benchmarks;
 
@@ -20,8 +19,8 @@ internal sealed class BenchHost : WebApplicationFactory<Program>
         {
             ["Storage:Provider"] = storage,
             ["DemoCompany:Enabled"] = "false",
-            ["Orleans:SiloPort"] = FreePort().ToString(),
-            ["Orleans:GatewayPort"] = FreePort().ToString(),
+            ["Orleans:SiloPort"] = FreeLoopbackPort.Next().ToString(),
+            ["Orleans:GatewayPort"] = FreeLoopbackPort.Next().ToString(),
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Orleans"] = "Error",
             // Scenario 7 applies its plan at the moment it measures: the scheduler is kept out of its way.
@@ -82,12 +81,5 @@ internal sealed class BenchHost : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -7,6 +7,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Hosting;
+using TerritoryGrid.Application.Hosting;
 using TerritoryGrid.Testing;
 
 namespace TerritoryGrid.Dashboard.Tests;
@@ -36,7 +37,7 @@ public sealed class WebhookTests
 
         public Receiver(int failFirst = 0, bool hang = false)
         {
-            Port = FreePort.Next();
+            Port = FreeLoopbackPort.Next();
             listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
             listener.Start();
             _ = Task.Run(async () =>

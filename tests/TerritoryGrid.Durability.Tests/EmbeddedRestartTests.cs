@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using TerritoryGrid.Application.Hosting;
 
 namespace TerritoryGrid.Durability.Tests;
 
@@ -18,7 +19,7 @@ public sealed class EmbeddedRestartTests : IDisposable
     [Fact]
     public async Task KillNineThenRestart_EveryAcknowledgedEventIsCountedOnce()
     {
-        var settings = Settings(ServerProcess.FreePort(), ServerProcess.FreePort());
+        var settings = Settings(FreeLoopbackPort.Next(), FreeLoopbackPort.Next());
         var accepted = 0;
         double revenue = 0;
         JsonArray before;
@@ -43,8 +44,10 @@ public sealed class EmbeddedRestartTests : IDisposable
         using var restarted = TestKeys.Client(second.Address);
         // Once the server says it is ready, its very first read counts every acknowledged event.
         await WaitUntilReadyAsync(restarted);
-        var firstRead = (await restarted.GetFromJsonAsync<JsonObject>("/api/workspaces/live/territories"))!["territories"]!.AsArray();
+        var firstListing = (await restarted.GetFromJsonAsync<JsonObject>("/api/workspaces/live/territories"))!;
+        var firstRead = firstListing["territories"]!.AsArray();
         Assert.Equal(accepted, firstRead.Sum(t => (int)t!["totals"]!["events"]!));
+        Assert.False((bool)firstListing["recovering"]!);
         var after = await WaitForAsync(restarted, t => t.Sum(x => (int)x!["totals"]!["events"]!) == accepted);
         var retry = await (await restarted.PostAsJsonAsync("/api/workspaces/live/activity", Company.Orders(3, count: 50))).Content.ReadFromJsonAsync<JsonObject>();
 
@@ -58,7 +61,7 @@ public sealed class EmbeddedRestartTests : IDisposable
     [Fact]
     public async Task GracefulStopThenStart_KeepsTheCompanyAndMetrics()
     {
-        var settings = Settings(ServerProcess.FreePort(), ServerProcess.FreePort());
+        var settings = Settings(FreeLoopbackPort.Next(), FreeLoopbackPort.Next());
         JsonArray before;
         await using (var first = await ServerProcess.StartAsync(settings))
         {

@@ -1,6 +1,5 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
+using TerritoryGrid.Application.Hosting;
 
 namespace TerritoryGrid.Durability.Tests;
 
@@ -56,7 +55,7 @@ internal sealed class ServerProcess : IAsyncDisposable
 
     public static async Task<ServerProcess> StartAsync(IReadOnlyDictionary<string, string> settings, int? httpPort = null)
     {
-        var port = httpPort ?? FreePort();
+        var port = httpPort ?? FreeLoopbackPort.Next();
         var serverDll = Path.Combine(AppContext.BaseDirectory, "TerritoryGrid.Server.dll");
         var start = new ProcessStartInfo("dotnet", [serverDll])
         {
@@ -136,13 +135,6 @@ internal sealed class ServerProcess : IAsyncDisposable
     {
         await StopAsync();
         process.Dispose();
-    }
-
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private void Keep(string? line)

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using TerritoryGrid.Application.Hosting;
 
 namespace TerritoryGrid.Testing;
 
@@ -23,8 +24,8 @@ public class TestServer : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("Orleans:SiloPort", FreePort.Next().ToString());
-        builder.UseSetting("Orleans:GatewayPort", FreePort.Next().ToString());
+        builder.UseSetting("Orleans:SiloPort", FreeLoopbackPort.Next().ToString());
+        builder.UseSetting("Orleans:GatewayPort", FreeLoopbackPort.Next().ToString());
         builder.UseSetting("DemoCompany:Enabled", "false");
         builder.UseSetting("Storage:Provider", "Memory");
         // Tests apply their plans by hand, at moments they choose: the scheduler is kept out of their way.

@@ -1,8 +1,7 @@
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using TerritoryGrid.Application.Hosting;
 using TerritoryGrid.Application.Ingest;
 using TerritoryGrid.Domain;
 using TerritoryGrid.Grains.Persistence;
@@ -22,7 +21,7 @@ internal static class SimulationHost
         builder.Logging.SetMinimumLevel(LogLevel.Warning).AddFilter("Orleans", LogLevel.Critical);
         builder.UseOrleans(silo =>
         {
-            silo.UseLocalhostClustering(FreePort(), FreePort());
+            silo.UseLocalhostClustering(FreeLoopbackPort.Next(), FreeLoopbackPort.Next());
             silo.AddTerritoryGridMemoryStorage(StorageNames.Grains);
             silo.AddTerritoryGridGrains();
         });
@@ -33,12 +32,5 @@ internal static class SimulationHost
         var host = builder.Build();
         await host.StartAsync();
         return host;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

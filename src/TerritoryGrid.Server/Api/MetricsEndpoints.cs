@@ -47,27 +47,28 @@ internal static class MetricsEndpoints
     /// <summary>
     /// The territory list, named with its workspace and the alignment version it reflects (0 as loaded; one more per
     /// applied plan; each territory says its event-time watermark); for an "as of" read, the day and the territories
-    /// with no figures recorded for it (null for a live read).
+    /// with no figures recorded for it (null for a live read). <paramref name="Recovering"/>: a live read from a server
+    /// still warming up after a restart, whose figures may leave out events acknowledged before it.
     /// </summary>
     public sealed record TerritoryList(
         string Workspace, int Generation, int AlignmentVersion, IReadOnlyList<TerritoryMetrics> Territories, string? AsOf = null,
-        IReadOnlyList<string>? NotRecorded = null, string? Currency = null);
+        IReadOnlyList<string>? NotRecorded = null, string? Currency = null, bool Recovering = false);
 
     /// <summary>The same list with each territory as the overview shows it (<c>view=overview</c>).</summary>
     public sealed record TerritoryOverviewList(
         string Workspace, int Generation, int AlignmentVersion, IReadOnlyList<TerritoryOverview> Territories, string? AsOf,
-        IReadOnlyList<string>? NotRecorded, string? Currency)
+        IReadOnlyList<string>? NotRecorded, string? Currency, bool Recovering)
     {
         public static TerritoryOverviewList Of(TerritoryList list) => new(
             list.Workspace, list.Generation, list.AlignmentVersion, [.. list.Territories.Select(TerritoryOverview.Of)], list.AsOf,
-            list.NotRecorded, list.Currency);
+            list.NotRecorded, list.Currency, list.Recovering);
     }
 
     /// <summary>An account, named with its workspace; amounts in <paramref name="Currency"/>.</summary>
     public sealed record AccountView(string Workspace, AccountMetrics Account, int AlignmentVersion = 0, string? Currency = null);
 
     private static async Task<Results<Ok<TerritoryList>, Ok<TerritoryOverviewList>, ProblemHttpResult>> ListTerritoriesAsync(
-        string workspace, MetricsReader reader, AsOfReader history, ClaimsPrincipal user,
+        string workspace, MetricsReader reader, AsOfReader history, Hosting.RecoveryState recovery, ClaimsPrincipal user,
         string? status = null, string? sort = null, bool desc = false, string? asOf = null, string? view = null)
     {
         var overview = string.Equals(view, "overview", StringComparison.OrdinalIgnoreCase);
@@ -76,7 +77,7 @@ internal static class MetricsEndpoints
             return ApiErrors.BadRequest($"view '{view}' is not one of full, overview");
         }
 
-        var result = (await TerritoryListAsync(workspace, reader, history, user, status, sort, desc, asOf)).Result;
+        var result = (await TerritoryListAsync(workspace, reader, history, recovery, user, status, sort, desc, asOf)).Result;
         return result switch
         {
             Ok<TerritoryList> { Value: { } list } when overview => TypedResults.Ok(TerritoryOverviewList.Of(list)),
@@ -86,7 +87,7 @@ internal static class MetricsEndpoints
     }
 
     private static async Task<Results<Ok<TerritoryList>, ProblemHttpResult>> TerritoryListAsync(
-        string workspace, MetricsReader reader, AsOfReader history, ClaimsPrincipal user,
+        string workspace, MetricsReader reader, AsOfReader history, Hosting.RecoveryState recovery, ClaimsPrincipal user,
         string? status, string? sort, bool desc, string? asOf)
     {
         ServiceStatus? statusFilter = null;
@@ -116,8 +117,11 @@ internal static class MetricsEndpoints
         var scope = CallerScope.Of(user);
         if (asOf is null)
         {
+            // Read before the figures: a warm-up that ends while they are read may have left them out.
+            var recovering = recovery.Recovering;
             var territories = (await reader.TerritoriesAsync(workspace, statusFilter, order, desc)).Where(scope.Allows).ToList();
-            return TypedResults.Ok(new TerritoryList(workspace, info.Generation, info.AlignmentVersion, territories, Currency: await reader.CurrencyAsync(workspace)));
+            return TypedResults.Ok(new TerritoryList(
+                workspace, info.Generation, info.AlignmentVersion, territories, Currency: await reader.CurrencyAsync(workspace), Recovering: recovering));
         }
 
         if (AsOfDate.BeforePlan(day, info.PlanStart, workspace) is { } before)

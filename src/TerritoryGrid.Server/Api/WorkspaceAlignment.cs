@@ -11,7 +11,12 @@ namespace TerritoryGrid.Server.Api;
 /// <param name="AlignmentVersion">How many alignments were applied to this generation (0: as loaded).</param>
 /// <param name="AlignedBy">The plan id, or <c>sync-…</c> for a synced CRM export, that made the current alignment; null as loaded.</param>
 /// <param name="LoadedAt">When the generation was loaded.</param>
-public sealed record WorkspaceAlignment(int Generation, int AlignmentVersion, string? AlignedBy, DateTimeOffset? LoadedAt)
+/// <param name="Recovering">
+/// True while the server answering is still warming up after a start on a durable store: until every account has
+/// reported again, live figures may leave out events acknowledged before the restart.
+/// </param>
+public sealed record WorkspaceAlignment(int Generation, int AlignmentVersion, string? AlignedBy, DateTimeOffset? LoadedAt, bool Recovering = false)
 {
-    public static WorkspaceAlignment Of(WorkspaceInfo info) => new(info.Generation, info.AlignmentVersion, info.AlignedBy, info.LoadedAt);
+    public static WorkspaceAlignment Of(WorkspaceInfo info, bool recovering) =>
+        new(info.Generation, info.AlignmentVersion, info.AlignedBy, info.LoadedAt, recovering);
 }

@@ -24,7 +24,7 @@ internal static class WorkspaceEndpoints
             .Produces<WorkspaceInfo>();
         workspace.MapGet("/alignment", AlignmentAsync)
             .RequireRole(Roles.Viewer)
-            .WithSummary("The workspace's company generation and alignment: which plan or CRM sync last moved its accounts, small enough to poll")
+            .WithSummary("The workspace's company generation and alignment: which plan or CRM sync last moved its accounts, and whether this server is still recovering after a restart; small enough to poll")
             .Produces<WorkspaceAlignment>();
         workspace.MapCompany();
         workspace.MapCsvImport();
@@ -52,8 +52,8 @@ internal static class WorkspaceEndpoints
         return TypedResults.Ok(infos);
     }
 
-    private static async Task<Ok<WorkspaceAlignment>> AlignmentAsync(string workspace, IGrainFactory grains) =>
-        TypedResults.Ok(WorkspaceAlignment.Of(await grains.GetGrain<IWorkspaceGrain>(workspace).GetInfo()));
+    private static async Task<Ok<WorkspaceAlignment>> AlignmentAsync(string workspace, IGrainFactory grains, Hosting.RecoveryState recovery) =>
+        TypedResults.Ok(WorkspaceAlignment.Of(await grains.GetGrain<IWorkspaceGrain>(workspace).GetInfo(), recovery.Recovering));
 
     private static async Task<Ok<WorkspaceInfo>> InfoAsync(string workspace, IGrainFactory grains, Application.Commercial.CommercialTermsCache commercial)
     {

@@ -4,7 +4,7 @@ namespace TerritoryGrid.Server.Hosting;
 /// Whether this server's start-up warm-up is still having accounts report again: until it has, figures read from
 /// territories may leave out events acknowledged before a crash, so the server does not call itself ready.
 /// </summary>
-internal sealed class RecoveryState
+public sealed class RecoveryState
 {
     private volatile bool recovering;
 

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using TerritoryGrid.Application.Hosting;
 using TerritoryGrid.Durability.Tests.Cluster;
 
 namespace TerritoryGrid.Durability.Tests.Backup;
@@ -21,8 +22,8 @@ public sealed class EmbeddedToClusterBackupTests : IDisposable
         await using (var embedded = await ServerProcess.StartAsync(new Dictionary<string, string>
         {
             ["Storage__DataDirectory"] = dataDirectory,
-            ["Orleans__SiloPort"] = ServerProcess.FreePort().ToString(),
-            ["Orleans__GatewayPort"] = ServerProcess.FreePort().ToString(),
+            ["Orleans__SiloPort"] = FreeLoopbackPort.Next().ToString(),
+            ["Orleans__GatewayPort"] = FreeLoopbackPort.Next().ToString(),
         }))
         {
             using var client = TestKeys.Client(embedded.Address);
@@ -64,8 +65,8 @@ public sealed class EmbeddedToClusterBackupTests : IDisposable
         ["ConnectionStrings__Postgres"] = postgres,
         ["Orleans__ClusterId"] = "restored",
         ["Orleans__AdvertisedAddress"] = "127.0.0.1",
-        ["Orleans__SiloPort"] = ServerProcess.FreePort().ToString(),
-        ["Orleans__GatewayPort"] = ServerProcess.FreePort().ToString(),
+        ["Orleans__SiloPort"] = FreeLoopbackPort.Next().ToString(),
+        ["Orleans__GatewayPort"] = FreeLoopbackPort.Next().ToString(),
     };
 
     /// <summary>The workspace, its territories (list and each, with status history), reps and every account.</summary>

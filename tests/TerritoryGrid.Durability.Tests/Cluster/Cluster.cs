@@ -1,3 +1,4 @@
+using TerritoryGrid.Application.Hosting;
 namespace TerritoryGrid.Durability.Tests.Cluster;
 
 /// <summary>Silo processes of one cluster on PostgreSQL, each serving the API and the dashboard hub.</summary>
@@ -17,8 +18,8 @@ internal sealed class Cluster(PostgresServer postgres, RedisServer redis, string
         ["ConnectionStrings__Redis"] = redis,
         ["Orleans__ClusterId"] = clusterId,
         ["Orleans__AdvertisedAddress"] = "127.0.0.1",
-        ["Orleans__SiloPort"] = ServerProcess.FreePort().ToString(),
-        ["Orleans__GatewayPort"] = ServerProcess.FreePort().ToString(),
+        ["Orleans__SiloPort"] = FreeLoopbackPort.Next().ToString(),
+        ["Orleans__GatewayPort"] = FreeLoopbackPort.Next().ToString(),
     };
 
     /// <summary>Starts <paramref name="count"/> silos at once (they race to create the schema, which must be safe).</summary>

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using TerritoryGrid.Application.Hosting;
 
 namespace TerritoryGrid.Durability.Tests.Cluster;
 
@@ -29,7 +30,7 @@ internal sealed class PostgresServer : IAsyncDisposable
     {
         var binaries = FindBinaries();
         var root = Directory.CreateTempSubdirectory("territorygrid-pg-").FullName;
-        var server = new PostgresServer(root, binaries, ServerProcess.FreePort());
+        var server = new PostgresServer(root, binaries, FreeLoopbackPort.Next());
         if (Environment.UserName == "root")
         {
             await RunAsync("chown", ["-R", "postgres", root]);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net.Sockets;
+using TerritoryGrid.Application.Hosting;
 
 namespace TerritoryGrid.Durability.Tests.Cluster;
 
@@ -20,7 +21,7 @@ internal sealed class RedisServer : IAsyncDisposable
 
     public static async Task<RedisServer> StartAsync()
     {
-        var port = ServerProcess.FreePort();
+        var port = FreeLoopbackPort.Next();
         var start = new ProcessStartInfo("redis-server", ["--port", port.ToString(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"])
         {
             RedirectStandardOutput = true,

@@ -60,9 +60,9 @@ public sealed class CompanySyncApiTests(ServerFixture server)
         var info = (await client.GetFromJsonAsync<JsonObject>($"/api/workspaces/{Workspace}"))!;
         Assert.Equal(1, (int)info["generation"]!);
         Assert.Equal(1, (int)info["alignmentVersion"]!);
-        // What an open dashboard polls: the alignment alone, without the workspace's territory and rep lists.
+        // What an open dashboard polls: the alignment and whether the server is recovering, without the workspace's territory and rep lists.
         var alignment = (await client.GetFromJsonAsync<JsonObject>($"/api/workspaces/{Workspace}/alignment"))!;
-        Assert.Equal(["generation", "alignmentVersion", "alignedBy", "loadedAt"], alignment.Select(p => p.Key));
+        Assert.Equal(["generation", "alignmentVersion", "alignedBy", "loadedAt", "recovering"], alignment.Select(p => p.Key));
         Assert.Equal(1, (int)alignment["generation"]!);
         Assert.Equal(1, (int)alignment["alignmentVersion"]!);
         Assert.StartsWith("sync-", (string)alignment["alignedBy"]!);

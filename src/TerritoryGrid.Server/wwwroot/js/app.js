@@ -106,6 +106,7 @@ async function loadWorkspace({ resync = false } = {}) {
   // map of 100,000 accounts holds the page's main thread for a few hundred milliseconds, while frames keep arriving.
   const kept = state.map;
   const [list, map] = await Promise.all([api.territories(state.workspace), kept ?? api.map(state.workspace).catch(() => null)]);
+  showRecovery(list.recovering);
   const alignment = `${list.generation}/${list.alignmentVersion}`;
   const current = kept && state.mapAlignment !== alignment ? await api.map(state.workspace).catch(() => null) : map;
   const arrived = state.loading;
@@ -151,6 +152,8 @@ async function setAsOf(value) {
   $('as-of').value = state.asOf ?? '';
   $('as-of-live').hidden = !state.asOf;
   $('as-of-banner').hidden = !state.asOf;
+  // The notice is about live figures (a past day shows its snapshot); going back to live reads it again.
+  if (state.asOf) $('recovery-banner').hidden = true;
   const url = new URL(location.href);
   if (state.asOf) url.searchParams.set('asOf', state.asOf); else url.searchParams.delete('asOf');
   history.replaceState(null, '', url);
@@ -299,8 +302,18 @@ async function refreshAlignment() {
   const detail = await api.alignment(name).catch(() => null);
   if (!detail || name !== state.workspace || state.asOf) return;
   // A reconnect's reread may already have read the new alignment's map: the line under it still follows.
-  if (`${detail.generation}/${detail.alignmentVersion}` !== state.mapAlignment) await loadWorkspace();
+  const recovered = showRecovery(detail.recovering);
+  if (recovered || `${detail.generation}/${detail.alignmentVersion}` !== state.mapAlignment) await loadWorkspace();
   showAlignment(detail);
+}
+
+// After a restart on a durable store, accounts report the activity logged before it again; until all have, live
+// figures may leave some of it out. Returns whether a recovery shown until now is over (the figures are worth rereading).
+function showRecovery(recovering) {
+  const banner = $('recovery-banner');
+  const wasShown = !banner.hidden;
+  banner.hidden = !recovering;
+  return wasShown && !recovering;
 }
 
 function showAlignment(detail) {
