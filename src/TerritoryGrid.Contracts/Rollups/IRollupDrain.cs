@@ -7,7 +7,10 @@ namespace TerritoryGrid.Contracts.Rollups;
 /// </summary>
 public interface IRollupDrain
 {
-    /// <summary>Returns when every contribution published before the call has reached its territory (or its send failed and waits for the next flush).</summary>
+    /// <summary>
+    /// Returns when every contribution published before the call has reached its territory (or its send failed and
+    /// waits for the next flush), however long delivery takes; a silo that leaves the cluster meanwhile is given up.
+    /// </summary>
     Task DrainAsync();
 
     /// <summary>

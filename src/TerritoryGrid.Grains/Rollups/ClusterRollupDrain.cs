@@ -20,17 +20,33 @@ internal sealed partial class ClusterRollupDrain(IServiceProvider services, IClu
 
     private async Task DrainAsync(SiloAddress silo, bool includeReps)
     {
-        try
+        var service = GetGrainService(silo);
+        while (true)
         {
-            var service = GetGrainService(silo);
-            await (includeReps ? service.DrainWithReps() : service.Drain());
-        }
-        catch (Exception error)
-        {
-            // A silo lost meanwhile takes its pending contributions with it; its accounts republish when they are recovered.
-            LogDrainFailed(logger, error, silo);
+            try
+            {
+                await (includeReps ? service.DrainWithReps() : service.Drain());
+                return;
+            }
+            catch (TimeoutException) when (IsActive(silo))
+            {
+                // A large backlog (every account reporting again after a restart) takes longer to deliver than a call
+                // may wait: the silo is still delivering. Asking again waits for that delivery, then sends what came since.
+                LogStillDraining(logger, silo);
+            }
+            catch (Exception error)
+            {
+                // A silo lost meanwhile takes its pending contributions with it; its accounts republish when they are recovered.
+                LogDrainFailed(logger, error, silo);
+                return;
+            }
         }
     }
+
+    private bool IsActive(SiloAddress silo) => membership.CurrentSnapshot.GetSiloStatus(silo) == SiloStatus.Active;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The roll-up dispatcher of silo {Silo} is still delivering; waiting on")]
+    private static partial void LogStillDraining(ILogger logger, SiloAddress silo);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not drain the roll-up dispatcher of silo {Silo}")]
     private static partial void LogDrainFailed(ILogger logger, Exception error, SiloAddress silo);

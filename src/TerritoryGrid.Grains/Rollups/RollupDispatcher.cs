@@ -30,6 +30,9 @@ internal sealed partial class RollupDispatcher(
 
     /// <summary>One flush at a time: two at once could deliver one target's generations out of order.</summary>
     private readonly SemaphoreSlim flushing = new(1, 1);
+
+    /// <summary>Held while a flush delivers: a test holds it to stand for a delivery longer than a call may wait.</summary>
+    internal SemaphoreSlim FlushGate => flushing;
     private long published;
     private long delivered;
 
