@@ -64,8 +64,8 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output)
         var survivors = cluster.Silos.Where(s => s != victim).ToArray();
         foreach (var silo in survivors)
         {
-            AssertTotals(expected, await WaitForTotalsAsync(silo, expected));
-            await AssertRepTotalsAsync(silo, expected);
+            AssertTotals("after the kill", silo, expected, await WaitForTotalsAsync(silo, expected));
+            await AssertRepTotalsAsync("after the kill", silo, expected);
         }
 
         output.WriteLine($"Totals exact on every surviving silo {killedAt.Elapsed.TotalSeconds:F1} s after the kill");
@@ -84,8 +84,8 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output)
         output.WriteLine($"Cluster restarted in {restart.Elapsed.TotalSeconds:F1} s");
         foreach (var silo in cluster.Silos)
         {
-            AssertTotals(expected, await WaitForTotalsAsync(silo, expected));
-            await AssertRepTotalsAsync(silo, expected);
+            AssertTotals("after the restart", silo, expected, await WaitForTotalsAsync(silo, expected));
+            await AssertRepTotalsAsync("after the restart", silo, expected);
         }
 
         var warmedUp = $"Recovered workspace live: all {Territories * AccountsPerTerritory} accounts of {Territories} territories reported again";
@@ -102,18 +102,26 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output)
         Assert.Equal((0, BatchSize), ((int)again!["accepted"]!, (int)again["duplicates"]!));
     }
 
-    private static void AssertTotals(Dictionary<string, (int Events, double Revenue)> expected, JsonArray territories)
+    private static void AssertTotals(
+        string phase, ServerProcess silo, Dictionary<string, (int Events, double Revenue)> expected, JsonArray territories)
     {
         foreach (var territory in territories)
         {
-            var (events, revenue) = expected[(string)territory!["id"]!];
-            Assert.Equal(events, (int)territory["totals"]!["events"]!);
-            Assert.Equal(revenue, (double)territory["totals"]!["revenue"]!, 6);
+            var id = (string)territory!["id"]!;
+            var (events, revenue) = expected[id];
+            AssertFigures(phase, silo, $"territory {id}", (events, revenue), ((int)territory["totals"]!["events"]!, (double)territory["totals"]!["revenue"]!));
         }
     }
 
+    /// <summary>A short figure names where and when, with the silo's last log lines: this test's failures have been rare and timing-bound.</summary>
+    private static void AssertFigures(string phase, ServerProcess silo, string what, (int Events, double Revenue) expected, (int Events, double Revenue) actual) =>
+        Assert.True(
+            expected.Events == actual.Events && Math.Abs(expected.Revenue - actual.Revenue) < 1e-6,
+            $"{phase}, {what} read from {silo.Address}: {actual.Events} events and revenue {actual.Revenue} where the events sent add up to " +
+            $"{expected.Events} and {expected.Revenue}\n{silo.Output}");
+
     /// <summary>Each territory's one rep owns all its accounts: the rep's totals must equal the territory's (reps roll up every second).</summary>
-    private static async Task AssertRepTotalsAsync(ServerProcess silo, Dictionary<string, (int Events, double Revenue)> expected)
+    private static async Task AssertRepTotalsAsync(string phase, ServerProcess silo, Dictionary<string, (int Events, double Revenue)> expected)
     {
         using var client = TestKeys.Client(silo.Address);
         var deadline = DateTime.UtcNow.AddSeconds(30);
@@ -132,8 +140,7 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output)
             }
             while ((int)rep["totals"]!["events"]! != events && DateTime.UtcNow < deadline && await Delay());
 
-            Assert.Equal(events, (int)rep["totals"]!["events"]!);
-            Assert.Equal(revenue, (double)rep["totals"]!["revenue"]!, 6);
+            AssertFigures(phase, silo, $"the rep of territory {territory}", (events, revenue), ((int)rep["totals"]!["events"]!, (double)rep["totals"]!["revenue"]!));
         }
 
         static async Task<bool> Delay()
