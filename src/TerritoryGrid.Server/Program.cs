@@ -29,7 +29,7 @@ builder.Services.AddOpenApi(options => options.AddOperationTransformer((operatio
         ?? (metadata.OfType<Microsoft.AspNetCore.Authorization.IAllowAnonymous>().Any() ? "none (anonymous)" : "any signed-in role");
     operation.Description = $"{operation.Description}{(string.IsNullOrEmpty(operation.Description) ? "" : " ")}Requires role: {role}.";
     return Task.CompletedTask;
-}));
+}).AddOperationTransformer(AlternativeOkResponses.DescribeAsync));
 
 var app = builder.Build();
 app.UseTerritoryGridSecurityHeaders();

@@ -17,6 +17,7 @@ internal static class MetricsEndpoints
             .WithSummary("Every territory with its status and KPIs")
             .WithDescription("status filters (underServed, balanced, overServed); sort by name, coverage, adherence, revenue, netProfit, conversion, demandHours, revenueAtRisk or status; desc=true for descending. asOf=yyyy-MM-dd: the figures at the end of that event-time day (UTC), from daily snapshots; territories with none of that day are named in notRecorded. view=overview: each territory as the dashboard's overview shows it (the fields of the hub's overview frames, coverage trend included; ~1 KB of JSON a territory instead of ~13 KB).")
             .Produces<TerritoryList>()
+            .WithMetadata(new AlternativeOkResponse(typeof(TerritoryOverviewList)))
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
         workspace.MapGet("/territories/{territoryId}", TerritoryAsync)

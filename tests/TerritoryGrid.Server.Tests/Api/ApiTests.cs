@@ -267,6 +267,24 @@ public sealed class ApiTests(ServerFixture server)
         Assert.Contains("/api/workspaces/{workspace}/balance", document);
     }
 
+    [Fact]
+    public async Task OpenApi_TheTerritoryListingAnswersEitherView()
+    {
+        var document = JsonNode.Parse(await client.GetStringAsync("/openapi/v1.json"))!;
+        var ok = document["paths"]!["/api/workspaces/{workspace}/territories"]!["get"]!["responses"]!["200"]!;
+
+        var shapes = ok["content"]!["application/json"]!["schema"]!["oneOf"]!.AsArray();
+
+        Assert.Equal(2, shapes.Count);
+        Assert.All(shapes, shape => Assert.NotNull(Resolve(document, shape!)["properties"]!["territories"]));
+        Assert.NotEqual(
+            Resolve(document, Resolve(document, shapes[0]!)["properties"]!["territories"]!["items"]!).ToJsonString(),
+            Resolve(document, Resolve(document, shapes[1]!)["properties"]!["territories"]!["items"]!).ToJsonString());
+
+        static JsonNode Resolve(JsonNode document, JsonNode schema) =>
+            schema["$ref"] is { } reference ? document["components"]!["schemas"]![((string)reference!).Split('/')[^1]]! : schema;
+    }
+
     private async Task<JsonObject> WaitForAsync(string workspace, string territory, Func<JsonObject, bool> done)
     {
         var deadline = DateTime.UtcNow.AddSeconds(15);

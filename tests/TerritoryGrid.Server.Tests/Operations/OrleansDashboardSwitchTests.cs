@@ -34,4 +34,16 @@ public sealed class OrleansDashboardSwitchTests
         Assert.Equal(HttpStatusCode.NotFound, counters.StatusCode);
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
     }
+
+    [Fact]
+    public async Task A_sample_interval_under_a_second_is_refused_naming_the_setting_and_the_way_out()
+    {
+        await using var server = new ConfiguredServer([new("Orleans:DashboardSampleInterval", "00:00:00.500")]);
+
+        var refusal = Assert.ThrowsAny<Exception>(() => server.CreateClient());
+
+        var message = refusal.GetBaseException().Message;
+        Assert.Contains("Orleans:DashboardSampleInterval is 00:00:00.5000000", message, StringComparison.Ordinal);
+        Assert.Contains("00:00:01 or more, or Orleans:Dashboard to false", message, StringComparison.Ordinal);
+    }
 }
