@@ -61,7 +61,7 @@ public static class OrleansHostingExtensions
                 if (hosting.DashboardSampleInterval < TimeSpan.FromSeconds(1))
                 {
                     throw new InvalidOperationException(
-                        $"Orleans:DashboardSampleInterval is {hosting.DashboardSampleInterval}: it is how often the Orleans Dashboard asks the silo for its runtime statistics, at most once a second: set 00:00:01 or more, or Orleans:Dashboard to false.");
+                        $"Orleans:DashboardSampleInterval is {hosting.DashboardSampleInterval}, under a second. It sets how often the Orleans Dashboard asks the silo for its runtime statistics, which it does at most once a second: set 00:00:01 or more, or Orleans:Dashboard to false.");
                 }
 
                 silo.AddDashboard(options => options.CounterUpdateIntervalMs = (int)hosting.DashboardSampleInterval.TotalMilliseconds);

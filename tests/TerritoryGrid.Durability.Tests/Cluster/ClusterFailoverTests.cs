@@ -108,12 +108,11 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output)
         foreach (var territory in territories)
         {
             var id = (string)territory!["id"]!;
-            var (events, revenue) = expected[id];
-            AssertFigures(phase, silo, $"territory {id}", (events, revenue), ((int)territory["totals"]!["events"]!, (double)territory["totals"]!["revenue"]!));
+            AssertFigures(phase, silo, $"territory {id}", expected[id], ((int)territory["totals"]!["events"]!, (double)territory["totals"]!["revenue"]!));
         }
     }
 
-    /// <summary>A short figure names where and when, with the silo's last log lines: this test's failures have been rare and timing-bound.</summary>
+    /// <summary>A wrong figure is reported with where and when it was read and the silo's last log lines: this test's failures have been rare and timing-bound.</summary>
     private static void AssertFigures(string phase, ServerProcess silo, string what, (int Events, double Revenue) expected, (int Events, double Revenue) actual) =>
         Assert.True(
             expected.Events == actual.Events && Math.Abs(expected.Revenue - actual.Revenue) < 1e-6,
