@@ -13,7 +13,7 @@ internal sealed class BenchHost : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string> settings;
 
-    public BenchHost(string storage, string? dataDirectory = null, string? postgres = null)
+    public BenchHost(string storage, string? dataDirectory = null, string? postgres = null, string? clusterId = null)
     {
         settings = new()
         {
@@ -47,8 +47,9 @@ internal sealed class BenchHost : WebApplicationFactory<Program>
         {
             settings["ConnectionStrings:Postgres"] = postgres;
             settings["Orleans:AdvertisedAddress"] = "127.0.0.1";
-            // A cluster of its own: rows of earlier runs in the same database are other clusters' business.
-            settings["Orleans:ClusterId"] = "bench-" + Guid.NewGuid().ToString("N")[..8];
+            // A cluster of its own (rows of earlier runs in the same database are other clusters' business), or the
+            // one another host of this run started, to join it.
+            settings["Orleans:ClusterId"] = clusterId ?? NewClusterId();
         }
 
         // Outside a test project the factory cannot locate the server's project folder; its build output will do.
@@ -58,6 +59,9 @@ internal sealed class BenchHost : WebApplicationFactory<Program>
         Http = new HttpClient { BaseAddress = ClientOptions.BaseAddress, Timeout = TimeSpan.FromMinutes(5) };
         Http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Key);
     }
+
+    /// <summary>A cluster id no earlier run used, for hosts that are to form one cluster.</summary>
+    public static string NewClusterId() => "bench-" + Guid.NewGuid().ToString("N")[..8];
 
     /// <summary>A fresh admin key per run (the benchmark host's own).</summary>
     public static readonly string Key = TerritoryGrid.Server.Security.ApiKeyHasher.NewKey();

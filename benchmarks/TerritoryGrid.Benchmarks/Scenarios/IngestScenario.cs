@@ -36,7 +36,7 @@ internal static class IngestScenario
         await using (var host = new BenchHost("Memory"))
         {
             await company.LoadAsync(host.Http, "bench");
-            memory = await PostAsync(host.Http, "bench", batches, size.Clients);
+            memory = await PostAsync([host.Http], "bench", batches, size.Clients);
             exact &= await CheckAsync(host.Http, "bench", memory.Accepted, size.Events, revenue, "memory storage", events, company);
             ceiling = await GrainReferences.CeilingAsync(host.Grains, events, inFlight: 1_000);
             var (naiveRate, naiveCounted) = await GrainReferences.NaiveAsync(host.Grains, events, inFlight: 1_000);
@@ -50,7 +50,7 @@ internal static class IngestScenario
         {
             await using var host = new BenchHost("Sqlite", data.FullName);
             await company.LoadAsync(host.Http, "bench");
-            durable = await PostAsync(host.Http, "bench", batches, size.Clients);
+            durable = await PostAsync([host.Http], "bench", batches, size.Clients);
             exact &= await CheckAsync(host.Http, "bench", durable.Accepted, size.Events, revenue, "durable store", events, company);
         }
         finally
@@ -66,8 +66,23 @@ internal static class IngestScenario
             await using var database = await ScratchDatabase.CreateAsync(postgres);
             await using var host = new BenchHost("Postgres", postgres: database.ConnectionString);
             await company.LoadAsync(host.Http, "bench");
-            clustered = await PostAsync(host.Http, "bench", batches, size.Clients);
+            clustered = await PostAsync([host.Http], "bench", batches, size.Clients);
             exact &= await CheckAsync(host.Http, "bench", clustered.Accepted, size.Events, revenue, "PostgreSQL", events, company);
+        }
+
+        // The same with a second silo in the cluster, the clients taking turns between the two as behind a load
+        // balancer: on one machine this measures what clustering costs (calls between silos are serialised and cross
+        // a socket), not the capacity a second machine adds.
+        Measurement? twoSilos = null;
+        if (Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } server)
+        {
+            await using var database = await ScratchDatabase.CreateAsync(server);
+            var clusterId = BenchHost.NewClusterId();
+            await using var first = new BenchHost("Postgres", postgres: database.ConnectionString, clusterId: clusterId);
+            await using var second = new BenchHost("Postgres", postgres: database.ConnectionString, clusterId: clusterId);
+            await company.LoadAsync(first.Http, "bench");
+            twoSilos = await PostAsync([first.Http, second.Http], "bench", batches, size.Clients);
+            exact &= await CheckAsync(second.Http, "bench", twoSilos.Accepted, size.Events, revenue, "PostgreSQL, 2 silos", events, company);
         }
 
         table.Add("limit: plain loop, 1 thread", limitRate, limitRate, null, null);
@@ -80,22 +95,29 @@ internal static class IngestScenario
             table.Add($"TerritoryGrid HTTP ingest, cluster mode (PostgreSQL log), 1 silo, {size.Clients} clients", clustered.EventsPerSecond, limitRate, ceiling, naive, clustered.Latency, clustered.Gc);
         }
 
+        if (twoSilos is not null)
+        {
+            table.Add($"TerritoryGrid HTTP ingest, cluster mode (PostgreSQL log), 2 silos in this process, {size.Clients} clients taking turns", twoSilos.EventsPerSecond, limitRate, ceiling, naive, twoSilos.Latency, twoSilos.Gc);
+        }
+
         table.Print($"Scenario 1: live ingest, {size.Events:N0} events in batches of 1,000 over {size.Accounts:N0} accounts, {size.Reps:N0} reps, {size.Territories} territories");
         return exact;
     }
 
     private sealed record Measurement(double EventsPerSecond, int Accepted, string Latency, string Gc);
 
-    private static async Task<Measurement> PostAsync(HttpClient http, string workspace, IReadOnlyList<byte[]> batches, int clients)
+    /// <summary>Posts every batch once, client <c>c</c> through <c>servers[c % servers.Count]</c>.</summary>
+    private static async Task<Measurement> PostAsync(IReadOnlyList<HttpClient> servers, string workspace, IReadOnlyList<byte[]> batches, int clients)
     {
-        Console.WriteLine($"  {DateTime.UtcNow:HH:mm:ss} posting {batches.Count:N0} batches with {clients} clients");
+        Console.WriteLine($"  {DateTime.UtcNow:HH:mm:ss} posting {batches.Count:N0} batches with {clients} clients to {servers.Count} server(s)");
         var latencies = new double[batches.Count];
         var accepted = 0;
         var next = -1;
         var gc = new GcWindow();
         var watch = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, clients).Select(async _ =>
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(async client =>
         {
+            var http = servers[client % servers.Count];
             int i;
             while ((i = Interlocked.Increment(ref next)) < batches.Count)
             {
