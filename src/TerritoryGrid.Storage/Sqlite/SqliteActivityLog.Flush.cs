@@ -42,7 +42,7 @@ public sealed partial class SqliteActivityLog
                         }
 
                         var count = Math.Min(FlushChunk, entries.Count - written);
-                        SqliteLogIndex.Write(connection, transaction, entries, written, count);
+                        SqliteLogIndex.Write(connection, entries, written, count);
                         written += count;
                         if (written < entries.Count)
                         {

@@ -160,8 +160,7 @@ public sealed partial class SqliteActivityLog(SqliteDatabase database, Serialize
         var payloads = records.Select(r => serializer.SerializeToArray(r.Events)).ToArray();
         await database.WriteAsync((connection, transaction) =>
         {
-            var (insert, account, sequence, events) = PrepareInsert(connection, transaction, workspace, generation);
-            using var prepared = insert;
+            using var insert = PrepareInsert(connection, workspace, generation);
             using var indexed = SqliteLogIndex.PrepareContains(connection, transaction, workspace, generation);
             foreach (var (record, payload) in records.Zip(payloads))
             {
@@ -173,11 +172,11 @@ public sealed partial class SqliteActivityLog(SqliteDatabase database, Serialize
                     continue;
                 }
 
-                account.Value = record.AccountId;
-                sequence.Value = record.Sequence;
-                events.Value = payload;
-                insert.ExecuteNonQuery();
-                SqliteLogIndex.Add(connection, transaction, key, record.Sequence, LastPosition(connection));
+                insert.Bind(3, record.AccountId);
+                insert.Bind(4, record.Sequence);
+                insert.Bind(5, payload);
+                insert.Execute();
+                SqliteLogIndex.Add(connection, key, record.Sequence, LastPosition(connection));
                 // Appends after the import must number on from the imported records.
                 lastSequence.Remove(key);
             }
@@ -186,33 +185,24 @@ public sealed partial class SqliteActivityLog(SqliteDatabase database, Serialize
         }, cancellationToken);
     }
 
-    /// <summary>The prepared insert of one record, its per-record parameters left to set.</summary>
-    private static (SqliteCommand Insert, SqliteParameter Account, SqliteParameter Sequence, SqliteParameter Events) PrepareInsert(
-        SqliteConnection connection, SqliteTransaction transaction, string workspace, int generation)
+    /// <summary>The prepared insert of one record: ?3 (account), ?4 (number) and ?5 (events) left to bind.</summary>
+    private static RawStatement PrepareInsert(SqliteConnection connection, string workspace, int generation)
     {
-        var insert = connection.CreateCommand();
-        insert.Transaction = transaction;
-        insert.CommandText = """
-            INSERT INTO activity_log (workspace, generation, account_id, sequence, events)
-            VALUES ($workspace, $generation, $account, $sequence, $events)
-            """;
-        insert.Parameters.AddWithValue("$workspace", workspace);
-        insert.Parameters.AddWithValue("$generation", generation);
-        var account = insert.Parameters.Add("$account", SqliteType.Text);
-        var sequence = insert.Parameters.Add("$sequence", SqliteType.Integer);
-        var events = insert.Parameters.Add("$events", SqliteType.Blob);
-        insert.Prepare();
-        return (insert, account, sequence, events);
+        var insert = new RawStatement(connection, """
+            INSERT INTO activity_log (workspace, generation, account_id, sequence, events) VALUES (?1, ?2, ?3, ?4, ?5)
+            """);
+        insert.Bind(1, workspace);
+        insert.Bind(2, generation);
+        return insert;
     }
 
     private (long[] Numbers, long[] Positions) Insert(
         SqliteConnection connection, SqliteTransaction transaction, string workspace, int generation,
         IReadOnlyList<AccountEvents> records, byte[][] payloads)
     {
-        var (insert, account, sequence, events) = PrepareInsert(connection, transaction, workspace, generation);
-        using var prepared = insert;
+        using var insert = PrepareInsert(connection, workspace, generation);
         // Prepared once per batch, on first need: after a restart most accounts of a batch are not cached yet.
-        SqliteCommand? lastIndexed = null;
+        RawStatement? lastIndexed = null;
         try
         {
             var numbers = new long[records.Count];
@@ -228,10 +218,10 @@ public sealed partial class SqliteActivityLog(SqliteDatabase database, Serialize
 
                 numbers[i] = last + 1;
                 lastSequence[key] = numbers[i];
-                account.Value = records[i].AccountId;
-                sequence.Value = numbers[i];
-                events.Value = payloads[i];
-                insert.ExecuteNonQuery();
+                insert.Bind(3, records[i].AccountId);
+                insert.Bind(4, numbers[i]);
+                insert.Bind(5, payloads[i]);
+                insert.Execute();
                 positions[i] = LastPosition(connection);
             }
 
@@ -244,9 +234,9 @@ public sealed partial class SqliteActivityLog(SqliteDatabase database, Serialize
 
         long LastIndexed(string accountId)
         {
-            lastIndexed ??= SqliteLogIndex.PrepareLastSequence(connection, transaction, workspace, generation);
-            lastIndexed.Parameters[2].Value = accountId;
-            return lastIndexed.ExecuteScalar() is long found ? found : 0;
+            lastIndexed ??= SqliteLogIndex.PrepareLastSequence(connection, workspace, generation);
+            lastIndexed.Bind(3, accountId);
+            return lastIndexed.QueryInt64() ?? 0;
         }
     }
 

@@ -32,30 +32,20 @@ internal static class SqliteLogIndex
     }
 
     /// <summary>Writes <paramref name="count"/> of <paramref name="entries"/> (in index order) from <paramref name="first"/>.</summary>
-    public static void Write(
-        SqliteConnection connection, SqliteTransaction transaction, List<(AccountKey Key, long Sequence, long Position)> entries, int first, int count)
+    public static void Write(SqliteConnection connection, List<(AccountKey Key, long Sequence, long Position)> entries, int first, int count)
     {
-        using var insert = connection.CreateCommand();
-        insert.Transaction = transaction;
-        insert.CommandText = """
-            INSERT INTO activity_index (workspace, generation, account_id, sequence, position)
-            VALUES ($workspace, $generation, $account, $sequence, $position)
-            """;
-        var workspace = insert.Parameters.Add("$workspace", SqliteType.Text);
-        var generation = insert.Parameters.Add("$generation", SqliteType.Integer);
-        var account = insert.Parameters.Add("$account", SqliteType.Text);
-        var sequence = insert.Parameters.Add("$sequence", SqliteType.Integer);
-        var position = insert.Parameters.Add("$position", SqliteType.Integer);
-        insert.Prepare();
+        using var insert = new RawStatement(connection, """
+            INSERT INTO activity_index (workspace, generation, account_id, sequence, position) VALUES (?1, ?2, ?3, ?4, ?5)
+            """);
         for (var i = first; i < first + count; i++)
         {
-            var entry = entries[i];
-            workspace.Value = entry.Key.Workspace;
-            generation.Value = entry.Key.Generation;
-            account.Value = entry.Key.Account;
-            sequence.Value = entry.Sequence;
-            position.Value = entry.Position;
-            insert.ExecuteNonQuery();
+            var (key, sequence, position) = entries[i];
+            insert.Bind(1, key.Workspace);
+            insert.Bind(2, key.Generation);
+            insert.Bind(3, key.Account);
+            insert.Bind(4, sequence);
+            insert.Bind(5, position);
+            insert.Execute();
         }
     }
 
@@ -72,10 +62,14 @@ internal static class SqliteLogIndex
         mark.ExecuteNonQuery();
     }
 
-    /// <summary>A prepared query of an account's highest indexed number (null when none); its third parameter is the account.</summary>
-    public static SqliteCommand PrepareLastSequence(SqliteConnection connection, SqliteTransaction transaction, string workspace, int generation) =>
-        PrepareAccountQuery(connection, transaction, workspace, generation,
-            "SELECT MAX(sequence) FROM activity_index WHERE workspace = $workspace AND generation = $generation AND account_id = $account");
+    /// <summary>A prepared query of an account's highest indexed number (null when none); ?3, the account, left to bind.</summary>
+    public static RawStatement PrepareLastSequence(SqliteConnection connection, string workspace, int generation)
+    {
+        var select = new RawStatement(connection, "SELECT MAX(sequence) FROM activity_index WHERE workspace = ?1 AND generation = ?2 AND account_id = ?3");
+        select.Bind(1, workspace);
+        select.Bind(2, generation);
+        return select;
+    }
 
     /// <summary>A prepared query whether an account's number is indexed; its third parameter is the account, its fourth the number.</summary>
     public static SqliteCommand PrepareContains(SqliteConnection connection, SqliteTransaction transaction, string workspace, int generation) =>
@@ -85,8 +79,8 @@ internal static class SqliteLogIndex
             """, withSequence: true);
 
     /// <summary>Indexes one record at once (an imported one: imports are rare and check what is indexed as they go).</summary>
-    public static void Add(SqliteConnection connection, SqliteTransaction transaction, AccountKey key, long sequence, long position) =>
-        Write(connection, transaction, [(key, sequence, position)], 0, 1);
+    public static void Add(SqliteConnection connection, AccountKey key, long sequence, long position) =>
+        Write(connection, [(key, sequence, position)], 0, 1);
 
     private static SqliteCommand PrepareAccountQuery(
         SqliteConnection connection, SqliteTransaction transaction, string workspace, int generation, string sql, bool withSequence = false)
