@@ -32,9 +32,7 @@ internal sealed class RawStatement : IDisposable
 
     public void Bind(int index, string value) => Check(raw.sqlite3_bind_text16(statement, index, value.AsSpan()));
 
-    public void Bind(int index, byte[] value) =>
-        // An empty span reaches SQLite as a null pointer, which it would store as NULL rather than an empty blob.
-        Check(value.Length == 0 ? raw.sqlite3_bind_zeroblob(statement, index, 0) : raw.sqlite3_bind_blob(statement, index, value));
+    public void Bind(int index, byte[] value) => Check(raw.sqlite3_bind_blob(statement, index, value));
 
     /// <summary>Runs a statement that returns no rows.</summary>
     public void Execute()
