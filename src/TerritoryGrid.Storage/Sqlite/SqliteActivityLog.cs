@@ -28,7 +28,7 @@ public sealed partial class SqliteActivityLog(SqliteDatabase database, Serialize
         try
         {
             (numbers, _) = await database.WriteAsync(
-                (connection, transaction) => Insert(connection, transaction, workspace, generation, records, payloads),
+                (connection, _) => Insert(connection, workspace, generation, records, payloads),
                 appended => unindexed.Add(workspace, generation, records, appended.Numbers, appended.Positions),
                 cancellationToken);
         }
@@ -197,8 +197,7 @@ public sealed partial class SqliteActivityLog(SqliteDatabase database, Serialize
     }
 
     private (long[] Numbers, long[] Positions) Insert(
-        SqliteConnection connection, SqliteTransaction transaction, string workspace, int generation,
-        IReadOnlyList<AccountEvents> records, byte[][] payloads)
+        SqliteConnection connection, string workspace, int generation, IReadOnlyList<AccountEvents> records, byte[][] payloads)
     {
         using var insert = PrepareInsert(connection, workspace, generation);
         // Prepared once per batch, on first need: after a restart most accounts of a batch are not cached yet.
