@@ -58,31 +58,30 @@ internal static class IngestScenario
             data.Delete(recursive: true);
         }
 
-        // Cluster mode's durable acknowledgement (a PostgreSQL commit per batch), when a database is named.
-        Measurement? clustered = null;
+        // Cluster mode's durable acknowledgement (a PostgreSQL commit per batch), when a database is named: one silo,
+        // then two of one cluster, the clients taking turns between them as behind a load balancer. On one machine the
+        // second measures what clustering costs (calls between silos are serialised and cross a socket), not the
+        // capacity a second machine adds. Each on a database of its own: a silo recovers every workspace it finds.
+        Measurement? clustered = null, twoSilos = null;
         if (Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } postgres)
         {
-            // A database of its own: a silo recovers every workspace it finds, and earlier runs' would load it.
-            await using var database = await ScratchDatabase.CreateAsync(postgres);
-            await using var host = new BenchHost("Postgres", postgres: database.ConnectionString);
-            await company.LoadAsync(host.Http, "bench");
-            clustered = await PostAsync([host.Http], "bench", batches, size.Clients);
-            exact &= await CheckAsync(host.Http, "bench", clustered.Accepted, size.Events, revenue, "PostgreSQL", events, company);
-        }
+            await using (var database = await ScratchDatabase.CreateAsync(postgres))
+            await using (var host = new BenchHost("Postgres", postgres: database.ConnectionString))
+            {
+                await company.LoadAsync(host.Http, "bench");
+                clustered = await PostAsync([host.Http], "bench", batches, size.Clients);
+                exact &= await CheckAsync(host.Http, "bench", clustered.Accepted, size.Events, revenue, "PostgreSQL", events, company);
+            }
 
-        // The same with a second silo in the cluster, the clients taking turns between the two as behind a load
-        // balancer: on one machine this measures what clustering costs (calls between silos are serialised and cross
-        // a socket), not the capacity a second machine adds.
-        Measurement? twoSilos = null;
-        if (Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } server)
-        {
-            await using var database = await ScratchDatabase.CreateAsync(server);
-            var clusterId = BenchHost.NewClusterId();
-            await using var first = new BenchHost("Postgres", postgres: database.ConnectionString, clusterId: clusterId);
-            await using var second = new BenchHost("Postgres", postgres: database.ConnectionString, clusterId: clusterId);
-            await company.LoadAsync(first.Http, "bench");
-            twoSilos = await PostAsync([first.Http, second.Http], "bench", batches, size.Clients);
-            exact &= await CheckAsync(second.Http, "bench", twoSilos.Accepted, size.Events, revenue, "PostgreSQL, 2 silos", events, company);
+            await using (var database = await ScratchDatabase.CreateAsync(postgres))
+            {
+                var clusterId = BenchHost.NewClusterId();
+                await using var first = new BenchHost("Postgres", postgres: database.ConnectionString, clusterId: clusterId);
+                await using var second = new BenchHost("Postgres", postgres: database.ConnectionString, clusterId: clusterId);
+                await company.LoadAsync(first.Http, "bench");
+                twoSilos = await PostAsync([first.Http, second.Http], "bench", batches, size.Clients);
+                exact &= await CheckAsync(second.Http, "bench", twoSilos.Accepted, size.Events, revenue, "PostgreSQL, 2 silos", events, company);
+            }
         }
 
         table.Add("limit: plain loop, 1 thread", limitRate, limitRate, null, null);

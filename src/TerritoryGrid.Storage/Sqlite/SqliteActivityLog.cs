@@ -158,16 +158,16 @@ public sealed partial class SqliteActivityLog(SqliteDatabase database, Serialize
     public async Task ImportAsync(string workspace, int generation, IReadOnlyList<LoggedRecord> records, CancellationToken cancellationToken = default)
     {
         var payloads = records.Select(r => serializer.SerializeToArray(r.Events)).ToArray();
-        await database.WriteAsync((connection, transaction) =>
+        await database.WriteAsync((connection, _) =>
         {
             using var insert = PrepareInsert(connection, workspace, generation);
-            using var indexed = SqliteLogIndex.PrepareContains(connection, transaction, workspace, generation);
+            using var indexed = SqliteLogIndex.PrepareContains(connection, workspace, generation);
             foreach (var (record, payload) in records.Zip(payloads))
             {
                 var key = new AccountKey(workspace, generation, record.AccountId);
-                indexed.Parameters[2].Value = record.AccountId;
-                indexed.Parameters[3].Value = record.Sequence;
-                if (indexed.ExecuteScalar() is not null || unindexed.Contains(key, record.Sequence))
+                indexed.Bind(3, record.AccountId);
+                indexed.Bind(4, record.Sequence);
+                if (indexed.QueryInt64() is not null || unindexed.Contains(key, record.Sequence))
                 {
                     continue;
                 }

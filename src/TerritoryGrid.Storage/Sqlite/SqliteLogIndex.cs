@@ -71,34 +71,18 @@ internal static class SqliteLogIndex
         return select;
     }
 
-    /// <summary>A prepared query whether an account's number is indexed; its third parameter is the account, its fourth the number.</summary>
-    public static SqliteCommand PrepareContains(SqliteConnection connection, SqliteTransaction transaction, string workspace, int generation) =>
-        PrepareAccountQuery(connection, transaction, workspace, generation, """
-            SELECT 1 FROM activity_index
-            WHERE workspace = $workspace AND generation = $generation AND account_id = $account AND sequence = $sequence
-            """, withSequence: true);
+    /// <summary>A prepared query whether an account's number is indexed (1, else null); ?3 (account) and ?4 (number) left to bind.</summary>
+    public static RawStatement PrepareContains(SqliteConnection connection, string workspace, int generation)
+    {
+        var select = new RawStatement(connection, "SELECT 1 FROM activity_index WHERE workspace = ?1 AND generation = ?2 AND account_id = ?3 AND sequence = ?4");
+        select.Bind(1, workspace);
+        select.Bind(2, generation);
+        return select;
+    }
 
     /// <summary>Indexes one record at once (an imported one: imports are rare and check what is indexed as they go).</summary>
     public static void Add(SqliteConnection connection, AccountKey key, long sequence, long position) =>
         Write(connection, [(key, sequence, position)], 0, 1);
-
-    private static SqliteCommand PrepareAccountQuery(
-        SqliteConnection connection, SqliteTransaction transaction, string workspace, int generation, string sql, bool withSequence = false)
-    {
-        var select = connection.CreateCommand();
-        select.Transaction = transaction;
-        select.CommandText = sql;
-        select.Parameters.AddWithValue("$workspace", workspace);
-        select.Parameters.AddWithValue("$generation", generation);
-        select.Parameters.Add("$account", SqliteType.Text);
-        if (withSequence)
-        {
-            select.Parameters.Add("$sequence", SqliteType.Integer);
-        }
-
-        select.Prepare();
-        return select;
-    }
 
     private static void Execute(SqliteConnection connection, SqliteTransaction transaction, string sql)
     {
