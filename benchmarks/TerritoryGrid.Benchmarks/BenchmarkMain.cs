@@ -33,6 +33,11 @@ public static class BenchmarkMain
             exact &= await IngestScenario.RunAsync(clients is { } clientCount ? size with { Clients = clientCount } : size);
         }
 
+        if (scenario is "all" or "batch")
+        {
+            exact &= await BatchScenario.RunAsync(quick ? BatchScenario.Quick : BatchScenario.Full);
+        }
+
         if (scenario is "all" or "latency")
         {
             exact &= await LatencyScenario.RunAsync(quick ? LatencyScenario.Quick : LatencyScenario.Full);

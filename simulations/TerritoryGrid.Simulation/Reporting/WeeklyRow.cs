@@ -32,4 +32,16 @@ public sealed record SimulationResult(string Scenario, IReadOnlyList<WeeklyRow> 
 
     /// <summary>The first day of the period (after the warm-up weeks).</summary>
     public DateTimeOffset PeriodStart { get; init; }
+
+    /// <summary>Generated events the target refused (each with its reason at the target).</summary>
+    public long Refused { get; init; }
+
+    /// <summary>The events the territories' totals counted at the last week's reading: all of <see cref="Events"/> once the roll-ups drained.</summary>
+    public long CountedByTerritories { get; init; }
+
+    /// <summary>
+    /// Weeks (warm-up weeks below 1) whose figures were read when the roll-ups had not delivered every accepted event
+    /// within the wait: those weeks' figures fall short.
+    /// </summary>
+    public IReadOnlyList<int> WeeksNotDrained { get; init; } = [];
 }

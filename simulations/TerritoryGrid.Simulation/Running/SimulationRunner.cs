@@ -56,6 +56,9 @@ public sealed class SimulationRunner(Action<string>? progress = null)
         var next = 0;
         long accepted = 0;
         long withRep = 0;
+        long refusedCount = 0;
+        long counted = 0;
+        var weeksNotDrained = new List<int>();
         var previous = new Dictionary<string, (double Revenue, double NetProfit)>();
         var totalDays = (int)(end - planStart).TotalDays;
         for (var day = 1; day <= totalDays; day++)
@@ -69,9 +72,10 @@ public sealed class SimulationRunner(Action<string>? progress = null)
 
             if (dayEvents.Count > 0)
             {
-                var (dayAccepted, refused) = await target.IngestAsync(dayEvents, cancellationToken);
+                var (dayAccepted, dayRefused) = await target.IngestAsync(dayEvents, cancellationToken);
                 accepted += dayAccepted;
-                withRep += dayEvents.Where((e, i) => e.RepId is not null && !refused.Contains(i)).Count();
+                refusedCount += dayRefused.Count;
+                withRep += dayEvents.Where((e, i) => e.RepId is not null && !dayRefused.Contains(i)).Count();
             }
 
             if (maxEventsPerSecond is { } cap && watch.Elapsed.TotalSeconds < next / cap)
@@ -93,6 +97,12 @@ public sealed class SimulationRunner(Action<string>? progress = null)
             var week = day / 7 - WarmUpWeeks;
             await target.DeliverRollupsAsync(cancellationToken);
             var territories = await DrainedAsync(target, accepted, cancellationToken);
+            counted = territories.Sum(t => t.Totals.Events);
+            if (counted < accepted)
+            {
+                weeksNotDrained.Add(week);
+            }
+
             progress?.Invoke($"week {week,3}/{scenario.Period.Weeks} {dayEnd.AddDays(-7):yyyy-MM-dd}  {accepted,10:N0} events  {accepted / watch.Elapsed.TotalSeconds,9:N0} events/s  {day / watch.Elapsed.TotalSeconds,6:N1} simulated days/s");
             if (week >= 1)
             {
@@ -111,7 +121,11 @@ public sealed class SimulationRunner(Action<string>? progress = null)
             }
         }
 
-        return new SimulationResult(scenario.Name, rows, balance, accepted, watch.Elapsed.TotalSeconds) { Company = company, Activity = events, PeriodStart = start };
+        return new SimulationResult(scenario.Name, rows, balance, accepted, watch.Elapsed.TotalSeconds)
+        {
+            Company = company, Activity = events, PeriodStart = start,
+            Refused = refusedCount, CountedByTerritories = counted, WeeksNotDrained = weeksNotDrained,
+        };
     }
 
     /// <summary>The scenario's company: generated, read from a file, or copied from a workspace of the target; its plan starts with the simulation.</summary>

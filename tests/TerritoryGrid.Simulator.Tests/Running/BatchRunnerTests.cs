@@ -28,6 +28,11 @@ public sealed class BatchRunnerTests
         var others = result.Territories.Where(r => r.TerritoryId != "terr-02" && r.Week is >= 8 and <= 11);
         Assert.True(others.Count(r => r.Status == ServiceStatus.UnderServed) <= 1, "the shock is felt where it hits");
         Assert.Equal(20, result.Balance.Count);
+        // Every generated event was accepted, and every week was read after the territories had counted all of them.
+        Assert.Equal(0, result.Refused);
+        Assert.Equal(result.Activity.Count, result.Events);
+        Assert.Equal(result.Events, result.CountedByTerritories);
+        Assert.Empty(result.WeeksNotDrained);
     }
 
     [Fact]
