@@ -8,28 +8,51 @@ public static class PlainLoop
 {
     public static (long Events, double Seconds) Run(IReadOnlyList<BenchEvent> events, int accounts, int reps, int territories)
     {
-        var seen = new HashSet<ulong>(events.Count);
-        var accountRevenue = new double[accounts];
-        var accountEvents = new int[accounts];
-        var repRevenue = new double[reps];
-        var territoryRevenue = new double[territories];
-        var territoryEvents = new long[territories];
+        var state = new State(accounts, reps, territories, events.Count);
         var watch = System.Diagnostics.Stopwatch.StartNew();
         foreach (var e in events)
         {
+            state.Apply(e);
+        }
+
+        return (state.TerritoryEvents.Sum(), watch.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>The loop's state after the events, kept by the caller: the limit's memory per account.</summary>
+    public static State Hold(IReadOnlyList<BenchEvent> events, int accounts, int reps, int territories)
+    {
+        var state = new State(accounts, reps, territories, events.Count);
+        foreach (var e in events)
+        {
+            state.Apply(e);
+        }
+
+        return state;
+    }
+
+    public sealed class State(int accounts, int reps, int territories, int events)
+    {
+        private readonly HashSet<ulong> seen = new(events);
+        private readonly double[] accountRevenue = new double[accounts];
+        private readonly int[] accountEvents = new int[accounts];
+        private readonly double[] repRevenue = new double[reps];
+        private readonly double[] territoryRevenue = new double[territories];
+
+        public long[] TerritoryEvents { get; } = new long[territories];
+
+        public void Apply(BenchEvent e)
+        {
             if (!seen.Add(e.IdHash))
             {
-                continue;
+                return;
             }
 
             accountRevenue[e.Account] += e.Amount;
             accountEvents[e.Account]++;
             repRevenue[e.Rep] += e.Amount;
             territoryRevenue[e.Territory] += e.Amount;
-            territoryEvents[e.Territory]++;
+            TerritoryEvents[e.Territory]++;
         }
-
-        return (territoryEvents.Sum(), watch.Elapsed.TotalSeconds);
     }
 }
 

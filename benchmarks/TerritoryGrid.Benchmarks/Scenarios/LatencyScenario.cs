@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.SignalR.Client;
+using TerritoryGrid.Benchmarks.References;
 using TerritoryGrid.Benchmarks.Reporting;
 using static TerritoryGrid.Benchmarks.Reporting.CountCheck;
 
@@ -45,6 +46,8 @@ internal static class LatencyScenario
         await hub.InvokeAsync("SubscribeOverview", "latency");
 
         var seed = 10;
+        var measured = new List<(string Path, double Sustained, string Latency)>();
+        var referenceEvents = new List<BenchEvent>();
         var posted = new Dictionary<string, long>(territoryIds.ToDictionary(t => t, _ => 0L));
         async Task MeasureAsync(int rate, string label)
         {
@@ -78,8 +81,9 @@ internal static class LatencyScenario
             await WaitForAsync(() => Reflected(frameTimes, posted));
             var latencies = sent.Select(s => FirstFrameAt(frameTimes, s.Needed) - s.At).Where(l => !double.IsNaN(l)).ToList();
             exact &= Check(latencies.Count == sent.Count, $"{sent.Count - latencies.Count} batches never showed in a frame at {rate:N0} events/s");
-            table.Add($"event → SignalR frame, target {rate:N0} events/s{label}", sustained, null, null, null,
-                $"{Percentiles.Of(latencies, 50):0} ms / {Percentiles.Of(latencies, 99):0} ms (per event batch{(retried > 0 ? $"; {retried} sent again after 503/429" : "")})");
+            measured.Add(($"event → SignalR frame, target {rate:N0} events/s{label}", sustained,
+                $"{Percentiles.Of(latencies, 50):0} ms / {Percentiles.Of(latencies, 99):0} ms (per event batch{(retried > 0 ? $"; {retried} sent again after 503/429" : "")})"));
+            referenceEvents.AddRange(events);
             retried = 0;
         }
 
@@ -88,12 +92,22 @@ internal static class LatencyScenario
             await MeasureAsync(rate, "");
         }
 
+        // The references over the events just posted, on the same silo, before the stress test takes a share of it.
+        var references = await ReferenceRates.MeasureAsync(referenceEvents, host.Grains);
+        exact &= references.NaiveCountedAll;
+
         // Live monitoring while a plan stress test runs on the same server (one test at a time, one day's ingest at a time).
         var stressTest = await StartStressTestAsync(host.Http, size);
         await MeasureAsync(size.Rates[0], $", while stress test {stressTest} runs (capped at 5,000 events/s)");
         var status = (await host.Http.GetFromJsonAsync<JsonElement>($"/api/workspaces/stressbench/stress-tests/{stressTest}")).GetProperty("status").GetString();
         exact &= Check(status is "running" or "done", $"the stress test was {status}, not running or done, while latency was measured");
         Console.WriteLine($"stress test {stressTest} was {status} when the measurement under it ended");
+
+        references.AddTo(table);
+        foreach (var (path, sustained, latency) in measured)
+        {
+            references.Add(table, path, sustained, latency);
+        }
 
         table.Print($"Scenario 3: event-to-screen latency over {size.Accounts:N0} accounts, {size.Territories} territories (events/s = rate sustained)");
         return exact;

@@ -3,7 +3,9 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using TerritoryGrid.Application.Companies;
+using TerritoryGrid.Benchmarks.References;
 using TerritoryGrid.Benchmarks.Reporting;
+using static TerritoryGrid.Benchmarks.Reporting.CountCheck;
 
 namespace TerritoryGrid.Benchmarks.Scenarios;
 
@@ -60,12 +62,30 @@ internal static class MemoryScenario
             table.Add("the same, once the GC has returned its free memory to the OS", 0, null, null, null,
                 memory: $"resident {returnedPerAccount / 1024:0.00} KB/account");
             table.Print("Scenario 4: memory per active account (embedded durable store, every account active)");
-            var exact = accepted == events.Count;
-            if (!exact)
-            {
-                Console.Error.WriteLine($"COUNT WRONG: {accepted} of {events.Count} events accepted");
-            }
+            var exact = Check(accepted == events.Count, $"{accepted} of {events.Count} events accepted");
 
+            // The references' memory per account over the same events, each measured as what it adds to the heap.
+            var (limit, _) = Measure();
+            var plain = PlainLoop.Hold(events, size.Accounts, size.Reps, size.Territories);
+            var (afterPlain, _) = Measure();
+            GC.KeepAlive(plain);
+            await GrainReferences.CeilingAsync(host.Grains, events, inFlight: 1_000);
+            var (afterNoOp, _) = Measure();
+            var (_, counted) = await GrainReferences.NaiveAsync(host.Grains, events, inFlight: 1_000);
+            var (afterNaive, _) = Measure();
+            exact &= Check(counted == events.Count, $"naive reference counted {counted} of {events.Count} events");
+            var limitPerAccount = (afterPlain - limit) / (double)size.Accounts;
+            var noOpPerAccount = (afterNoOp - afterPlain) / (double)size.Accounts;
+            var naivePerAccount = (afterNaive - afterNoOp) / (double)size.Accounts;
+            string[] Row(string path, double bytes) => [path, $"{bytes / 1024:0.000} KB", $"{heapPerAccount / bytes:0.0}"];
+            MarkdownTable.Print($"Scenario 4: GC heap per account beside the references (the same {events.Count:N0} events)",
+                ["path", "GC heap per account", "TerritoryGrid ÷ it"],
+                [
+                    Row("TerritoryGrid: account, rep and territory grains with every metric", heapPerAccount),
+                    Row("limit: the plain loop's arrays and seen ids", limitPerAccount),
+                    Row("ceiling: one no-op grain activation per account (Orleans' own cost of an activation)", noOpPerAccount),
+                    Row("naive: its account grain per account, with its reps and territories", naivePerAccount),
+                ]);
             return exact;
         }
         finally

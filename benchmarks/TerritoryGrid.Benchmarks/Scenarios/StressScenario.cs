@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using TerritoryGrid.Benchmarks.References;
 using TerritoryGrid.Benchmarks.Reporting;
 using TerritoryGrid.Domain.Company;
 using TerritoryGrid.Optimisation.Proposals;
@@ -44,6 +45,20 @@ internal static class StressScenario
         }
 
         var events = result.Variants.Sum(v => v.Figures!.Events);
+
+        // The references over the baseline's events: each alignment ingests about as many.
+        var baseline = result.Variants[0].Result;
+        ReferenceRates references;
+        await using (var host = new BenchHost("Memory"))
+        {
+            references = await ReferenceRates.MeasureAsync(SimulatedEvents.Compact(baseline.Company!, baseline.Activity), host.Grains);
+        }
+
+        exact &= references.NaiveCountedAll;
+        var rates = new ResultTable();
+        references.AddTo(rates);
+        references.Add(rates, $"TerritoryGrid stress test: {plans.Count + 1} alignments, each {size.Weeks} simulated weeks on silos of its own ({seconds:0.0} s)", events / seconds);
+        rates.Print($"Scenario 5a: stress test rate beside the references over the baseline's {baseline.Activity.Count:N0} events");
         var rows = result.Variants.Select(v => v.Figures!).Select(f => new[]
         {
             f.Variant, $"{f.TerritoryWeeksUnderServed} / {f.TerritoryWeeksOverServed}", $"{f.MeanWorkloadCv:0.000}", $"{f.AccountsMoved:N0}", $"{f.RevenueAtRisk:N0}",

@@ -9,6 +9,12 @@ namespace TerritoryGrid.Grains.Notifications;
 /// </summary>
 public interface ITerritoryChangeSink
 {
+    /// <summary>
+    /// Whether anything is shown the figures <see cref="TerritoryChanged"/> carries: a sink without a dashboard says no,
+    /// and territories then do not compute them (every account's window, at every push).
+    /// </summary>
+    bool ShowsFigures => true;
+
     void TerritoryChanged(string workspace, TerritoryMetrics metrics);
 
     void StatusChanged(string workspace, StatusChange change);

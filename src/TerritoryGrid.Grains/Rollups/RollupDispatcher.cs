@@ -28,6 +28,8 @@ internal sealed partial class RollupDispatcher(
 
     private readonly Stripe[] stripes = [.. Enumerable.Range(0, StripeCount).Select(_ => new Stripe())];
 
+    private readonly RollupTargets targets = new(grainFactory);
+
     /// <summary>One flush at a time: two at once could deliver one target's generations out of order.</summary>
     private readonly SemaphoreSlim flushing = new(1, 1);
 
@@ -107,9 +109,7 @@ internal sealed partial class RollupDispatcher(
     private async Task SendAsync(
         Stripe stripe, (RollupTargetKind Kind, string Key) target, List<Dictionary<string, AccountContribution>> generations, long publishedAt)
     {
-        IRollupTarget grain = target.Kind == RollupTargetKind.Territory
-            ? grainFactory.GetGrain<ITerritoryGrain>(target.Key)
-            : grainFactory.GetGrain<IRepGrain>(target.Key);
+        var grain = targets.Get(target.Kind, target.Key);
         for (var g = 0; g < generations.Count; g++)
         {
             var items = generations[g].Values.ToArray();

@@ -179,7 +179,7 @@ internal sealed class TerritoryGrain(
     /// </summary>
     private void SchedulePush()
     {
-        if (pushTimer is not null)
+        if (pushTimer is not null || !changes.ShowsFigures)
         {
             return;
         }
