@@ -2,7 +2,6 @@ using Stopwatch = System.Diagnostics.Stopwatch;
 using TerritoryGrid.Benchmarks.References;
 using TerritoryGrid.Benchmarks.Reporting;
 using TerritoryGrid.Simulator.Running;
-using TerritoryGrid.Simulator.Scenarios;
 using static TerritoryGrid.Benchmarks.Reporting.CountCheck;
 
 namespace TerritoryGrid.Benchmarks.Scenarios;
@@ -15,17 +14,13 @@ namespace TerritoryGrid.Benchmarks.Scenarios;
 /// </summary>
 internal static class BatchScenario
 {
-    public sealed record Size(int Territories, int Reps, int Accounts, int Weeks);
+    /// <summary>The company: 100,000 accounts, shaped like the demo company (1,000 accounts and 20 reps a territory).</summary>
+    public static readonly SimulatedCompany Full = new(100, 2_000, 100_000, 52);
+    public static readonly SimulatedCompany Quick = new(4, 40, 1_000, 4);
 
-    /// <summary>The company: 100,000 accounts, with the demo company's 50 accounts and 20 reps per territory.</summary>
-    public static readonly Size Full = new(100, 2_000, 100_000, 52);
-    public static readonly Size Quick = new(4, 40, 1_000, 4);
-
-    public static async Task<bool> RunAsync(Size size)
+    public static async Task<bool> RunAsync(SimulatedCompany size)
     {
-        var scenario = new Scenario("benchmark batch year", Seed: 7,
-            new ScenarioCompany(size.Territories, size.Reps, size.Accounts, Seed: 20261123),
-            new ScenarioPeriod(new DateOnly(2025, 1, 6), size.Weeks));
+        var scenario = size.Scenario("benchmark batch year");
         Console.WriteLine($"  {DateTime.UtcNow:HH:mm:ss} simulating {size.Weeks} weeks (+{SimulationRunner.WarmUpWeeks} warming up) of {size.Accounts:N0} accounts in batch mode");
         var all = Stopwatch.StartNew();
         var gc = new GcWindow();

@@ -29,19 +29,15 @@ internal static class IngestScenario
         var exact = true;
         var (batches, events, revenue) = company.Activity(size.Events, 1_000, seed: 1, prefix: "m");
 
-        var limit = PlainLoop.Run(events, size.Accounts, size.Reps, size.Territories);
-        var limitRate = limit.Events / limit.Seconds;
-        double ceiling, naive;
+        ReferenceRates references;
         Measurement memory;
         await using (var host = new BenchHost("Memory"))
         {
             await company.LoadAsync(host.Http, "bench");
             memory = await PostAsync([host.Http], "bench", batches, size.Clients);
             exact &= await CheckAsync(host.Http, "bench", memory.Accepted, size.Events, revenue, "memory storage", events, company);
-            ceiling = await GrainReferences.CeilingAsync(host.Grains, events, inFlight: 1_000);
-            var (naiveRate, naiveCounted) = await GrainReferences.NaiveAsync(host.Grains, events, inFlight: 1_000);
-            naive = naiveRate;
-            exact &= Check(naiveCounted == events.Count, $"naive reference counted {naiveCounted} of {events.Count} events");
+            references = await ReferenceRates.MeasureAsync(events, host.Grains);
+            exact &= references.NaiveCountedAll;
         }
 
         Measurement durable;
@@ -84,19 +80,17 @@ internal static class IngestScenario
             }
         }
 
-        table.Add("limit: plain loop, 1 thread", limitRate, limitRate, null, null);
-        table.Add("ceiling: no-op grain calls, 1,000 in flight", ceiling, limitRate, ceiling, null);
-        table.Add("naive: 3 awaited calls per event, 1,000 in flight", naive, limitRate, ceiling, naive);
-        table.Add($"TerritoryGrid HTTP ingest, memory storage, {size.Clients} clients", memory.EventsPerSecond, limitRate, ceiling, naive, memory.Latency, memory.Gc);
-        table.Add($"TerritoryGrid HTTP ingest, durable (SQLite log), {size.Clients} clients", durable.EventsPerSecond, limitRate, ceiling, naive, durable.Latency, durable.Gc);
+        references.AddTo(table);
+        references.Add(table, $"TerritoryGrid HTTP ingest, memory storage, {size.Clients} clients", memory.EventsPerSecond, memory.Latency, memory.Gc);
+        references.Add(table, $"TerritoryGrid HTTP ingest, durable (SQLite log), {size.Clients} clients", durable.EventsPerSecond, durable.Latency, durable.Gc);
         if (clustered is not null)
         {
-            table.Add($"TerritoryGrid HTTP ingest, cluster mode (PostgreSQL log), 1 silo, {size.Clients} clients", clustered.EventsPerSecond, limitRate, ceiling, naive, clustered.Latency, clustered.Gc);
+            references.Add(table, $"TerritoryGrid HTTP ingest, cluster mode (PostgreSQL log), 1 silo, {size.Clients} clients", clustered.EventsPerSecond, clustered.Latency, clustered.Gc);
         }
 
         if (twoSilos is not null)
         {
-            table.Add($"TerritoryGrid HTTP ingest, cluster mode (PostgreSQL log), 2 silos in this process, {size.Clients} clients taking turns", twoSilos.EventsPerSecond, limitRate, ceiling, naive, twoSilos.Latency, twoSilos.Gc);
+            references.Add(table, $"TerritoryGrid HTTP ingest, cluster mode (PostgreSQL log), 2 silos in this process, {size.Clients} clients taking turns", twoSilos.EventsPerSecond, twoSilos.Latency, twoSilos.Gc);
         }
 
         table.Print($"Scenario 1: live ingest, {size.Events:N0} events in batches of 1,000 over {size.Accounts:N0} accounts, {size.Reps:N0} reps, {size.Territories} territories");

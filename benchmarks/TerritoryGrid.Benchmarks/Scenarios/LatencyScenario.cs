@@ -49,7 +49,7 @@ internal static class LatencyScenario
         var measured = new List<(string Path, double Sustained, string Latency)>();
         var referenceEvents = new List<BenchEvent>();
         var posted = new Dictionary<string, long>(territoryIds.ToDictionary(t => t, _ => 0L));
-        async Task MeasureAsync(int rate, string label)
+        async Task<List<BenchEvent>> MeasureAsync(int rate, string label)
         {
             var count = (int)(rate * size.Seconds);
             var (batches, events, _) = company.Activity(count, 1_000, seed, $"lat{rate}-{seed++}");
@@ -83,13 +83,13 @@ internal static class LatencyScenario
             exact &= Check(latencies.Count == sent.Count, $"{sent.Count - latencies.Count} batches never showed in a frame at {rate:N0} events/s");
             measured.Add(($"event → SignalR frame, target {rate:N0} events/s{label}", sustained,
                 $"{Percentiles.Of(latencies, 50):0} ms / {Percentiles.Of(latencies, 99):0} ms (per event batch{(retried > 0 ? $"; {retried} sent again after 503/429" : "")})"));
-            referenceEvents.AddRange(events);
             retried = 0;
+            return events;
         }
 
         foreach (var rate in size.Rates)
         {
-            await MeasureAsync(rate, "");
+            referenceEvents.AddRange(await MeasureAsync(rate, ""));
         }
 
         // The references over the events just posted, on the same silo, before the stress test takes a share of it.

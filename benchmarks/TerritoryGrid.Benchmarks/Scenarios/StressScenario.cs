@@ -4,7 +4,6 @@ using TerritoryGrid.Benchmarks.Reporting;
 using TerritoryGrid.Domain.Company;
 using TerritoryGrid.Optimisation.Proposals;
 using TerritoryGrid.Planning.Plans;
-using TerritoryGrid.Simulator.Scenarios;
 using TerritoryGrid.Simulator.Stress;
 using TerritoryGrid.Synthetic.Companies;
 
@@ -17,19 +16,15 @@ namespace TerritoryGrid.Benchmarks.Scenarios;
 /// </summary>
 internal static class StressScenario
 {
-    public sealed record Size(int Territories, int Reps, int Accounts, int Weeks);
+    public static readonly SimulatedCompany Full = new(20, 400, 20_000, 52);
+    public static readonly SimulatedCompany Quick = new(4, 40, 1_000, 4);
 
-    public static readonly Size Full = new(20, 400, 20_000, 52);
-    public static readonly Size Quick = new(4, 40, 1_000, 4);
-
-    public static async Task<bool> RunAsync(Size size)
+    public static async Task<bool> RunAsync(SimulatedCompany size)
     {
-        var scenario = new Scenario("benchmark year", Seed: 7,
-            new ScenarioCompany(size.Territories, size.Reps, size.Accounts, Seed: 20261123),
-            new ScenarioPeriod(new DateOnly(2025, 1, 6), size.Weeks));
+        var scenario = size.Scenario("benchmark year");
         var company = CompanyGenerator.Generate(new CompanySpec
         {
-            Seed = 20261123, TerritoryCount = size.Territories, RepCount = size.Reps, AccountCount = size.Accounts,
+            Seed = SimulatedCompany.CompanySeed, TerritoryCount = size.Territories, RepCount = size.Reps, AccountCount = size.Accounts,
         });
         var plans = Plans(company);
         var watch = Stopwatch.StartNew();
