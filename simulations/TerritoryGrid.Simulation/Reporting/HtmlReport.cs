@@ -19,7 +19,7 @@ public static class HtmlReport
     private const string Style = """
         <style>body{font:14px system-ui,sans-serif;margin:24px;color:#1d2430} h1{font-size:20px} h2{font-size:16px;margin-top:28px}
         table{border-collapse:collapse} td,th{padding:2px 8px;border-bottom:1px solid #eee;text-align:left}
-        .legend span{display:inline-block;width:12px;height:12px;margin:0 4px 0 12px;vertical-align:middle}</style>
+        .legend span{display:inline-block;width:12px;height:12px;margin:0 4px 0 12px;vertical-align:middle} p.short{color:#c0392b}</style>
         """;
 
     public static string Render(SimulationResult result)
@@ -33,8 +33,16 @@ public static class HtmlReport
         html.Append(CultureInfo.InvariantCulture, $"</head><body><h1>{E(result.Scenario)}</h1>");
         html.Append(CultureInfo.InvariantCulture,
             $"<p>{weeks} weeks, {territories.Count} territories, {result.Events:N0} events simulated in {result.Seconds:0.0} s ({result.Events / Math.Max(result.Seconds, 1e-9):N0} events/s).</p>");
+        var shortWeeks = result.WeeksNotDrained.Where(w => w >= 1).ToHashSet();
+        if (result.WeeksNotDrained.Count > 0)
+        {
+            // The figures are what the target showed, but weeks read before every event was counted must not pass for results.
+            html.Append(CultureInfo.InvariantCulture,
+                $"<p class=\"short\"><strong>Warning:</strong> the territories had not counted every accepted event when weeks {string.Join(", ", result.WeeksNotDrained)} were read (at the end {result.CountedByTerritories:N0} of {result.Events:N0}): those weeks' figures fall short{(shortWeeks.Count > 0 ? "; their cells are crossed out below" : "")}.</p>");
+        }
+
         html.Append("<h2>Status by territory and week</h2><p class=\"legend\"><span style=\"background:#c0392b\"></span>under-served<span style=\"background:#2e7d32\"></span>balanced<span style=\"background:#b7791f\"></span>over-served</p>");
-        html.Append(HeatMap(territories, weeks));
+        html.Append(HeatMap(territories, weeks, shortWeeks));
         html.Append("<h2>Weeks per status</h2><table><tr><th>Territory</th><th>Region</th><th>Under-served</th><th>Balanced</th><th>Over-served</th></tr>");
         foreach (var t in territories)
         {
@@ -49,7 +57,7 @@ public static class HtmlReport
         return html.ToString();
     }
 
-    private static string HeatMap(List<IGrouping<string, WeeklyRow>> territories, int weeks)
+    private static string HeatMap(List<IGrouping<string, WeeklyRow>> territories, int weeks, IReadOnlySet<int> shortWeeks)
     {
         const int cell = 14, label = 220;
         var svg = new StringBuilder(string.Create(CultureInfo.InvariantCulture,
@@ -60,7 +68,13 @@ public static class HtmlReport
             foreach (var row in territories[i])
             {
                 svg.Append(CultureInfo.InvariantCulture,
-                    $"<rect x=\"{label + (row.Week - 1) * cell}\" y=\"{i * cell}\" width=\"{cell - 1}\" height=\"{cell - 1}\" fill=\"{Colours[row.Status]}\"><title>{E(row.Territory)} week {row.Week}: {row.Status}, coverage {row.Coverage:0.00}</title></rect>");
+                    $"<rect x=\"{label + (row.Week - 1) * cell}\" y=\"{i * cell}\" width=\"{cell - 1}\" height=\"{cell - 1}\" fill=\"{Colours[row.Status]}\"><title>{E(row.Territory)} week {row.Week}: {row.Status}, coverage {row.Coverage:0.00}{(shortWeeks.Contains(row.Week) ? " (read short: not every event counted)" : "")}</title></rect>");
+                if (shortWeeks.Contains(row.Week))
+                {
+                    var x = label + (row.Week - 1) * cell;
+                    svg.Append(CultureInfo.InvariantCulture,
+                        $"<line class=\"short\" x1=\"{x}\" y1=\"{i * cell}\" x2=\"{x + cell - 1}\" y2=\"{i * cell + cell - 1}\" stroke=\"#fff\" stroke-width=\"2\"/>");
+                }
             }
         }
 
