@@ -13,9 +13,7 @@ namespace TerritoryGrid.Simulator.Running;
 /// through the normal ingest path (as fast as possible, or at <c>daysPerSecond</c>), and records each territory's
 /// status and figures at the end of every week. Four weeks before the period warm the rolling windows up.
 /// </summary>
-/// <param name="dayByDay">Ingests each simulated day as a batch even when unpaced (a test's check that a week's batch
-/// gives the same report).</param>
-public sealed class SimulationRunner(Action<string>? progress = null, bool dayByDay = false)
+public sealed class SimulationRunner(Action<string>? progress = null)
 {
     public const int WarmUpWeeks = 4;
 
@@ -63,25 +61,21 @@ public sealed class SimulationRunner(Action<string>? progress = null, bool dayBy
         var weeksNotDrained = new List<int>();
         var previous = new Dictionary<string, (double Revenue, double NetProfit)>();
         var totalDays = (int)(end - planStart).TotalDays;
-        var eachDay = dayByDay || daysPerSecond is not null || maxEventsPerSecond is not null;
-        var pending = new List<ActivityEvent>();
         for (var day = 1; day <= totalDays; day++)
         {
             var dayEnd = planStart.AddDays(day);
+            var dayEvents = new List<ActivityEvent>();
             while (next < events.Count && events[next].OccurredAt < dayEnd)
             {
-                pending.Add(events[next++]);
+                dayEvents.Add(events[next++]);
             }
 
-            // Unpaced, a week goes in as one batch: nothing reads the figures between two week ends, and an account
-            // with several events in the week gets them in one call instead of one call a day.
-            if (pending.Count > 0 && (eachDay || day % 7 == 0))
+            if (dayEvents.Count > 0)
             {
-                var (batchAccepted, batchRefused) = await target.IngestAsync(pending, cancellationToken);
-                accepted += batchAccepted;
-                refusedCount += batchRefused.Count;
-                withRep += pending.Where((e, i) => e.RepId is not null && !batchRefused.Contains(i)).Count();
-                pending = [];
+                var (dayAccepted, dayRefused) = await target.IngestAsync(dayEvents, cancellationToken);
+                accepted += dayAccepted;
+                refusedCount += dayRefused.Count;
+                withRep += dayEvents.Where((e, i) => e.RepId is not null && !dayRefused.Contains(i)).Count();
             }
 
             if (maxEventsPerSecond is { } cap && watch.Elapsed.TotalSeconds < next / cap)

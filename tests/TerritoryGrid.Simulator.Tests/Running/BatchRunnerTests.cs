@@ -103,18 +103,4 @@ public sealed class BatchRunnerTests
         Assert.Equal(CsvReport.Balance(first), CsvReport.Balance(second));
         Assert.Contains("<svg", HtmlReport.Render(first));
     }
-
-    [Fact]
-    public async Task AWeekIngestedAsOneBatch_GivesTheSameReport_AsDayByDay()
-    {
-        var scenario = ShockScenario() with { Period = new ScenarioPeriod(new DateOnly(2025, 3, 3), 8) };
-
-        var weekly = await new BatchRunner().RunAsync(scenario);
-        var daily = await new BatchRunner { DayByDay = true }.RunAsync(scenario);
-
-        Assert.Equal(daily.Events, weekly.Events);
-        Assert.Equal(weekly.Events, weekly.CountedByTerritories);
-        Assert.Equal(CsvReport.Weekly(daily), CsvReport.Weekly(weekly));
-        Assert.Equal(CsvReport.Balance(daily), CsvReport.Balance(weekly));
-    }
 }
