@@ -32,7 +32,7 @@ internal static class DashboardScenario
 
     public const double FrameBudgetMs = 100;
 
-    public static readonly Size Quick = new(100, 500, 10_000, TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(2), 4, JudgeTimings: false);
+    public static readonly Size Quick = new(100, 500, 5_000, TimeSpan.FromSeconds(6), TimeSpan.FromSeconds(2), 4, JudgeTimings: false, EventsPerSecond: 20_000);
 
     private const string Workspace = "dashboard";
 

@@ -19,7 +19,7 @@ internal static class RebuildScenario
     public sealed record Size(int Territories, int Reps, int Accounts, int Events, double BaselineSeconds);
 
     public static readonly Size Full = new(100, 1_000, 20_000, 500_000, 10);
-    public static readonly Size Quick = new(5, 50, 2_000, 20_000, 2);
+    public static readonly Size Quick = new(5, 50, 2_000, 10_000, 1);
 
     private const string Workspace = "rebuildbench";
 
