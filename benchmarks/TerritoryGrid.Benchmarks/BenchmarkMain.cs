@@ -26,11 +26,10 @@ public static class BenchmarkMain
                           $"first-generation budget up to {Convert.ToInt64(GC.GetConfigurationVariables().GetValueOrDefault("GCGen0MaxBudget", 0L), System.Globalization.CultureInfo.InvariantCulture) >> 20} MB " +
                           $"(DOTNET_GCgen0size={Environment.GetEnvironmentVariable("DOTNET_GCgen0size") ?? "unset"}), .NET {Environment.Version}");
 
+        var ingestSize = quick ? IngestScenario.Quick : IngestScenario.Full;
         var scenarios = new (string Name, Func<Task<bool>> Run)[]
         {
-            ("ingest", () => IngestScenario.RunAsync(clients is { } clientCount
-                ? (quick ? IngestScenario.Quick : IngestScenario.Full) with { Clients = clientCount }
-                : quick ? IngestScenario.Quick : IngestScenario.Full)),
+            ("ingest", () => IngestScenario.RunAsync(clients is { } clientCount ? ingestSize with { Clients = clientCount } : ingestSize)),
             ("batch", () => BatchScenario.RunAsync(quick ? BatchScenario.Quick : BatchScenario.Full)),
             ("latency", () => LatencyScenario.RunAsync(quick ? LatencyScenario.Quick : LatencyScenario.Full)),
             ("memory", () => MemoryScenario.RunAsync(quick ? MemoryScenario.Quick : MemoryScenario.Full)),

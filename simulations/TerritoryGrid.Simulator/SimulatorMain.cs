@@ -83,11 +83,10 @@ public static class SimulatorMain
         CsvReport.Write(result, output);
         File.WriteAllText(Path.Combine(output, "report.html"), HtmlReport.Render(result));
         Console.WriteLine($"{result.Events:N0} events over {scenario.Period.Weeks} weeks in {result.Seconds:0.0} s{(result.Refused > 0 ? $" ({result.Refused:N0} refused)" : "")}; report in {Path.GetFullPath(output)}");
-        if (result.WeeksNotDrained.Count > 0)
+        if (result.ShortWeeksWarning is { } warning)
         {
             // The report is written anyway (it is what the target showed), but its short weeks must not pass for results.
-            Console.Error.WriteLine($"warning: the territories had not counted every accepted event when weeks {string.Join(", ", result.WeeksNotDrained)} were read " +
-                                    $"(at the end {result.CountedByTerritories:N0} of {result.Events:N0}): those weeks' figures fall short");
+            Console.Error.WriteLine($"warning: {warning}");
         }
 
         return 0;

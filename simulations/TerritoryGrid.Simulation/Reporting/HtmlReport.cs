@@ -34,11 +34,11 @@ public static class HtmlReport
         html.Append(CultureInfo.InvariantCulture,
             $"<p>{weeks} weeks, {territories.Count} territories, {result.Events:N0} events simulated in {result.Seconds:0.0} s ({result.Events / Math.Max(result.Seconds, 1e-9):N0} events/s).</p>");
         var shortWeeks = result.WeeksNotDrained.Where(w => w >= 1).ToHashSet();
-        if (result.WeeksNotDrained.Count > 0)
+        if (result.ShortWeeksWarning is { } warning)
         {
             // The figures are what the target showed, but weeks read before every event was counted must not pass for results.
             html.Append(CultureInfo.InvariantCulture,
-                $"<p class=\"short\"><strong>Warning:</strong> the territories had not counted every accepted event when weeks {string.Join(", ", result.WeeksNotDrained)} were read (at the end {result.CountedByTerritories:N0} of {result.Events:N0}): those weeks' figures fall short{(shortWeeks.Count > 0 ? "; their cells are crossed out below" : "")}.</p>");
+                $"<p class=\"short\"><strong>Warning:</strong> {E(warning)}{(shortWeeks.Count > 0 ? "; their cells are crossed out below" : "")}.</p>");
         }
 
         html.Append("<h2>Status by territory and week</h2><p class=\"legend\"><span style=\"background:#c0392b\"></span>under-served<span style=\"background:#2e7d32\"></span>balanced<span style=\"background:#b7791f\"></span>over-served</p>");
@@ -67,11 +67,12 @@ public static class HtmlReport
             svg.Append(CultureInfo.InvariantCulture, $"<text x=\"0\" y=\"{i * cell + 11}\" font-size=\"11\">{E(territories[i].First().Territory)}</text>");
             foreach (var row in territories[i])
             {
+                var x = label + (row.Week - 1) * cell;
+                var readShort = shortWeeks.Contains(row.Week);
                 svg.Append(CultureInfo.InvariantCulture,
-                    $"<rect x=\"{label + (row.Week - 1) * cell}\" y=\"{i * cell}\" width=\"{cell - 1}\" height=\"{cell - 1}\" fill=\"{Colours[row.Status]}\"><title>{E(row.Territory)} week {row.Week}: {row.Status}, coverage {row.Coverage:0.00}{(shortWeeks.Contains(row.Week) ? " (read short: not every event counted)" : "")}</title></rect>");
-                if (shortWeeks.Contains(row.Week))
+                    $"<rect x=\"{x}\" y=\"{i * cell}\" width=\"{cell - 1}\" height=\"{cell - 1}\" fill=\"{Colours[row.Status]}\"><title>{E(row.Territory)} week {row.Week}: {row.Status}, coverage {row.Coverage:0.00}{(readShort ? " (read short: not every event counted)" : "")}</title></rect>");
+                if (readShort)
                 {
-                    var x = label + (row.Week - 1) * cell;
                     svg.Append(CultureInfo.InvariantCulture,
                         $"<line class=\"short\" x1=\"{x}\" y1=\"{i * cell}\" x2=\"{x + cell - 1}\" y2=\"{i * cell + cell - 1}\" stroke=\"#fff\" stroke-width=\"2\"/>");
                 }

@@ -44,4 +44,9 @@ public sealed record SimulationResult(string Scenario, IReadOnlyList<WeeklyRow> 
     /// within the wait: those weeks' figures fall short.
     /// </summary>
     public IReadOnlyList<int> WeeksNotDrained { get; init; } = [];
+
+    /// <summary>What the console and the HTML report say of <see cref="WeeksNotDrained"/>; null when every week drained.</summary>
+    public string? ShortWeeksWarning => WeeksNotDrained.Count == 0 ? null
+        : string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"the territories had not counted every accepted event when weeks {string.Join(", ", WeeksNotDrained)} were read (at the end {CountedByTerritories:N0} of {Events:N0}): those weeks' figures fall short");
 }
