@@ -9,7 +9,7 @@ namespace TerritoryGrid.Benchmarks;
 /// The real TerritoryGrid server (co-hosted silo + HTTP API) on Kestrel at 127.0.0.1, in this process, so the
 /// references run beside it at the same time. The benchmark's reference grains join the same silo.
 /// </summary>
-internal sealed class BenchHost : WebApplicationFactory<Program>
+internal sealed class BenchHost : TerritoryGrid.Testing.ServerFactory
 {
     private readonly Dictionary<string, string> settings;
 

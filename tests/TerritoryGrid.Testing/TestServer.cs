@@ -8,7 +8,7 @@ namespace TerritoryGrid.Testing;
 /// The real server (co-hosted silo, API, hub, dashboard) in this process: its own Orleans ports, in-memory storage, no
 /// demo company. <paramref name="kestrel"/> puts it on a real socket at 127.0.0.1 (browsers and SignalR need one).
 /// </summary>
-public class TestServer : WebApplicationFactory<Program>
+public class TestServer : ServerFactory
 {
     public TestServer(bool kestrel = false)
     {
