@@ -18,8 +18,9 @@ public abstract class ServerFactory : WebApplicationFactory<Program>
 
     protected override IHost CreateHost(IHostBuilder builder)
     {
+        var host = base.CreateHost(builder);
         built = true;
-        return base.CreateHost(builder);
+        return host;
     }
 
     public override async ValueTask DisposeAsync()

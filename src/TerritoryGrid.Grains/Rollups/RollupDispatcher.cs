@@ -37,6 +37,7 @@ internal sealed partial class RollupDispatcher(
     internal SemaphoreSlim FlushGate => flushing;
     private long published;
     private long delivered;
+    private volatile bool disposed;
 
     /// <summary>Contributions handed to the dispatcher, and those delivered to their targets (for lag and tests).</summary>
     public (long Published, long Delivered) Counts => (Interlocked.Read(ref published), Interlocked.Read(ref delivered));
@@ -68,7 +69,15 @@ internal sealed partial class RollupDispatcher(
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
-        await FlushAsync();
+        try
+        {
+            await FlushAsync();
+        }
+        catch (ObjectDisposedException) when (disposed)
+        {
+            // A host stopped twice (a test server's factory stops it while its own entry point does) can come here
+            // after the first stop flushed and disposed the dispatcher: nothing is left to send.
+        }
     }
 
     /// <summary>
@@ -90,6 +99,7 @@ internal sealed partial class RollupDispatcher(
 
     public override void Dispose()
     {
+        disposed = true;
         flushing.Dispose();
         base.Dispose();
     }
