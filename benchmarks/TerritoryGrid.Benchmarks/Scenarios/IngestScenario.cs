@@ -19,7 +19,7 @@ internal static class IngestScenario
     public const string PostgresVariable = "TERRITORYGRID_BENCH_POSTGRES";
 
     public static readonly Size Full = new(100, 1_000, 100_000, 1_000_000, 4);
-    public static readonly Size Quick = new(10, 100, 5_000, 20_000, 4);
+    public static readonly Size Quick = new(10, 100, 2_000, 10_000, 4);
 
     /// <summary>Runs the scenario on memory storage and on the embedded durable store; false if any count is wrong.</summary>
     public static async Task<bool> RunAsync(Size size)

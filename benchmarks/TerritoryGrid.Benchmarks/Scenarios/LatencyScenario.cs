@@ -19,7 +19,7 @@ internal static class LatencyScenario
     public sealed record Size(int Territories, int Reps, int Accounts, int[] Rates, double Seconds);
 
     public static readonly Size Full = new(20, 400, 20_000, [10_000, 50_000], 15);
-    public static readonly Size Quick = new(10, 100, 5_000, [2_000], 2);
+    public static readonly Size Quick = new(10, 100, 2_000, [2_000], 1.5);
 
     public static async Task<bool> RunAsync(Size size)
     {

@@ -18,7 +18,7 @@ internal static class MemoryScenario
     public sealed record Size(int Territories, int Reps, int Accounts, int EventsPerAccount);
 
     public static readonly Size Full = new(1_000, 10_000, 1_000_000, 3);
-    public static readonly Size Quick = new(10, 100, 5_000, 3);
+    public static readonly Size Quick = new(10, 100, 2_000, 3);
 
     public static async Task<bool> RunAsync(Size size)
     {

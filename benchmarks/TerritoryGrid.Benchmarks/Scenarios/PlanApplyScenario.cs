@@ -17,7 +17,7 @@ internal static class PlanApplyScenario
     public sealed record Size(int Territories, int Reps, int Accounts, double BaselineSeconds);
 
     public static readonly Size Full = new(100, 1_000, 100_000, 10);
-    public static readonly Size Quick = new(5, 50, 5_000, 1);
+    public static readonly Size Quick = new(5, 50, 2_000, 1);
 
     private const string Workspace = "applybench";
 

@@ -15,10 +15,11 @@ namespace TerritoryGrid.Benchmarks.Scenarios;
 /// </summary>
 internal static class ProposeScenario
 {
-    public sealed record Size(int Territories, int Reps, int Accounts);
+    /// <summary><paramref name="ImprovementRounds"/>: null for the optimiser's default (its search work is bounded, not its company size, so a small company alone does not make a quick run).</summary>
+    public sealed record Size(int Territories, int Reps, int Accounts, int? ImprovementRounds = null);
 
     public static readonly Size Full = new(100, 1_000, 100_000);
-    public static readonly Size Quick = new(10, 50, 5_000);
+    public static readonly Size Quick = new(10, 50, 2_000, ImprovementRounds: 200);
 
     public static bool Run(Size size)
     {
@@ -26,8 +27,10 @@ internal static class ProposeScenario
         var company = BenchCompany.Generate(size.Territories, size.Reps, size.Accounts).Company;
         var generateSeconds = generate.Elapsed.TotalSeconds;
         // The defaults, then with an account-count budget beside the value budget (prospects move for nothing otherwise).
-        return Propose(size, company, generateSeconds, new ProposalOptions(), "default options")
-               & Propose(size, company, generateSeconds, new ProposalOptions { MaxShareOfAccountsMoved = 0.05 }, "at most 5% of accounts moved");
+        var defaults = size.ImprovementRounds is { } rounds ? new ProposalOptions { ImprovementRounds = rounds } : new ProposalOptions();
+        var rounded = size.ImprovementRounds is { } given ? $", {given:N0} improvement rounds" : "";
+        return Propose(size, company, generateSeconds, defaults, $"default options{rounded}")
+               & Propose(size, company, generateSeconds, defaults with { MaxShareOfAccountsMoved = 0.05 }, $"at most 5% of accounts moved{rounded}");
     }
 
     private static bool Propose(Size size, CompanyDefinition company, double generateSeconds, ProposalOptions options, string label)
