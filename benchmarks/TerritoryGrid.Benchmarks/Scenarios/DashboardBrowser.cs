@@ -83,7 +83,8 @@ internal sealed class DashboardBrowser : IAsyncDisposable
     /// <summary>Samples lost because the page's ring overwrote them before they were read.</summary>
     public long Overwritten { get; private set; }
 
-    public static async Task<DashboardBrowser> OpenAsync(Uri address, string workspace, int territories, bool ownCore = false)
+    /// <summary>Playwright's driver and Chromium, started: begun before the server starts, so the two start together.</summary>
+    public static async Task<(IPlaywright Playwright, IBrowser Browser)> LaunchAsync()
     {
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -93,6 +94,14 @@ internal sealed class DashboardBrowser : IAsyncDisposable
             // Keeps Chromium from reaching for Google's services on a closed network (as the browser tests do).
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
         });
+        return (playwright, browser);
+    }
+
+    /// <summary>The dashboard of <paramref name="workspace"/> in a page of <paramref name="launched"/>, signed in and showing its territories.</summary>
+    public static async Task<DashboardBrowser> OpenAsync(
+        (IPlaywright Playwright, IBrowser Browser) launched, Uri address, string workspace, int territories, bool ownCore = false)
+    {
+        var (playwright, browser) = launched;
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1500, Height = 1100 } });
         var devTools = await page.Context.NewCDPSessionAsync(page);
         await devTools.SendAsync("Performance.enable");
