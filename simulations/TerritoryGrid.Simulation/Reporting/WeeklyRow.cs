@@ -48,5 +48,19 @@ public sealed record SimulationResult(string Scenario, IReadOnlyList<WeeklyRow> 
     /// <summary>What the console and the HTML report say of <see cref="WeeksNotDrained"/>; null when every week drained.</summary>
     public string? ShortWeeksWarning => WeeksNotDrained.Count == 0 ? null
         : string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"the territories had not counted every accepted event when weeks {string.Join(", ", WeeksNotDrained)} were read (at the end {CountedByTerritories:N0} of {Events:N0}): those weeks' figures fall short");
+            $"the territories had not counted every accepted event when {ShortWeeksNamed()} {(WeeksNotDrained.Count == 1 ? "was" : "were")} read (at the end {CountedByTerritories:N0} of {Events:N0}): those weeks' figures fall short");
+
+    /// <summary>The period's weeks as numbered in the report, warm-up weeks by their place in the warm-up (week 0 is the last of them).</summary>
+    private string ShortWeeksNamed()
+    {
+        var period = WeeksNotDrained.Where(w => w >= 1).ToList();
+        var warmUp = WeeksNotDrained.Where(w => w < 1).Select(w => w + Running.SimulationRunner.WarmUpWeeks).ToList();
+        string? Named(List<int> weeks, string noun, string suffix) =>
+            weeks.Count == 0 ? null : $"{noun}{(weeks.Count == 1 ? "" : "s")} {string.Join(", ", weeks)}{suffix}";
+        return string.Join(" and ", new[]
+        {
+            Named(period, "week", ""),
+            Named(warmUp, "warm-up week", $" of {Running.SimulationRunner.WarmUpWeeks}"),
+        }.OfType<string>());
+    }
 }

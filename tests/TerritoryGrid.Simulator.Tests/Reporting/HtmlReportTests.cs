@@ -23,11 +23,21 @@ public sealed class HtmlReportTests
     {
         var html = HtmlReport.Render(ThreeWeeks([-1, 2], counted: 590));
 
-        Assert.Contains("weeks -1, 2 were read (at the end 590 of 600)", html);
+        // Week -1 is the third of the four warm-up weeks (week 0 is the last).
+        Assert.Contains("when week 2 and warm-up week 3 of 4 were read (at the end 590 of 600)", html);
         Assert.Contains("terr-01 week 2: Balanced, coverage 1.00 (read short: not every event counted)", html);
         Assert.DoesNotContain("week 3: Balanced, coverage 1.00 (read short", html);
         // Week 2 of both territories, and nothing for the warm-up week, which has no cell.
         Assert.Equal(2, html.Split("<line class=\"short\"").Length - 1);
+    }
+
+    [Fact]
+    public void OneShortWeek_IsNamedAlone()
+    {
+        Assert.Equal(
+            "the territories had not counted every accepted event when week 3 was read (at the end 599 of 600): those weeks' figures fall short",
+            ThreeWeeks([3], counted: 599).ShortWeeksWarning);
+        Assert.Contains("when warm-up weeks 1, 4 of 4 were read", ThreeWeeks([-3, 0], counted: 599).ShortWeeksWarning);
     }
 
     [Fact]
