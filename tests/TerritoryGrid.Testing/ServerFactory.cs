@@ -27,6 +27,8 @@ public abstract class ServerFactory : WebApplicationFactory<Program>
     {
         if (built)
         {
+            // Once: a second disposal finds the factory disposed, and only the base knows to do nothing then.
+            built = false;
             var lifetime = Services.GetRequiredService<IHostApplicationLifetime>();
             var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             using (lifetime.ApplicationStopped.Register(() => stopped.TrySetResult()))

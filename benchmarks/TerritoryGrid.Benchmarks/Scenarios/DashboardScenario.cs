@@ -116,7 +116,10 @@ internal static class DashboardScenario
         var atStop = pageLost is null ? await browser.ReadAsync() : counters;
         var streamingFrames = browser.Frames.Count;
         var (counted, countedRevenue) = await CountedAsync(host.Http, stream.Accepted);
-        var final = pageLost is null ? await SettledAsync(browser) : counters;
+        var metrics = host.Services.GetRequiredService<IOptions<MetricsOptions>>().Value;
+        // A frame still owed comes within a territory's status settle, its push interval and a pusher's frame or two.
+        var quietFor = metrics.StatusSettleDelay + metrics.PushInterval + 2 * DashboardPusher.Interval;
+        var final = pageLost is null ? await SettledAsync(browser, quietFor) : counters;
         var after = pageLost is null ? await browser.SampleAsync(watch.Elapsed.TotalSeconds, collectGarbage: true) : samples.LastOrDefault() ?? before;
         var rows = pageLost is null ? await browser.RowsAsync() : -1;
         var listingRead = (await host.Http.GetByteArrayAsync($"/api/workspaces/{Workspace}/territories?view=overview")).Length;
@@ -145,7 +148,7 @@ internal static class DashboardScenario
             $"view=overview, after the stream; {listingWhole / 1e6:0.00} MB with the whole figures");
         // A territory announces itself at most once per push interval and the pusher sends at most one frame per
         // interval of its own: those two bound what any event rate can put on the page.
-        var pushInterval = host.Services.GetRequiredService<IOptions<MetricsOptions>>().Value.PushInterval;
+        var pushInterval = metrics.PushInterval;
         var updateBound = size.Territories / pushInterval.TotalSeconds;
         table.Add("territory updates/s reaching the page while streaming", F(atStop.TerritoriesReceived / seconds, "N0"),
             $"the most possible is {F(updateBound, "N0")}/s: {size.Territories:N0} territories, each at most once per {pushInterval.TotalMilliseconds:0} ms");
@@ -219,14 +222,13 @@ internal static class DashboardScenario
     }
 
     /// <summary>Waits until the frames stop (the roll-ups have drained) and the page has rendered all it received.</summary>
-    private static async Task<PageCounters> SettledAsync(DashboardBrowser browser)
+    private static async Task<PageCounters> SettledAsync(DashboardBrowser browser, TimeSpan quietFor)
     {
         var deadline = DateTime.UtcNow.AddMinutes(1);
         var counters = await browser.ReadAsync();
         while (DateTime.UtcNow < deadline)
         {
-            // Longer than a territory's status settle (500 ms) plus its push interval (250 ms): a frame still owed arrives within it.
-            await Task.Delay(1_000);
+            await Task.Delay(quietFor);
             var next = await browser.ReadAsync();
             var quiet = next.FramesReceived == counters.FramesReceived && next.FramesRendered == next.FramesReceived;
             counters = next;

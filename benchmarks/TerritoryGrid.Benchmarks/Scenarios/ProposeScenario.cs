@@ -27,8 +27,9 @@ internal static class ProposeScenario
         var company = BenchCompany.Generate(size.Territories, size.Reps, size.Accounts).Company;
         var generateSeconds = generate.Elapsed.TotalSeconds;
         // The defaults, then with an account-count budget beside the value budget (prospects move for nothing otherwise).
-        var defaults = size.ImprovementRounds is { } rounds ? new ProposalOptions { ImprovementRounds = rounds } : new ProposalOptions();
-        var rounded = size.ImprovementRounds is { } given ? $", {given:N0} improvement rounds" : "";
+        var (defaults, rounded) = size.ImprovementRounds is { } rounds
+            ? (new ProposalOptions { ImprovementRounds = rounds }, $", {rounds:N0} improvement rounds")
+            : (new ProposalOptions(), "");
         return Propose(size, company, generateSeconds, defaults, $"default options{rounded}")
                & Propose(size, company, generateSeconds, defaults with { MaxShareOfAccountsMoved = 0.05 }, $"at most 5% of accounts moved{rounded}");
     }
