@@ -7,8 +7,8 @@ namespace TerritoryGrid.Grains.Reps;
 [GenerateSerializer, Alias("tg.RepState")]
 internal sealed class RepState : IVersionedState
 {
-    /// <summary>0: written before states carried a version (commit 9eca594). 1: the version itself; no field changed. 2: the book's money by month. 3: the book keeps copies of its own of the contributions.</summary>
-    public static int CurrentVersion => 3;
+    /// <summary>0: written before states carried a version (commit 9eca594). 1: the version itself; no field changed. 2: the book's money by month. 3: the book keeps copies of its own of the contributions. 4: those copies keep their days in a list reused from one contribution to the next.</summary>
+    public static int CurrentVersion => 4;
 
     [Id(3)] public int Version { get; set; }
 
@@ -25,6 +25,11 @@ internal sealed class RepState : IVersionedState
         if (version == 2)
         {
             Book.MigrateHeld();
+        }
+
+        if (version == 3)
+        {
+            Book.MigrateDays();
         }
     }
 }

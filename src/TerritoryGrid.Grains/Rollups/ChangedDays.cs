@@ -28,31 +28,43 @@ internal static class ChangedDays
     }
 
     /// <summary>
-    /// The whole days after applying <paramref name="incoming"/> over what the target holds: written into
-    /// <paramref name="held"/> when the set of days is the same (the common case: today's totals changed), a new array
-    /// otherwise (a new day began, an old one was forgotten). <paramref name="held"/> must belong to the caller.
+    /// The whole days after applying <paramref name="incoming"/> over what the target holds, written into
+    /// <paramref name="held"/>: its days before <paramref name="oldest"/> forgotten, those from <paramref name="from"/>
+    /// on replaced. In place, moving the kept days down when old ones were forgotten; a new array only when the days
+    /// outgrow the one held. <paramref name="held"/> must belong to the caller.
     /// </summary>
-    public static DayTotals[] Apply(DayTotals[] held, DayTotals[] incoming, int from, int? oldest)
+    public static void Apply(ref HeldList<DayTotals> held, DayTotals[] incoming, int from, int? oldest)
     {
-        var kept = 0;
-        while (kept < held.Length && held[kept].Day < from)
+        var days = held.Span;
+        var first = 0;
+        while (first < days.Length && oldest is { } floor && days[first].Day < floor)
         {
-            kept++;
+            first++;
         }
 
-        var sameDays = held.Length == kept + incoming.Length && (held.Length == 0 || oldest is null || held[0].Day >= oldest);
-        for (var j = 0; sameDays && j < incoming.Length; j++)
+        var end = first;
+        while (end < days.Length && days[end].Day < from)
         {
-            sameDays = held[kept + j].Day == incoming[j].Day;
+            end++;
         }
 
-        if (!sameDays)
+        var kept = end - first;
+        if (first > 0)
         {
-            return Merged(held, incoming, from, oldest);
+            days[first..end].CopyTo(held.Items.AsSpan());
         }
 
-        incoming.CopyTo(held, kept);
-        return held;
+        if (kept + incoming.Length > (held.Items?.Length ?? 0))
+        {
+            var keptDays = held.Items.AsSpan(0, kept).ToArray();
+            keptDays.CopyTo(held.Resize(kept + incoming.Length, HeldContribution.SpareDays));
+        }
+        else
+        {
+            held.Resize(kept + incoming.Length);
+        }
+
+        incoming.CopyTo(held.Items.AsSpan(kept));
     }
 
     private static DayTotals[] Merged(DayTotals[] earlier, DayTotals[] changed, int from, int? oldest)

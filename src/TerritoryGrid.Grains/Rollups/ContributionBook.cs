@@ -59,6 +59,15 @@ internal sealed class ContributionBook
         Legacy = null;
     }
 
+    /// <summary>Version 3 to 4: each held contribution's days move into the list it keeps them in now.</summary>
+    public void MigrateDays()
+    {
+        foreach (var held in ByAccount.Values)
+        {
+            held.MigrateDays();
+        }
+    }
+
     /// <summary>Applies a contribution; false when it was stale (a re-send or out of order) and changed nothing.</summary>
     public bool Apply(AccountContribution contribution)
     {
@@ -114,21 +123,98 @@ internal sealed class ContributionBook
     /// </summary>
     public WindowFigures At(DateTimeOffset at, int windowEnd, MetricsOptions options)
     {
-        var classification = options.Classification;
-        double demand = 0, credited = 0, required = 0, atRisk = 0;
-        var waiting = 0;
-        List<string>? orphaned = null;
-        var leadDeadline = at.AddHours(-classification.LeadResponseTargetHours);
+        var window = new WindowSums(at, windowEnd, options);
         foreach (var (accountId, contribution) in ByAccount)
+        {
+            window.Add(accountId, contribution);
+        }
+
+        return window.Figures();
+    }
+
+    /// <summary>
+    /// The totals as they stood just before <paramref name="boundary"/> (a day's start): the current totals less what
+    /// the days from the boundary on added, with the open funnel and churn counted as of the boundary. Exact while
+    /// those days are within the accounts' retained days (older days are no longer split by day).
+    /// </summary>
+    public ActivityTotals TotalsBefore(DateTimeOffset boundary)
+    {
+        var totals = Totals;
+        var firstDayAfter = EventDay.Of(boundary);
+        foreach (var contribution in ByAccount.Values)
+        {
+            TakeBackFrom(ref totals, contribution, firstDayAfter, boundary);
+        }
+
+        return totals;
+    }
+
+    /// <summary>
+    /// A day being closed: <see cref="At"/> as of its start over the window ending the day before, and
+    /// <see cref="TotalsBefore"/> its start, in one walk of the accounts. A territory closes each day of the year
+    /// this way, and walking its thousand accounts once instead of twice halves what classifying costs.
+    /// </summary>
+    public (WindowFigures Window, ActivityTotals Totals) Closing(int day, MetricsOptions options)
+    {
+        var boundary = EventDay.Start(day);
+        var window = new WindowSums(boundary, day - 1, options);
+        var totals = Totals;
+        foreach (var (accountId, contribution) in ByAccount)
+        {
+            window.Add(accountId, contribution);
+            TakeBackFrom(ref totals, contribution, day, boundary);
+        }
+
+        return (window.Figures(), totals);
+    }
+
+    /// <summary>Takes out of <paramref name="totals"/> what the account's days from <paramref name="firstDayAfter"/> added, and its funnel as it stood then.</summary>
+    private static void TakeBackFrom(ref ActivityTotals totals, HeldContribution contribution, int firstDayAfter, DateTimeOffset boundary)
+    {
+        // Days are in day order and the later ones are few (usually none): walked from the end.
+        var days = contribution.Days.Span;
+        for (var i = days.Length - 1; i >= 0 && days[i].Day >= firstDayAfter; i--)
+        {
+            totals.Add(days[i].Totals, -1);
+        }
+
+        if (contribution.Coverage is not { } coverage)
+        {
+            return;
+        }
+
+        var before = boundary.AddTicks(-1);
+        var current = contribution.Totals;
+        totals.OpenLeads -= current.OpenLeads;
+        totals.OpenOpportunities -= current.OpenOpportunities;
+        totals.OpenPipeline -= current.OpenPipeline;
+        totals.ChurnedAccounts -= current.ChurnedAccounts;
+        totals.OpenLeads += coverage.LeadsOpenAt(before);
+        var (openOpportunities, pipeline) = coverage.OpportunitiesOpenAt(before);
+        totals.OpenOpportunities += openOpportunities;
+        totals.OpenPipeline += pipeline;
+        totals.ChurnedAccounts += coverage.IsChurnedAt(before) ? 1 : 0;
+    }
+
+    /// <summary>The sums behind <see cref="WindowFigures"/>, one account at a time.</summary>
+    private struct WindowSums(DateTimeOffset at, int windowEnd, MetricsOptions options)
+    {
+        private readonly DateTimeOffset leadDeadline = at.AddHours(-options.Classification.LeadResponseTargetHours);
+        private double demand, credited, required, atRisk;
+        private int waiting;
+        private List<string>? orphaned;
+
+        public void Add(string accountId, HeldContribution contribution)
         {
             if (contribution.Coverage is not { } coverage || coverage.IsChurnedAt(at) || !coverage.IsCoveredAt(at))
             {
-                continue;
+                return;
             }
 
+            var windowDays = options.Classification.WindowDays;
             demand += coverage.DemandHoursAt(at, options.Workload);
-            var owed = CallPlanAdherence.RequiredTouches(coverage.TouchesPer4Weeks, windowEnd + 1 - coverage.PlanStartDay, classification.WindowDays);
-            var credit = CallPlanAdherence.CreditedTouches(coverage.TouchesBetween(windowEnd - classification.WindowDays, windowEnd), owed);
+            var owed = CallPlanAdherence.RequiredTouches(coverage.TouchesPer4Weeks, windowEnd + 1 - coverage.PlanStartDay, windowDays);
+            var credit = CallPlanAdherence.CreditedTouches(coverage.TouchesBetween(windowEnd - windowDays, windowEnd), owed);
             credited += credit;
             required += owed;
             if (owed > 0 && credit / owed < RevenueAtRiskAdherence)
@@ -144,45 +230,8 @@ internal sealed class ContributionBook
         }
 
         // In id order: the reason naming them must not depend on the order contributions arrived in.
-        return new WindowFigures(demand, credited, required, waiting, atRisk, orphaned?.Order(StringComparer.Ordinal).ToArray());
-    }
-
-    /// <summary>
-    /// The totals as they stood just before <paramref name="boundary"/> (a day's start): the current totals less what
-    /// the days from the boundary on added, with the open funnel and churn counted as of the boundary. Exact while
-    /// those days are within the accounts' retained days (older days are no longer split by day).
-    /// </summary>
-    public ActivityTotals TotalsBefore(DateTimeOffset boundary)
-    {
-        var totals = Totals;
-        var firstDayAfter = EventDay.Of(boundary);
-        var before = boundary.AddTicks(-1);
-        foreach (var contribution in ByAccount.Values)
-        {
-            foreach (var day in contribution.TotalsByDay)
-            {
-                if (day.Day >= firstDayAfter)
-                {
-                    totals.Add(day.Totals, -1);
-                }
-            }
-
-            if (contribution.Coverage is { } coverage)
-            {
-                var current = contribution.Totals;
-                totals.OpenLeads -= current.OpenLeads;
-                totals.OpenOpportunities -= current.OpenOpportunities;
-                totals.OpenPipeline -= current.OpenPipeline;
-                totals.ChurnedAccounts -= current.ChurnedAccounts;
-                totals.OpenLeads += coverage.LeadsOpenAt(before);
-                var (openOpportunities, pipeline) = coverage.OpportunitiesOpenAt(before);
-                totals.OpenOpportunities += openOpportunities;
-                totals.OpenPipeline += pipeline;
-                totals.ChurnedAccounts += coverage.IsChurnedAt(before) ? 1 : 0;
-            }
-        }
-
-        return totals;
+        public readonly WindowFigures Figures() =>
+            new(demand, credited, required, waiting, atRisk, orphaned?.Order(StringComparer.Ordinal).ToArray());
     }
 
     private void Add(HeldContribution contribution, int sign)

@@ -101,13 +101,12 @@ internal sealed class HeldCoverage
     /// <summary>Qualifying touches in the days (<paramref name="fromDay"/>, <paramref name="toDay"/>].</summary>
     public int TouchesBetween(int fromDay, int toDay)
     {
+        // In day order, and the window is the latest of them: walked from the end, stopping before the window.
         var total = 0;
-        foreach (var touchDay in TouchDays.Span)
+        var days = TouchDays.Span;
+        for (var i = days.Length - 1; i >= 0 && days[i].Day > fromDay; i--)
         {
-            if (touchDay.Day > fromDay && touchDay.Day <= toDay)
-            {
-                total += touchDay.Touches;
-            }
+            total += days[i].Day <= toDay ? days[i].Touches : 0;
         }
 
         return total;

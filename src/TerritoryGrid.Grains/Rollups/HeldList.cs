@@ -16,15 +16,18 @@ internal struct HeldList<T>
 
     public readonly ReadOnlySpan<T> Span => Items.AsSpan(0, Count);
 
-    public void Overwrite(ReadOnlySpan<T> incoming) => incoming.CopyTo(Resize(incoming.Length));
+    public void Overwrite(ReadOnlySpan<T> incoming, int? spare = null) => incoming.CopyTo(Resize(incoming.Length, spare));
 
-    /// <summary>Makes the list <paramref name="count"/> items long and returns them, for the caller to write every one.</summary>
-    public Span<T> Resize(int count)
+    /// <summary>
+    /// Makes the list <paramref name="count"/> items long and returns them, for the caller to write every one; a list
+    /// that has to grow gets <paramref name="spare"/> items of room (by default a few, more for a long list).
+    /// </summary>
+    public Span<T> Resize(int count, int? spare = null)
     {
         if (count > (Items?.Length ?? 0))
         {
             // Exact the first time (most lists never change length); room for a few more once one has grown.
-            Items = new T[Items is null ? count : count + 2 + (count / 8)];
+            Items = new T[Items is null ? count : count + (spare ?? 2 + (count / 8))];
         }
 
         if (RuntimeHelpers.IsReferenceOrContainsReferences<T>() && Count > count)

@@ -503,9 +503,8 @@ internal sealed class TerritoryGrain(
     {
         var book = State.Book;
         var at = EventDay.Start(day);
-        var window = book.At(at, day - 1, metrics);
+        var (window, totals) = book.Closing(day, metrics);
         var (capacity, reps) = CapacityAt(setup, at);
-        var totals = book.TotalsBefore(at);
         var inputs = new CoverageInputs(capacity, window.DemandHours, window.Adherence, window.LeadsWaitingPastTarget, reps, window.Orphaned);
         var classification = Classifier.Classify(inputs, previous, metrics.Classification);
         var point = new DailyPoint(at, classification.Status, double.IsFinite(inputs.Coverage) ? inputs.Coverage : null, window.Adherence, window.DemandHours,

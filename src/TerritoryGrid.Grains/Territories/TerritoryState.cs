@@ -10,8 +10,8 @@ namespace TerritoryGrid.Grains.Territories;
 [GenerateSerializer, Alias("tg.TerritoryState")]
 internal sealed class TerritoryState : IVersionedState
 {
-    /// <summary>0: written before states carried a version (commit 9eca594). 1: adds the daily snapshots. 2: the book's money by month. 3: the book keeps copies of its own of the contributions.</summary>
-    public static int CurrentVersion => 3;
+    /// <summary>0: written before states carried a version (commit 9eca594). 1: adds the daily snapshots. 2: the book's money by month. 3: the book keeps copies of its own of the contributions. 4: those copies keep their days in a list reused from one contribution to the next.</summary>
+    public static int CurrentVersion => 4;
 
     [Id(11)] public int Version { get; set; }
 
@@ -58,6 +58,11 @@ internal sealed class TerritoryState : IVersionedState
         if (version == 2)
         {
             Book.MigrateHeld();
+        }
+
+        if (version == 3)
+        {
+            Book.MigrateDays();
         }
     }
 }

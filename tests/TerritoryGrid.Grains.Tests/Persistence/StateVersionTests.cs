@@ -97,6 +97,24 @@ public sealed class StateVersionTests : IDisposable
     }
 
     [Fact]
+    public async Task Territory_and_rep_states_of_version_3_keep_their_books_days_in_the_list_they_are_held_in_now()
+    {
+        // Written by commit df4b670 (version 3): account a1 with days 20,001 (2 events, 500) and 20,003 (1 event, 100).
+        var territory = await MigrateAsync<TerritoryState>("territory", "TerritoryState", fromVersion: 3);
+        var rep = await MigrateAsync<RepState>("rep", "RepState", fromVersion: 3);
+
+        foreach (var book in new[] { territory.Book, rep.Book })
+        {
+            var held = book.ByAccount["a1"];
+            Assert.Null(held.StoredTotalsByDay);
+            Assert.Equal([20_001, 20_003], held.Days.Span.ToArray().Select(d => d.Day));
+            Assert.Equal([500.0, 100.0], held.Days.Span.ToArray().Select(d => d.Totals.Revenue));
+            Assert.Equal(600, book.Totals.Revenue);
+            Assert.Equal(500, book.TotalsBefore(EventDay.Start(20_003)).Revenue);
+        }
+    }
+
+    [Fact]
     public async Task A_migrated_territory_computes_past_totals_from_accounts_that_never_split_them_by_day()
     {
         // An account of the previous version sends no totals by day: its totals count wholly at every past boundary.

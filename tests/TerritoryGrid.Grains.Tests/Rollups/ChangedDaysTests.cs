@@ -15,27 +15,46 @@ public sealed class ChangedDaysTests
         new("a1", sequence, new ActivityTotals { Events = events ?? days.Sum(d => d.Totals.Events) }, [], null, null, null,
             TotalsByDay: days, DaysFrom: from, OldestDay: oldest);
 
-    [Fact]
-    public void TodaysTotalsChanged_AreWrittenOverTheHeldDays_InPlace()
+    private static HeldList<DayTotals> Held(params DayTotals[] days)
     {
-        DayTotals[] held = [Day(10, 1), Day(11, 2), Day(12, 3)];
-
-        var after = ChangedDays.Apply(held, [Day(12, 5)], from: 12, oldest: 10);
-
-        Assert.Same(held, after);
-        Assert.Equal([Day(10, 1), Day(11, 2), Day(12, 5)], after);
+        var held = default(HeldList<DayTotals>);
+        held.Overwrite(days);
+        return held;
     }
 
     [Fact]
-    public void ANewDay_AndAForgottenOne_MakeANewArray_LeavingTheHeldOneAsItWas()
+    public void TodaysTotalsChanged_AreWrittenOverTheHeldDays_InPlace()
     {
-        DayTotals[] held = [Day(10, 1), Day(11, 2), Day(12, 3)];
+        var held = Held(Day(10, 1), Day(11, 2), Day(12, 3));
+        var array = held.Items;
 
-        var after = ChangedDays.Apply(held, [Day(12, 4), Day(13, 1)], from: 12, oldest: 11);
+        ChangedDays.Apply(ref held, [Day(12, 5)], from: 12, oldest: 10);
 
-        Assert.NotSame(held, after);
-        Assert.Equal([Day(11, 2), Day(12, 4), Day(13, 1)], after);
-        Assert.Equal([Day(10, 1), Day(11, 2), Day(12, 3)], held);
+        Assert.Same(array, held.Items);
+        Assert.Equal([Day(10, 1), Day(11, 2), Day(12, 5)], held.Span.ToArray());
+    }
+
+    [Fact]
+    public void ANewDay_AndAForgottenOne_AreWrittenInPlace_WhileTheyFit()
+    {
+        var held = Held(Day(10, 1), Day(11, 2), Day(12, 3));
+        var array = held.Items;
+
+        ChangedDays.Apply(ref held, [Day(12, 4), Day(13, 1)], from: 12, oldest: 11);
+
+        Assert.Same(array, held.Items);
+        Assert.Equal([Day(11, 2), Day(12, 4), Day(13, 1)], held.Span.ToArray());
+    }
+
+    [Fact]
+    public void NewDays_BeyondTheHeldArray_MoveToALargerOne_KeepingTheDaysBefore()
+    {
+        var held = Held(Day(10, 1), Day(11, 2));
+
+        ChangedDays.Apply(ref held, [Day(11, 3), Day(12, 1), Day(13, 1)], from: 11, oldest: 10);
+
+        Assert.Equal([Day(10, 1), Day(11, 3), Day(12, 1), Day(13, 1)], held.Span.ToArray());
+        Assert.True(held.Items!.Length > 4, "room for the next days");
     }
 
     [Fact]
@@ -89,7 +108,7 @@ public sealed class ChangedDaysTests
             partial.Apply(sequence == 1 ? Contribution(sequence, all) : Contribution(sequence, changed, changedFrom, days.Keys.First(), events: days.Values.Sum()));
         }
 
-        Assert.Equal(whole.ByAccount["a1"].TotalsByDay!, partial.ByAccount["a1"].TotalsByDay!);
+        Assert.Equal(whole.ByAccount["a1"].Days.Span.ToArray(), partial.ByAccount["a1"].Days.Span.ToArray());
         for (var day = 95; day <= 125; day++)
         {
             var boundary = DateTimeOffset.MinValue.AddDays(day);
